@@ -1,0 +1,1 @@
+namespace TaobaoTop.Core { internal static class Placeholder {} }

@@ -1,0 +1,1 @@
+namespace TaobaoTop { internal static class Placeholder {} }
