@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace TaobaoTop.Core.Catalog
+{
+    public enum TopSessionRequirement
+    {
+        /// <summary>The catalog does not know.</summary>
+        Unknown,
+
+        /// <summary>不需要授权: called with the app key alone.</summary>
+        None,
+
+        /// <summary>可选授权: a session changes what comes back.</summary>
+        Optional,
+
+        /// <summary>需要授权: a user's session is required.</summary>
+        Required,
+    }
+
+    /// <summary>One API of the catalog.</summary>
+    public sealed class TopApiInfo
+    {
+        public TopApiInfo(string method, string title, string role, TopSessionRequirement session, IReadOnlyList<string> requiredParameters)
+        {
+            Method = method;
+            Title = title;
+            Role = role;
+            Session = session;
+            RequiredParameters = requiredParameters;
+        }
+
+        /// <summary>e.g. <c>taobao.tbk.tpwd.create</c>.</summary>
+        public string Method { get; }
+
+        /// <summary>The Chinese title of the API doc, e.g. 淘宝客-公用-淘口令生成.</summary>
+        public string Title { get; }
+
+        /// <summary>promoter (推广者, dg), provider (服务商, sc), common (公用), seller, auth, other.</summary>
+        public string Role { get; }
+
+        public TopSessionRequirement Session { get; }
+
+        public IReadOnlyList<string> RequiredParameters { get; }
+
+        /// <summary>The root of a success answer: method without <c>taobao.</c>, dots to underscores, plus <c>_response</c>.</summary>
+        public string ResponseRoot => ResponseRootOf(Method);
+
+        public static string ResponseRootOf(string method)
+        {
+            var name = method.StartsWith("taobao.", StringComparison.Ordinal) ? method.Substring("taobao.".Length) : method;
+            return name.Replace('.', '_') + "_response";
+        }
+
+        public override string ToString() => Method + " " + Title;
+    }
+}

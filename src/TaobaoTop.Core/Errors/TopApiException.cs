@@ -1,0 +1,72 @@
+using System;
+using System.Globalization;
+
+namespace TaobaoTop.Core.Errors
+{
+    /// <summary>The gateway answered with <c>error_response</c>.</summary>
+    public class TopApiException : TopException
+    {
+        public TopApiException(string api, int code, string? message, string? subCode, string? subMessage, string? requestId)
+            : base(api, Describe(api, code, message, subCode, subMessage, requestId))
+        {
+            Code = code;
+            TopMessage = message;
+            SubCode = subCode;
+            SubMessage = subMessage;
+            RequestId = requestId;
+        }
+
+        /// <summary>TOP's platform code (7 throttled, 25 invalid signature, 27 invalid session, 15/50 business…).</summary>
+        public int Code { get; }
+
+        /// <summary>TOP's <c>msg</c>.</summary>
+        public string? TopMessage { get; }
+
+        public string? SubCode { get; }
+
+        public string? SubMessage { get; }
+
+        public string? RequestId { get; }
+
+        public override bool IsTransient
+        {
+            get
+            {
+                if (SubCode != null && (SubCode.StartsWith("isp.", StringComparison.Ordinal) || SubCode.StartsWith("accesscontrol.", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+                return Code == 7 || Code == 10;
+            }
+        }
+
+        /// <summary>Caller errors: a bad signature, session, app key, timestamp or argument. Fix the call, don't retry.</summary>
+        public bool IsCallerError => !IsTransient && (Code >= 21 && Code <= 47 || SubCode?.StartsWith("isv.", StringComparison.Ordinal) == true);
+
+        private static string Describe(string api, int code, string? message, string? subCode, string? subMessage, string? requestId)
+        {
+            var text = string.Format(CultureInfo.InvariantCulture, "{0} failed: {1} {2}", api, code, message);
+            if (!string.IsNullOrEmpty(subCode) || !string.IsNullOrEmpty(subMessage))
+            {
+                text += string.Format(CultureInfo.InvariantCulture, " ({0}: {1})", subCode, subMessage);
+            }
+            text += Hint(code);
+            if (!string.IsNullOrEmpty(requestId)) text += " [request_id " + requestId + "]";
+            return text;
+        }
+
+        private static string Hint(int code)
+        {
+            switch (code)
+            {
+                case 25: return ". Check the app secret and the sign method of the connection.";
+                case 26: return ". This API needs a session: Connect-TaobaoTop -Session <access token>.";
+                case 27: return ". The session is invalid or expired: authorise again or refresh the token.";
+                case 29: return ". The app key is unknown to this gateway.";
+                case 31: return ". The machine's clock is more than 10 minutes off TOP's.";
+                case 11: return ". The app lacks this API's permission package.";
+                default: return string.Empty;
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace TaobaoTop.Core.Errors
+{
+    /// <summary>The gateway answered HTTP 200 with something that is not a TOP answer (an HTML page, nothing, a cut-off body).</summary>
+    public sealed class TopResponseException : TopException
+    {
+        public TopResponseException(string api, string message, string? bodyExcerpt)
+            : base(api, message)
+        {
+            BodyExcerpt = bodyExcerpt;
+        }
+
+        /// <summary>The first characters of what came back.</summary>
+        public string? BodyExcerpt { get; }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Pipeline
+{
+    /// <summary>Sets the system parameters and signs them with the business parameters, afresh on every attempt.</summary>
+    public sealed class SigningPolicy : TopPipelinePolicy
+    {
+        public override Task ProcessAsync(TopMessage message, Func<Task> next)
+        {
+            Sign(message);
+            return next();
+        }
+
+        public static void Sign(TopMessage message)
+        {
+            var options = message.Options;
+            var system = message.SystemParameters;
+            system.Clear();
+            system["method"] = message.Request.Method;
+            system["app_key"] = options.AppKey;
+            system["target_app_key"] = options.TargetAppKey;
+            system["sign_method"] = options.SignMethod.ToWireName();
+            system["session"] = message.Session?.Reveal();
+            system["timestamp"] = TopTime.ToTopString(options.Clock());
+            system["format"] = "json";
+            system["v"] = "2.0";
+            system["partner_id"] = options.PartnerId;
+            system["simplify"] = options.Simplify ? "true" : null;
+            system["sign"] = TopSigner.Sign(Signed(system, message.Request.Parameters), options.AppSecret.Reveal(), options.SignMethod);
+        }
+
+        private static IEnumerable<KeyValuePair<string, string?>> Signed(IDictionary<string, string?> system, IDictionary<string, string?> business)
+        {
+            foreach (var pair in system) yield return pair;
+            foreach (var pair in business)
+            {
+                if (!system.ContainsKey(pair.Key)) yield return pair;
+            }
+        }
+    }
+}

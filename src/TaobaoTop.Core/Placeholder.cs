@@ -1,1 +1,0 @@
-namespace TaobaoTop.Core { internal static class Placeholder {} }

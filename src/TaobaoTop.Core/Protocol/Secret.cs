@@ -1,0 +1,39 @@
+using System;
+
+namespace TaobaoTop.Core.Protocol
+{
+    /// <summary>
+    /// A secret (app secret, session, access token) that never shows itself: <see cref="ToString"/>, formatting
+    /// and serialisers see a mask, only the protocol code reads the value.
+    /// </summary>
+    public sealed class Secret : IEquatable<Secret>
+    {
+        private const string Mask = "********";
+
+        private readonly string _value;
+
+        public Secret(string value)
+        {
+            if (string.IsNullOrEmpty(value)) throw new ArgumentException("A secret cannot be empty.", nameof(value));
+            _value = value;
+        }
+
+        public int Length => _value.Length;
+
+        internal string Reveal() => _value;
+
+        /// <summary>True when <paramref name="text"/> contains the secret: used to keep it out of messages.</summary>
+        internal bool IsIn(string? text) => text != null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;
+
+        /// <summary>Replaces every occurrence of the secret in <paramref name="text"/> with a mask.</summary>
+        internal string Redact(string text) => text.Replace(_value, Mask);
+
+        public override string ToString() => Mask;
+
+        public bool Equals(Secret? other) => other != null && string.Equals(_value, other._value, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => Equals(obj as Secret);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_value);
+    }
+}

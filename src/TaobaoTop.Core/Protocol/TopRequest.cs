@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace TaobaoTop.Core.Protocol
+{
+    /// <summary>One API call: the method, its business parameters and files.</summary>
+    public sealed class TopRequest
+    {
+        private static readonly string[] ReadOnlyVerbs = { ".get", ".query", ".search", ".parse", ".list", ".report", ".detail", ".match", ".check", ".optional", ".recommend", ".material", ".convert", ".transform" };
+
+        public TopRequest(string method)
+        {
+            if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException("An API method name is required, e.g. taobao.tbk.tpwd.create.", nameof(method));
+            Method = method.Trim();
+        }
+
+        public string Method { get; }
+
+        /// <summary>Business parameters; null or empty values are neither sent nor signed.</summary>
+        public IDictionary<string, string?> Parameters { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
+        public IDictionary<string, TopFile> Files { get; } = new Dictionary<string, TopFile>(StringComparer.Ordinal);
+
+        /// <summary>A session for this call only, in place of the connection's.</summary>
+        public Secret? Session { get; set; }
+
+        /// <summary>
+        /// Whether sending the call twice is harmless. Only such calls are retried after a time-out or a dropped
+        /// connection, where the first attempt may have been carried out. Guessed from the method name when not set.
+        /// </summary>
+        public bool? IsIdempotent { get; set; }
+
+        internal bool RetriesAfterAmbiguousFailure
+        {
+            get
+            {
+                if (IsIdempotent.HasValue) return IsIdempotent.Value;
+                foreach (var verb in ReadOnlyVerbs)
+                {
+                    if (Method.EndsWith(verb, StringComparison.Ordinal) || Method.IndexOf(verb + ".", StringComparison.Ordinal) >= 0) return true;
+                }
+                return false;
+            }
+        }
+
+        public TopRequest With(string name, object? value)
+        {
+            Parameters[name] = FormatValue(value);
+            return this;
+        }
+
+        /// <summary>TOP's text form of a parameter value: invariant numbers, TOP time, lower-case booleans.</summary>
+        public static string? FormatValue(object? value)
+        {
+            switch (value)
+            {
+                case null: return null;
+                case string text: return text;
+                case bool flag: return flag ? "true" : "false";
+                case DateTimeOffset instant: return TopTime.ToTopString(instant);
+                case DateTime time: return TopTime.ToTopString(time.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(time, TopTime.Offset) : new DateTimeOffset(time));
+                case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
+                default: return value.ToString();
+            }
+        }
+
+        public override string ToString() => Method;
+    }
+}
