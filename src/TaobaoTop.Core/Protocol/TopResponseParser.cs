@@ -96,8 +96,9 @@ namespace TaobaoTop.Core.Protocol
 
         private static bool LooksTruncated(string text)
         {
+            var first = text[0];
             var last = text[text.Length - 1];
-            return last != '}' && last != ']';
+            return (first == '{' && last != '}') || (first == '[' && last != ']');
         }
 
         internal static string Excerpt(string text)
