@@ -1,0 +1,426 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Seller
+{
+    /// <summary>Seller items, pictures and categories: the state behind <c>taobao.item.*</c>, <c>taobao.items.*</c>, <c>taobao.picture.upload</c>, <c>taobao.itemcats.get</c>.</summary>
+    internal sealed class SellerModule : IApiModule
+    {
+        /// <summary>Above 2^53, so a client that passes ids through a double gets caught.</summary>
+        public const long FirstNumIid = 700000000000000001;
+        public const long FirstPictureId = 900000000000000001;
+        public const long MaxPictureBytes = 3 * 1024 * 1024;
+        public const long MaxItemImageBytes = 524288;
+        public const int MaxCustomOuterIds = 40;
+
+        private readonly object _lock = new object();
+        private readonly SortedDictionary<long, Item> _items = new SortedDictionary<long, Item>();
+        private readonly Dictionary<long, Picture> _pictures = new Dictionary<long, Picture>();
+        private long _nextNumIid;
+        private long _nextPictureId;
+
+        public void Register(ApiRegistry registry)
+        {
+            registry.Add("taobao.item.add", needsSession: true, writes: true, Locked(AddItem));
+            registry.Add("taobao.item.update", needsSession: true, writes: true, Locked(call => UpdateItem(call)));
+            registry.Add("taobao.item.price.update", needsSession: true, writes: true, Locked(call => UpdateItem(call)));
+            registry.Add("taobao.item.quantity.update", needsSession: true, writes: true, Locked(UpdateQuantity));
+            registry.Add("taobao.item.update.listing", needsSession: true, writes: true, Locked(List));
+            registry.Add("taobao.item.update.delisting", needsSession: true, writes: true, Locked(Delist));
+            registry.Add("taobao.item.delete", needsSession: true, writes: true, Locked(DeleteItem));
+            registry.Add("taobao.item.seller.get", needsSession: true, writes: false, Locked(GetItem));
+            registry.Add("taobao.items.onsale.get", needsSession: true, writes: false, Locked(call => ListItems(call, onSale: true)));
+            registry.Add("taobao.items.inventory.get", needsSession: true, writes: false, Locked(call => ListItems(call, onSale: false)));
+            registry.Add("taobao.items.custom.get", needsSession: true, writes: false, Locked(GetByOuterId));
+            registry.Add("taobao.picture.upload", needsSession: true, writes: true, Locked(UploadPicture));
+            registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
+        }
+
+        public void Reset(int seed, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                _items.Clear();
+                _pictures.Clear();
+                _nextNumIid = FirstNumIid;
+                _nextPictureId = FirstPictureId;
+                var dice = new Random(seed);
+                SeedItems(dice, now, EmulatorDefaults.DemoSellerNick, 12);
+                SeedItems(dice, now, EmulatorDefaults.SecondSellerNick, 3);
+            }
+        }
+
+        public JsonNode? SaveState()
+        {
+            lock (_lock)
+            {
+                var items = new JsonArray();
+                foreach (var item in _items.Values) items.Add(item.ToState());
+                var pictures = new JsonArray();
+                foreach (var picture in _pictures.Values) pictures.Add(picture.ToState());
+                return new JsonObject
+                {
+                    ["next_num_iid"] = _nextNumIid,
+                    ["next_picture_id"] = _nextPictureId,
+                    ["items"] = items,
+                    ["pictures"] = pictures,
+                };
+            }
+        }
+
+        public void LoadState(JsonNode state)
+        {
+            lock (_lock)
+            {
+                _items.Clear();
+                _pictures.Clear();
+                _nextNumIid = (long)state["next_num_iid"]!;
+                _nextPictureId = (long)state["next_picture_id"]!;
+                foreach (var node in state["items"]!.AsArray()) { var item = Item.FromState(node!); _items[item.NumIid] = item; }
+                foreach (var node in state["pictures"]!.AsArray()) { var picture = Picture.FromState(node!); _pictures[picture.PictureId] = picture; }
+            }
+        }
+
+        private ApiHandler Locked(ApiHandler handler) => call => { lock (_lock) return handler(call); };
+
+        private static readonly string[] SeedTitles =
+        {
+            "纯棉短袖T恤 男 夏季宽松圆领", "修身牛仔裤 男 弹力小脚", "女士雪纺衬衫 长袖通勤", "高腰A字半身裙 中长款",
+            "女款纯色T恤 百搭打底", "直筒休闲裤 男 九分", "复古牛仔裤 女 阔腿", "商务衬衫 女 免烫",
+            "5G智能手机 8GB+256GB", "速干运动T恤 男", "百褶半身裙 学院风", "加绒休闲裤 男 冬季",
+        };
+
+        private void SeedItems(Random dice, DateTimeOffset now, string nick, int count)
+        {
+            var leaves = ItemCategories.Leaves.ToArray();
+            var start = _items.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var created = WholeSeconds(now.AddDays(-dice.Next(5, 200)).AddMinutes(-dice.Next(0, 1440)));
+                var onSale = i < count * 3 / 4;
+                var item = new Item
+                {
+                    NumIid = _nextNumIid++,
+                    Nick = nick,
+                    Title = SeedTitles[(start + i) % SeedTitles.Length],
+                    Desc = "<p>演示商品描述，由淘宝开放平台模拟器生成。</p>",
+                    Cid = leaves[dice.Next(leaves.Length)].Cid,
+                    Price = dice.Next(9, 300) + 0.9m,
+                    Num = i == count - 1 ? 0 : dice.Next(1, 500),
+                    State = "浙江",
+                    City = "杭州",
+                    ApproveStatus = onSale ? "onsale" : "instock",
+                    OuterId = "DEMO-" + (start + i + 1).ToString("0000", CultureInfo.InvariantCulture),
+                    PicUrl = "https://img.alicdn.com/imgextra/i1/" + SessionStore.UserIdOf(nick) + "/O1CN01demo" + (start + i + 1).ToString("000000", CultureInfo.InvariantCulture) + "_!!" + SessionStore.UserIdOf(nick) + ".jpg",
+                    Created = created,
+                    Modified = created.AddDays(dice.Next(0, 5)),
+                    // The first stocked item was never listed; the others were listed once.
+                    ListTime = onSale || i != count * 3 / 4 ? created.AddHours(1) : (DateTimeOffset?)null,
+                };
+                item.DelistTime = onSale ? WholeSeconds(now.AddDays(7 - dice.Next(0, 7))) : item.ListTime?.AddDays(3);
+                _items[item.NumIid] = item;
+            }
+        }
+
+        private static DateTimeOffset WholeSeconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerSecond));
+
+        private Item OwnItem(ApiCall call)
+        {
+            var numIid = ItemRules.Long("num_iid", call.Required("num_iid"), 1, long.MaxValue);
+            if (_items.TryGetValue(numIid, out var item) && item.Nick == call.SessionUser) return item;
+            throw TopApiException.Business("isv.item-not-exist", "商品不存在或不属于当前用户: num_iid " + numIid);
+        }
+
+        private JsonObject AddItem(ApiCall call)
+        {
+            var item = new Item
+            {
+                Nick = call.SessionUser!,
+                Num = ItemRules.Long("num", call.Required("num"), 0, ItemRules.MaxNum),
+                Price = ItemRules.Price("price", call.Required("price")),
+                Type = ItemRules.OneOf("type", call.Required("type"), "fixed", "auction"),
+                StuffStatus = ItemRules.OneOf("stuff_status", call.Required("stuff_status"), "new", "second", "unused"),
+                Title = ItemRules.Title(call.Required("title")),
+                Desc = ItemRules.Desc(call.Required("desc")),
+                State = call.Required("location.state"),
+                City = call.Required("location.city"),
+                Cid = ItemRules.LeafCategory(call.Required("cid")).Cid,
+                Created = call.Now,
+                Modified = call.Now,
+            };
+            ApplyOptionalFields(call, item);
+            if (item.IsOnSale && item.ListTime == null) List(item, call.Now, item.Num);
+            item.NumIid = _nextNumIid++;
+            _items[item.NumIid] = item;
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "created" }) };
+        }
+
+        /// <summary>The optional fields item.add, item.update and item.price.update share.</summary>
+        private void ApplyOptionalFields(ApiCall call, Item item)
+        {
+            if (call.Optional("outer_id") is string outerId) item.OuterId = ItemRules.MaxBytes("outer_id", outerId, ItemRules.MaxOuterIdBytes);
+            if (call.Optional("props") is string props) item.Props = ItemRules.MaxBytes("props", props, ItemRules.MaxPropsBytes);
+            if (call.Optional("seller_cids") is string sellerCids) item.SellerCids = ItemRules.SellerCids(sellerCids);
+            if (call.Optional("freight_payer") is string payer) item.FreightPayer = ItemRules.OneOf("freight_payer", payer, "seller", "buyer");
+            if (call.Optional("valid_thru") is string validThru) item.ValidThru = (int)ItemRules.Long("valid_thru", ItemRules.OneOf("valid_thru", validThru, "7", "14"), 7, 14);
+            if (call.Optional("has_showcase") is string showcase) item.HasShowcase = ItemRules.OneOf("has_showcase", showcase, "true", "false") == "true";
+            if (call.Optional("has_discount") is string discount) item.HasDiscount = ItemRules.OneOf("has_discount", discount, "true", "false") == "true";
+            if (call.Optional("approve_status") is string status) item.ApproveStatus = ItemRules.OneOf("approve_status", status, "onsale", "instock");
+            if (call.Optional("list_time") is string listTime)
+            {
+                // A future list time schedules the listing: the item waits in the warehouse until then.
+                var time = ItemRules.Time("list_time", listTime);
+                item.ListTime = time;
+                if (time > call.Now) item.ApproveStatus = "instock";
+            }
+            if (call.Files.TryGetValue("image", out var image))
+            {
+                var info = ImageInfo.Read(image, "image", MaxItemImageBytes);
+                item.PicUrl = PicturePath(call.SessionUser!, _nextPictureId++, info.Extension);
+            }
+            if (call.Optional("pic_path") is string picPath)
+                item.PicUrl = picPath.StartsWith("https://", StringComparison.Ordinal) ? picPath : "https://img.alicdn.com/imgextra/" + picPath.TrimStart('/');
+        }
+
+        private JsonObject UpdateItem(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var updated = new Item();
+            CopyInto(item, updated);
+            if (call.Optional("title") is string title) updated.Title = ItemRules.Title(title);
+            if (call.Optional("desc") is string desc) updated.Desc = ItemRules.Desc(desc);
+            if (call.Optional("price") is string price) updated.Price = ItemRules.Price("price", price);
+            if (call.Optional("num") is string num) updated.Num = ItemRules.Long("num", num, 0, ItemRules.MaxNum);
+            if (call.Optional("stuff_status") is string stuff) updated.StuffStatus = ItemRules.OneOf("stuff_status", stuff, "new", "second", "unused");
+            if (call.Optional("cid") is string cid) updated.Cid = ItemRules.LeafCategory(cid).Cid;
+            if (call.Optional("location.state") is string state) updated.State = state;
+            if (call.Optional("location.city") is string city) updated.City = city;
+            ApplyOptionalFields(call, updated);
+            // Validate everything first, then write: a rejected update leaves the item untouched, as on TOP.
+            updated.Modified = call.Now;
+            CopyInto(updated, item);
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
+        }
+
+        private static void CopyInto(Item from, Item to)
+        {
+            to.NumIid = from.NumIid; to.Nick = from.Nick; to.Title = from.Title; to.Desc = from.Desc; to.Type = from.Type;
+            to.StuffStatus = from.StuffStatus; to.Cid = from.Cid; to.Price = from.Price; to.Num = from.Num; to.State = from.State;
+            to.City = from.City; to.ApproveStatus = from.ApproveStatus; to.OuterId = from.OuterId; to.PicUrl = from.PicUrl;
+            to.Props = from.Props; to.SellerCids = from.SellerCids; to.FreightPayer = from.FreightPayer; to.ValidThru = from.ValidThru;
+            to.HasShowcase = from.HasShowcase; to.HasDiscount = from.HasDiscount; to.Created = from.Created; to.Modified = from.Modified;
+            to.ListTime = from.ListTime; to.DelistTime = from.DelistTime;
+        }
+
+        /// <summary>type 1 sets the stock, type 2 adds to it (may be negative). sku_id/outer_id are accepted and apply to the whole item: SKUs are not modelled.</summary>
+        private JsonObject UpdateQuantity(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var type = call.Optional("type") is string t ? ItemRules.OneOf("type", t, "1", "2") : "1";
+            var text = call.Required("quantity");
+            long num;
+            if (type == "1")
+            {
+                num = ItemRules.Long("quantity", text, 0, ItemRules.MaxNum);
+            }
+            else
+            {
+                num = item.Num + ItemRules.Long("quantity", text, -ItemRules.MaxNum, ItemRules.MaxNum);
+                if (num < 0 || num > ItemRules.MaxNum)
+                    throw TopApiException.InvalidArgument("quantity", "The stock would become " + num + "; it must stay between 0 and 999999.");
+            }
+            item.Num = num;
+            item.Modified = call.Now;
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "num", "modified" }) };
+        }
+
+        private JsonObject List(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var num = ItemRules.Long("num", call.Required("num"), 1, ItemRules.MaxNum);
+            List(item, call.Now, num);
+            item.Modified = call.Now;
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
+        }
+
+        private static void List(Item item, DateTimeOffset now, long num)
+        {
+            item.ApproveStatus = "onsale";
+            item.Num = num;
+            item.ListTime = now;
+            item.DelistTime = now.AddDays(item.ValidThru);
+        }
+
+        private JsonObject Delist(ApiCall call)
+        {
+            var item = OwnItem(call);
+            item.ApproveStatus = "instock";
+            item.DelistTime = call.Now;
+            item.Modified = call.Now;
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
+        }
+
+        private JsonObject DeleteItem(ApiCall call)
+        {
+            var item = OwnItem(call);
+            _items.Remove(item.NumIid);
+            return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "created" }) };
+        }
+
+        private JsonObject GetItem(ApiCall call)
+        {
+            var fields = Fields(call);
+            return new JsonObject { ["item"] = OwnItem(call).ToJson(fields) };
+        }
+
+        private static string[] Fields(ApiCall call) => call.Required("fields").Split(',');
+
+        private static readonly string[] Banners = { "never_on_shelf", "off_shelf", "regular_shelved", "for_shelved", "sold_out" };
+
+        private JsonObject ListItems(ApiCall call, bool onSale)
+        {
+            var fields = Fields(call);
+            var pageNo = ItemRules.OptionalLong(call, "page_no", 1, onSale ? long.MaxValue : 101) ?? 1;
+            var pageSize = ItemRules.OptionalLong(call, "page_size", 1, 200) ?? 40;
+            var query = call.Optional("q");
+            var cid = ItemRules.OptionalLong(call, "cid", 1, long.MaxValue);
+            var banner = onSale || call.Optional("banner") is not string b ? null : ItemRules.OneOf("banner", b, Banners);
+            var order = Order(call.Optional("order_by"));
+
+            var matches = _items.Values
+                .Where(i => i.Nick == call.SessionUser && i.IsOnSale == onSale)
+                .Where(i => query == null || i.Title.IndexOf(query, StringComparison.OrdinalIgnoreCase) >= 0)
+                .Where(i => cid == null || i.Cid == cid)
+                .Where(i => banner == null || InBanner(i, banner, call.Now));
+            var sorted = order(matches).ThenByDescending(i => i.NumIid).ToList();
+            var page = sorted.Skip((int)Math.Min(int.MaxValue, (pageNo - 1) * pageSize)).Take((int)pageSize).Select(i => (JsonNode)i.ToJson(fields)).ToList();
+
+            var answer = new JsonObject();
+            // TOP leaves out an empty list altogether.
+            if (page.Count > 0) answer["items"] = call.List("item", page);
+            answer["total_results"] = sorted.Count;
+            return answer;
+        }
+
+        private static bool InBanner(Item item, string banner, DateTimeOffset now)
+        {
+            switch (banner)
+            {
+                case "never_on_shelf": return item.ListTime == null;
+                case "for_shelved": return item.ListTime > now;
+                case "sold_out": return item.Num == 0;
+                default: return item.ListTime != null && item.ListTime <= now;
+            }
+        }
+
+        private static Func<IEnumerable<Item>, IOrderedEnumerable<Item>> Order(string? orderBy)
+        {
+            if (orderBy == null) return items => items.OrderByDescending(i => i.ListTime);
+            var parts = orderBy.Split(':');
+            var descending = parts.Length < 2 || ItemRules.OneOf("order_by", parts[1], "asc", "desc") == "desc";
+            Func<Item, object?> key = ItemRules.OneOf("order_by", parts[0], "list_time", "delist_time", "num", "modified") switch
+            {
+                "list_time" => i => i.ListTime,
+                "delist_time" => i => i.DelistTime,
+                "num" => i => i.Num,
+                _ => i => i.Modified,
+            };
+            return items => descending ? items.OrderByDescending(key) : items.OrderBy(key);
+        }
+
+        private JsonObject GetByOuterId(ApiCall call)
+        {
+            var outerIds = call.Required("outer_id").Split(',').Select(o => o.Trim()).Where(o => o.Length > 0).ToList();
+            if (outerIds.Count > MaxCustomOuterIds)
+                throw TopApiException.InvalidArgument("outer_id", "outer_id takes at most 40 ids, got " + outerIds.Count + ".");
+            var fields = Fields(call);
+            var found = _items.Values
+                .Where(i => i.Nick == call.SessionUser && i.OuterId != null && outerIds.Contains(i.OuterId))
+                .Select(i => (JsonNode)i.ToJson(fields))
+                .ToList();
+            var answer = new JsonObject();
+            if (found.Count > 0) answer["items"] = call.List("item", found);
+            return answer;
+        }
+
+        private JsonObject UploadPicture(ApiCall call)
+        {
+            var categoryId = ItemRules.Long("picture_category_id", call.Required("picture_category_id"), 0, long.MaxValue);
+            var inputTitle = call.Required("image_input_title");
+            if (!call.Files.TryGetValue("img", out var file)) throw TopApiException.MissingArgument("img");
+            var info = ImageInfo.Read(file, "img", MaxPictureBytes);
+            var title = call.Optional("title") ?? System.IO.Path.GetFileNameWithoutExtension(inputTitle);
+            if (title.Length > 50) title = title.Substring(0, 50);
+            var picture = new Picture
+            {
+                PictureId = _nextPictureId++,
+                PictureCategoryId = categoryId,
+                Nick = call.SessionUser!,
+                Title = title,
+                Sizes = file.Content.Length,
+                Width = info.Width,
+                Height = info.Height,
+                Created = call.Now,
+            };
+            picture.Path = PicturePath(picture.Nick, picture.PictureId, info.Extension);
+            _pictures[picture.PictureId] = picture;
+            return new JsonObject { ["picture"] = picture.ToJson() };
+        }
+
+        /// <summary>A picture-space URL shaped like Taobao's (<c>img.alicdn.com/imgextra/…/O1CN01…_!!&lt;uid&gt;.png</c>).</summary>
+        private static string PicturePath(string nick, long pictureId, string extension)
+        {
+            var userId = SessionStore.UserIdOf(nick).ToString(CultureInfo.InvariantCulture);
+            var token = (pictureId * 2654435761L & 0x7FFFFFFFFFFFL).ToString("x12", CultureInfo.InvariantCulture);
+            return "https://img.alicdn.com/imgextra/i" + (pictureId % 4 + 1) + "/" + userId + "/O1CN01" + token + "_!!" + userId + "." + extension;
+        }
+
+        private static readonly string[] CategoryFields = { "cid", "parent_cid", "name", "is_parent", "status", "sort_order" };
+
+        private static JsonObject GetCategories(ApiCall call)
+        {
+            var fields = (call.Optional("fields") ?? "cid,parent_cid,name,is_parent").Split(',').Select(f => f.Trim()).ToArray();
+            IEnumerable<ItemCategory> found;
+            if (call.Optional("cids") is string cidsText)
+            {
+                var cids = cidsText.Split(',').Select(c => ItemRules.Long("cids", c.Trim(), 0, long.MaxValue)).ToList();
+                found = ItemCategories.All.Where(c => cids.Contains(c.Cid));
+            }
+            else if (call.Optional("parent_cid") is string parentText)
+            {
+                var parent = ItemRules.Long("parent_cid", parentText, 0, long.MaxValue);
+                found = ItemCategories.All.Where(c => c.ParentCid == parent);
+            }
+            else
+            {
+                throw TopApiException.MissingArgument("cids");
+            }
+            var categories = found.OrderBy(c => c.SortOrder).Select(c => (JsonNode)CategoryJson(c, fields)).ToList();
+            var answer = new JsonObject();
+            if (categories.Count > 0) answer["item_cats"] = call.List("item_cat", categories);
+            return answer;
+        }
+
+        private static JsonObject CategoryJson(ItemCategory category, string[] fields)
+        {
+            var json = new JsonObject();
+            foreach (var field in fields.Where(f => CategoryFields.Contains(f)).Distinct())
+            {
+                json[field] = field switch
+                {
+                    "cid" => category.Cid,
+                    "parent_cid" => category.ParentCid,
+                    "name" => category.Name,
+                    "is_parent" => category.IsParent,
+                    "status" => "normal",
+                    _ => (JsonNode)category.SortOrder,
+                };
+            }
+            return json;
+        }
+    }
+}
