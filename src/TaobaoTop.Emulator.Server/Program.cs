@@ -1,2 +1,25 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using TaobaoTop.Emulator;
+using TaobaoTop.Emulator.Server;
+
+ServerOptions options;
+try
+{
+    if (args.Contains("--help") || args.Contains("-h"))
+    {
+        Console.WriteLine(ServerOptions.Usage);
+        return 0;
+    }
+    options = ServerOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(ServerOptions.Usage);
+    return 2;
+}
+
+using var emulator = new TopEmulator(options.Emulator);
+var app = EmulatorServer.Build(options, emulator);
+Console.WriteLine(EmulatorServer.Banner(options));
 app.Run();
+return 0;

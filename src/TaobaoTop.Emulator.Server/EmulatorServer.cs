@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using TaobaoTop.Emulator;
+
+namespace TaobaoTop.Emulator.Server;
+
+/// <summary>Kestrel in front of <see cref="TopEmulator"/>: the gateway path, plus reset and stats for test harnesses.</summary>
+public static class EmulatorServer
+{
+    public static WebApplication Build(ServerOptions options, TopEmulator emulator)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        var app = builder.Build();
+
+        app.MapMethods(EmulatorDefaults.GatewayPath, new[] { "GET", "POST" }, context => Forward(context, emulator));
+        app.MapPost("/emulator/reset", (int? seed) =>
+        {
+            emulator.Reset(seed);
+            return Results.Text("{\"reset\":true}", "application/json");
+        });
+        app.MapGet("/emulator/stats", () => Results.Text(emulator.Stats.ToJson().ToJsonString(), "application/json"));
+        return app;
+    }
+
+    /// <summary>Hands the Kestrel request to the emulator and copies its answer back; an injected transport fault aborts the connection.</summary>
+    private static async Task Forward(HttpContext context, TopEmulator emulator)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.GetEncodedUrl());
+        var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        if (body.Length > 0 || context.Request.ContentType != null)
+        {
+            request.Content = new ByteArrayContent(body.ToArray());
+            if (context.Request.ContentType != null) request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        }
+        HttpResponseMessage response;
+        try
+        {
+            response = await emulator.HandleAsync(request, context.RequestAborted);
+        }
+        catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException)
+        {
+            context.Abort();
+            return;
+        }
+        using (response)
+        {
+            context.Response.StatusCode = (int)response.StatusCode;
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+                context.Response.Headers[header.Key] = header.Value.ToArray();
+            }
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>The startup banner: demo apps in full (their values are public demo values), other apps by key only.</summary>
+    public static string Banner(ServerOptions options)
+    {
+        var demoKeys = EmulatorDefaults.CreateDemoApps().Select(a => a.AppKey).ToHashSet();
+        var lines = new List<string> { "TaobaoTop TOP emulator, gateway " + options.Urls.Split(';')[0].TrimEnd('/') + EmulatorDefaults.GatewayPath };
+        foreach (var app in options.Emulator.Apps)
+        {
+            lines.Add(demoKeys.Contains(app.AppKey)
+                ? "  demo app  app_key " + app.AppKey + "  secret " + app.AppSecret + "  session " + app.Session + " (" + app.SessionUser + ")"
+                : "  app       app_key " + app.AppKey + (app.Session == null ? "" : "  (with a session)"));
+        }
+        lines.Add("  OAuth code " + EmulatorDefaults.DemoAuthCode + " works with taobao.top.auth.token.create");
+        lines.Add(options.Emulator.Strict ? "  strict: signature and timestamp are checked" : "  loose: signature and timestamp are NOT checked");
+        return string.Join(Environment.NewLine, lines);
+    }
+}
