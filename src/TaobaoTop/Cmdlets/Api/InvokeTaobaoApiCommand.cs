@@ -1,0 +1,92 @@
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Completers;
+using TaobaoTop.Connection;
+using TaobaoTop.Conversion;
+using TaobaoTop.Core.Catalog;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Cmdlets.Api
+{
+    /// <summary>Calls any TOP API by name and writes the unwrapped answer as objects (or its JSON with -Raw).</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "TaobaoApi", SupportsShouldProcess = true)]
+    [OutputType(typeof(PSObject), typeof(string))]
+    public sealed class InvokeTaobaoApiCommand : TaobaoCmdlet
+    {
+        /// <summary>The API method name, e.g. taobao.tbk.tpwd.create.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ApiMethodCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string Method { get; set; } = null!;
+
+        /// <summary>Business parameters; lists are comma-joined, hashtables sent as JSON, dates as TOP time.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public Hashtable Parameter { get; set; } = new Hashtable();
+
+        /// <summary>File parameters: name → path, sent as multipart parts (e.g. @{ img = 'main.jpg' }).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Hashtable File { get; set; } = new Hashtable();
+
+        /// <summary>A session (access token) for this call only.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecretBind Session { get; set; } = null!;
+
+        /// <summary>Writes the answer's JSON text as the gateway sent it.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var connection = RequireConnection();
+            if (!TopApiCatalog.Default.TryGet(Method, out _))
+            {
+                WriteWarning($"{Method} is not in TaobaoTop's API catalog (Get-TaobaoApi); sending it anyway.");
+            }
+
+            TopRequest request;
+            try
+            {
+                request = BuildRequest();
+            }
+            catch (IOException ex)
+            {
+                WriteError(new ErrorRecord(ex, "FileNotReadable", ErrorCategory.ReadError, Method));
+                return;
+            }
+
+            if (!ShouldProcess(connection.ToString(), "Call " + Method)) return;
+
+            try
+            {
+                var response = CallApi(request);
+                WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, Method);
+            }
+        }
+
+        private TopRequest BuildRequest()
+        {
+            var request = new TopRequest(Method);
+            foreach (DictionaryEntry entry in Parameter)
+            {
+                request.Parameters[entry.Key.ToString()!] = ParameterValues.ToText(entry.Value);
+            }
+            foreach (DictionaryEntry entry in File)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(entry.Value?.ToString() ?? string.Empty);
+                request.Files[entry.Key.ToString()!] = TopFile.FromPath(path);
+            }
+            if (Session != null) request.Session = Session.Secret;
+            return request;
+        }
+    }
+}

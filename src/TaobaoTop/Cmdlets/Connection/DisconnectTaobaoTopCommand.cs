@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using TaobaoTop.Connection;
+
+namespace TaobaoTop.Cmdlets.Connection
+{
+    /// <summary>Forgets the session's current connection and its credentials.</summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "TaobaoTop")]
+    public sealed class DisconnectTaobaoTopCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var connection = ConnectionStore.Current;
+            if (connection is null)
+            {
+                WriteVerbose("There was no Taobao connection.");
+                return;
+            }
+            ConnectionStore.Current = null;
+            connection.Dispose();
+            WriteVerbose("Disconnected " + connection);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using TaobaoTop.Connection;
+
+namespace TaobaoTop.Cmdlets.Connection
+{
+    /// <summary>Shows the current connection: endpoint, app key, sign method, whether a session is set, quotas and calls made.</summary>
+    [Cmdlet(VerbsCommon.Get, "TaobaoTopContext")]
+    [OutputType(typeof(TaobaoTopContext))]
+    public sealed class GetTaobaoTopContextCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var connection = ConnectionStore.Current;
+            if (connection is null)
+            {
+                WriteWarning("There is no Taobao connection. Run Connect-TaobaoTop (or Connect-TaobaoTop -Emulator).");
+                return;
+            }
+            WriteObject(new TaobaoTopContext(connection));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using TaobaoTop.Base;
+
+namespace TaobaoTop.Cmdlets.Emulator
+{
+    /// <summary>Puts the connected emulator's state back to a seed: a Pester BeforeAll/BeforeEach starts from known data.</summary>
+    [Cmdlet(VerbsCommon.Reset, "TaobaoEmulator", SupportsShouldProcess = true)]
+    public sealed class ResetTaobaoEmulatorCommand : TaobaoCmdlet
+    {
+        /// <summary>The seed; the connection's seed when omitted.</summary>
+        [Parameter(Position = 0)]
+        public int? Seed { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var connection = RequireConnection();
+            if (connection.Emulator is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSInvalidOperationException("Reset-TaobaoEmulator works on emulator connections only; this one goes to " + connection.Endpoint + ". Connect with Connect-TaobaoTop -Emulator."),
+                    "NotAnEmulator",
+                    ErrorCategory.InvalidOperation,
+                    connection));
+            }
+            var seed = Seed ?? connection.Emulator!.Options.Seed;
+            if (!ShouldProcess("emulator state", "Reset to seed " + seed)) return;
+            connection.Emulator!.Reset(seed);
+            WriteVerbose("Emulator state reset to seed " + seed);
+        }
+    }
+}

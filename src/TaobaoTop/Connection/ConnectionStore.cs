@@ -1,0 +1,22 @@
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+
+namespace TaobaoTop.Connection
+{
+    /// <summary>The current connection of each runspace, so parallel runspaces (and tests) never see each other's.</summary>
+    internal static class ConnectionStore
+    {
+        private static readonly ConditionalWeakTable<Runspace, Holder> Connections = new ConditionalWeakTable<Runspace, Holder>();
+
+        public static TaobaoConnection? Current
+        {
+            get => Runspace.DefaultRunspace is { } runspace && Connections.TryGetValue(runspace, out var holder) ? holder.Connection : null;
+            set => Connections.GetOrCreateValue(Runspace.DefaultRunspace).Connection = value;
+        }
+
+        private sealed class Holder
+        {
+            public TaobaoConnection? Connection;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace TaobaoTop { internal static class Placeholder {} }
