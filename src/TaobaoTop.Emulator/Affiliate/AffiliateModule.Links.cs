@@ -1,0 +1,310 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Affiliate
+{
+    public sealed partial class AffiliateModule
+    {
+        private void RegisterPasswords(ApiRegistry registry)
+        {
+            registry.Add("taobao.tbk.tpwd.create", false, true, call => Locked(call, CreatePassword));
+            registry.Add("taobao.tbk.private.tpwd.create", false, true, call => Locked(call, CreatePassword));
+            registry.Add("taobao.tbk.sc.private.tpwd.create", true, true, call => Locked(call, CreatePassword));
+            registry.Add("taobao.tbk.tpwd.parse", false, false, call => Locked(call, ParsePassword));
+            registry.Add("taobao.tbk.tpwd.convert", false, true, call => Locked(call, ConvertPassword));
+            registry.Add("taobao.tbk.sc.tpwd.convert", true, true, call => Locked(call, ConvertPassword));
+        }
+
+        private void RegisterLinks(ApiRegistry registry)
+        {
+            registry.Add("taobao.tbk.dg.general.link.convert", false, true, call => Locked(call, GeneralConvert));
+            registry.Add("taobao.tbk.sc.general.link.convert", true, true, call => Locked(call, GeneralConvert));
+            registry.Add("taobao.tbk.item.convert", false, true, call => Locked(call, ItemConvert));
+            registry.Add("taobao.tbk.shop.convert", false, true, call => Locked(call, ShopConvert));
+            registry.Add("taobao.tbk.sc.shop.convert", true, true, call => Locked(call, ShopConvert));
+            registry.Add("taobao.tbk.spread.get", false, true, call => Locked(call, Spread));
+            registry.Add("taobao.tbk.itemid.ineffective.transform", false, false, call => Locked(call, TransformItemIds));
+        }
+
+        private JsonObject Locked(ApiCall call, Func<ApiCall, JsonObject> handler)
+        {
+            lock (_lock) return handler(call);
+        }
+
+        private JsonObject CreatePassword(ApiCall call)
+        {
+            var url = call.Required("url");
+            // TOP only turns https promotion links (s.click / 二合一 uland) into 淘口令.
+            if (!Links.IsPromotionUrl(url))
+                throw TopApiException.Business("isv.invalid-parameter", "口令跳转url不支持口令转换");
+            var code = Links.CreatePassword(_state, url, call.Optional("text"), call.Now);
+            return new JsonObject
+            {
+                ["data"] = new JsonObject
+                {
+                    ["model"] = "￥" + code + "￥",
+                    ["password_simple"] = "￥" + code + "￥",
+                },
+            };
+        }
+
+        private JsonObject ParsePassword(ApiCall call)
+        {
+            var password = FindPassword(call.Required("password_content"));
+            return new JsonObject { ["data"] = new JsonObject { ["origin_url"] = password.Url } };
+        }
+
+        private JsonObject ConvertPassword(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var password = FindPassword(call.Required("password_content"));
+            var origin = Links.Expand(_state, password.Url);
+            var target = Links.Classify(origin) ?? throw TopApiException.Business("isv.invalid-parameter", "口令对应的链接不支持转链");
+            var options = LinkOptionsOf(call);
+            var data = new JsonObject
+            {
+                ["origin_url"] = password.Url,
+                ["origin_pid"] = Links.PidOf(origin) ?? "0",
+                ["biz_scene_id"] = call.Optional("biz_scene_id") ?? "1",
+            };
+            if (target.MaterialType == 1)
+            {
+                var item = _catalog.Find(target.Id) ?? throw ItemNotFound(target.Id);
+                target.Id = item.ItemId;
+                data["num_iid"] = item.ItemId;
+                data["seller_id"] = TopFormat.Number(item.Shop.SellerId);
+            }
+            else if (target.MaterialType == 2)
+            {
+                data["seller_id"] = target.Id;
+            }
+            data["click_url"] = Links.ClickUrl(adzone, target, options);
+            return new JsonObject { ["data"] = data };
+        }
+
+        private JsonObject GeneralConvert(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = LinkOptionsOf(call);
+            var materials = Arguments.List(call, "material_list", 20, false);
+            var itemIds = Arguments.List(call, "item_id_list", 20, false);
+            var sellerIds = Arguments.List(call, "seller_id_list", 20, false);
+            var pageIds = Arguments.List(call, "page_id_list", 20, false);
+            if (materials.Count + itemIds.Count + sellerIds.Count + pageIds.Count == 0)
+                throw TopApiException.MissingArgument("material_list");
+
+            var data = new JsonObject();
+            if (materials.Count > 0)
+            {
+                data["material_url_list"] = call.List("material_url", materials.Select(m => (JsonNode)ConvertMaterial(m, adzone, options, call.Now)));
+            }
+            if (itemIds.Count > 0)
+            {
+                data["item_url_list"] = call.List("item_url_list", itemIds.Select(id =>
+                {
+                    var item = _catalog.Find(id) ?? throw ItemNotFound(id);
+                    return (JsonNode)ItemLinks(item, adzone, options, call.Now, "item_id");
+                }));
+            }
+            if (sellerIds.Count > 0)
+            {
+                data["shop_url_list"] = call.List("shop_url_list", sellerIds.Select(id =>
+                    (JsonNode)new JsonObject { ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 2, Id = id }, ShopName(id), adzone, options, call.Now, "seller_id") }));
+            }
+            if (pageIds.Count > 0)
+            {
+                data["event_url_list"] = call.List("event_url_list", pageIds.Select(id =>
+                    (JsonNode)new JsonObject { ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 3, Id = id }, "官方活动", adzone, options, call.Now, "page_id") }));
+            }
+            return new JsonObject { ["data"] = data };
+        }
+
+        private JsonObject ConvertMaterial(string material, Adzone adzone, LinkOptions options, DateTimeOffset now)
+        {
+            string? passwordUrl = null;
+            var url = material;
+            if (!Links.IsTaobaoUrl(material))
+            {
+                var password = Links.FindPassword(_state, material) ?? throw TopApiException.Business("isv.invalid-parameter", "物料无法识别或口令已失效: " + material);
+                passwordUrl = password.Url;
+                url = password.Url;
+            }
+            var target = Links.Classify(Links.Expand(_state, url)) ?? throw TopApiException.Business("isv.invalid-parameter", "物料不支持转链: " + material);
+            JsonObject entry;
+            if (target.MaterialType == 1)
+            {
+                var item = _catalog.Find(target.Id) ?? throw ItemNotFound(target.Id);
+                entry = ItemLinks(item, adzone, options, now, "material_id");
+            }
+            else
+            {
+                var title = target.MaterialType == 2 ? ShopName(target.Id) : "官方活动";
+                entry = new JsonObject { ["link_info_dto"] = TargetLinks(target, title, adzone, options, now, "material_id") };
+            }
+            var linkInfo = (JsonObject)entry["link_info_dto"]!;
+            if (passwordUrl != null)
+            {
+                linkInfo["tpwd_origin_url"] = passwordUrl;
+                linkInfo["tk_biz_type"] = 1;
+            }
+            return entry;
+        }
+
+        /// <summary>One item's entry of 万能转链: CPS links, 二合一 coupon links when it has a coupon, the coupon and the commission rate.</summary>
+        private JsonObject ItemLinks(CatalogItem item, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
+        {
+            var target = new LinkTarget { MaterialType = 1, Id = item.ItemId };
+            var linkInfo = TargetLinks(target, item.Title, adzone, options, now, idField);
+            var entry = new JsonObject { ["link_info_dto"] = linkInfo };
+            if (item.Coupon != null)
+            {
+                var couponUrl = Links.CouponUrl(adzone, item, options);
+                var couponShort = Links.Shorten(_state, couponUrl, Links.ClickHost);
+                var couponCode = Links.CreatePassword(_state, couponUrl, item.Title, now);
+                linkInfo["coupon_long_url"] = couponUrl;
+                linkInfo["coupon_short_url"] = couponShort;
+                linkInfo["coupon_short_tpwd"] = "￥" + couponCode + "￥";
+                linkInfo["coupon_full_tpwd"] = FullPassword(couponCode, couponShort, item.Title);
+                entry["coupon_info_dto"] = new JsonObject
+                {
+                    ["activity_id"] = item.Coupon.ActivityId,
+                    ["coupon_amount"] = TopFormat.Money(item.Coupon.Amount),
+                    ["coupon_desc"] = item.Coupon.Description,
+                    ["coupon_start_time"] = TopTime.ToText(item.Coupon.Start),
+                    ["coupon_end_time"] = TopTime.ToText(item.Coupon.End),
+                    ["coupon_remain_count"] = item.Coupon.RemainCount,
+                };
+            }
+            entry["promotion_info_dto"] = new JsonObject { ["commission_rate"] = TopFormat.Money(item.CommissionRate) };
+            return entry;
+        }
+
+        private JsonObject TargetLinks(LinkTarget target, string title, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
+        {
+            var longUrl = Links.ClickUrl(adzone, target, options);
+            var shortUrl = Links.Shorten(_state, longUrl, Links.ClickHost);
+            var code = Links.CreatePassword(_state, longUrl, title, now);
+            return new JsonObject
+            {
+                ["material_type"] = target.MaterialType,
+                [idField] = target.Id,
+                ["cps_long_url"] = longUrl,
+                ["cps_short_url"] = shortUrl,
+                ["cps_short_tpwd"] = "￥" + code + "￥",
+                ["cps_full_tpwd"] = FullPassword(code, shortUrl, title),
+            };
+        }
+
+        private JsonObject ItemConvert(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = new LinkOptions { Unid = call.Optional("unid") };
+            var ids = Arguments.List(call, "num_iids", 40, true);
+            var results = new List<JsonNode>();
+            foreach (var id in ids)
+            {
+                var item = _catalog.Find(id);
+                if (item == null) continue;
+                results.Add(new JsonObject
+                {
+                    ["num_iid"] = item.ItemId,
+                    ["input_num_iid"] = id,
+                    ["click_url"] = Links.ClickUrl(adzone, new LinkTarget { MaterialType = 1, Id = item.ItemId }, options),
+                });
+            }
+            return new JsonObject { ["results"] = call.List("n_tbk_item", results) };
+        }
+
+        private JsonObject ShopConvert(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = new LinkOptions { Unid = call.Optional("unid") };
+            var results = new List<JsonNode>();
+            foreach (var id in Arguments.List(call, "user_ids", 40, true))
+            {
+                if (!long.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sellerId) || _catalog.FindShop(sellerId) == null) continue;
+                results.Add(new JsonObject
+                {
+                    ["user_id"] = sellerId,
+                    ["click_url"] = Links.ClickUrl(adzone, new LinkTarget { MaterialType = 2, Id = id }, options),
+                });
+            }
+            return new JsonObject { ["results"] = call.List("n_tbk_shop", results) };
+        }
+
+        private JsonObject Spread(ApiCall call)
+        {
+            var text = call.Required("requests");
+            JsonArray requests;
+            try
+            {
+                requests = JsonNode.Parse(text) as JsonArray ?? throw TopApiException.InvalidArgument("requests", "requests必须是JSON数组");
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw TopApiException.InvalidArgument("requests", "requests不是合法的JSON");
+            }
+            if (requests.Count > 20) throw TopApiException.InvalidArgument("requests", "requests最多20个");
+            var results = new List<JsonNode>();
+            foreach (var request in requests)
+            {
+                var url = request is JsonObject o ? o["url"]?.ToString() : null;
+                results.Add(url != null && Links.IsTaobaoUrl(url)
+                    ? new JsonObject { ["content"] = Links.Shorten(_state, url, Links.ClickHost), ["err_msg"] = "OK" }
+                    : new JsonObject { ["content"] = "", ["err_msg"] = "url非法或不是淘宝链接" });
+            }
+            return new JsonObject { ["results"] = call.List("tbk_spread", results), ["total_results"] = results.Count };
+        }
+
+        private JsonObject TransformItemIds(ApiCall call)
+        {
+            var results = new List<JsonNode>();
+            foreach (var id in Arguments.List(call, "item_ids", 40, true))
+            {
+                var item = _catalog.Find(id);
+                if (item != null) results.Add(new JsonObject { ["original_item_id"] = id, ["item_id"] = item.ItemId });
+            }
+            return new JsonObject { ["results"] = call.List("item_id_transform_d_t_o", results) };
+        }
+
+        private StoredPassword FindPassword(string content)
+            => Links.FindPassword(_state, content) ?? throw TopApiException.Business("isv.invalid-parameter", "淘口令不存在或已失效");
+
+        /// <summary>relation_id / special_id / external_id, checked against the registered publishers as TOP does.</summary>
+        private LinkOptions LinkOptionsOf(ApiCall call)
+        {
+            var relationId = Arguments.OptionalLong(call, "relation_id");
+            var specialId = Arguments.OptionalLong(call, "special_id");
+            if (relationId != null && _state.FindPublisher(PublisherKind.Relation, relationId.Value) == null)
+                throw TopApiException.Business("isv.invalid-parameter", "渠道关系ID不存在或未备案: " + relationId);
+            Publisher? member = null;
+            if (specialId != null)
+                member = _state.FindPublisher(PublisherKind.Special, specialId.Value) ?? throw TopApiException.Business("isv.invalid-parameter", "会员运营ID不存在或未备案: " + specialId);
+            var externalId = call.Optional("external_id");
+            if (member != null && externalId != null) member.ExternalId = externalId;
+            return new LinkOptions
+            {
+                RelationId = relationId?.ToString(CultureInfo.InvariantCulture),
+                SpecialId = specialId?.ToString(CultureInfo.InvariantCulture),
+                ExternalId = externalId,
+                Unid = call.Optional("unid"),
+            };
+        }
+
+        private string ShopName(string sellerId)
+            => long.TryParse(sellerId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && _catalog.FindShop(id) is CatalogShop shop ? shop.Title : "店铺";
+
+        /// <summary>The long 淘口令 form Taobao shares, e.g. <c>89¥ CZ028 Z9YdVgTDJ2C¥ https://m.tb.cn/h.6o7DjAm 标题</c>.</summary>
+        private static string FullPassword(string code, string shortUrl, string title)
+        {
+            var random = new SeededRandom(Links.Hash(code));
+            return random.Next(10, 100) + "¥ CZ0" + random.Next(10, 100) + " " + code + "¥ " + shortUrl + " " + title;
+        }
+
+        private static TopApiException ItemNotFound(string id) => TopApiException.Business("isv.item-not-exist", "商品不存在或已下架: " + id);
+    }
+}

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Affiliate
+{
+    public sealed partial class AffiliateModule
+    {
+        /// <summary>物料精选 material ids the emulator knows, each a slice of the catalog.</summary>
+        private static readonly Dictionary<long, (string Name, Func<CatalogItem, bool> Filter)> RecommendMaterials = new Dictionary<long, (string, Func<CatalogItem, bool>)>
+        {
+            [13366] = ("高佣榜", item => item.CommissionRate >= 15),
+            [3756] = ("好券直播", item => item.Coupon != null),
+            [28026] = ("实时热销榜", item => item.Volume >= 5000),
+            [4092] = ("天猫精选", item => item.Shop.IsTmall),
+        };
+
+        private void RegisterMaterial(ApiRegistry registry)
+        {
+            registry.Add("taobao.tbk.dg.material.optional.upgrade", false, false, call => Locked(call, SearchMaterial));
+            registry.Add("taobao.tbk.sc.material.optional.upgrade", true, false, call => Locked(call, SearchMaterial));
+            registry.Add("taobao.tbk.dg.material.recommend", false, false, call => Locked(call, RecommendMaterial));
+            registry.Add("taobao.tbk.item.info.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, false)));
+            registry.Add("taobao.tbk.item.details.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, true)));
+            registry.Add("taobao.tbk.coupon.get", false, false, call => Locked(call, CouponDetails));
+        }
+
+        private JsonObject SearchMaterial(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = LinkOptionsOf(call);
+            var pageNo = Arguments.Int(call, "page_no", 1, 1, 100);
+            var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
+            var terms = (call.Optional("q") ?? "").Split(new[] { ' ', '\u3000' }, StringSplitOptions.RemoveEmptyEntries);
+            var categories = new HashSet<long>(Arguments.List(call, "cat", 10, false).Select(c => long.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : -1));
+            var isTmall = Arguments.OptionalBool(call, "is_tmall");
+            var hasCoupon = Arguments.OptionalBool(call, "has_coupon");
+            var startPrice = Arguments.OptionalLong(call, "start_price");
+            var endPrice = Arguments.OptionalLong(call, "end_price");
+            // start_tk_rate / end_tk_rate are in 万分之 (1234 = 12.34%).
+            var startRate = Arguments.OptionalLong(call, "start_tk_rate");
+            var endRate = Arguments.OptionalLong(call, "end_tk_rate");
+
+            IEnumerable<CatalogItem> matches = _catalog.Items.Where(item =>
+                terms.All(term => item.Title.Contains(term) || item.CategoryName.Contains(term) || item.Shop.Title.Contains(term) || item.LevelOneCategoryName.Contains(term))
+                && (categories.Count == 0 || categories.Contains(item.CategoryId) || categories.Contains(item.LevelOneCategoryId))
+                && (isTmall != true || item.Shop.IsTmall)
+                && (hasCoupon != true || item.Coupon != null)
+                && (startPrice == null || item.ZkFinalPrice >= startPrice)
+                && (endPrice == null || item.ZkFinalPrice <= endPrice)
+                && (startRate == null || item.CommissionRate * 100 >= startRate)
+                && (endRate == null || item.CommissionRate * 100 <= endRate));
+            matches = Sort(matches, call.Optional("sort"));
+            var all = matches.ToList();
+            var page = all.Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
+            if (page.Count == 0) throw NoResult();
+            return new JsonObject
+            {
+                ["total_results"] = all.Count,
+                ["result_list"] = call.List("map_data", page.Select(item => (JsonNode)MaterialEntry(call, item, adzone, options))),
+            };
+        }
+
+        private JsonObject RecommendMaterial(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = LinkOptionsOf(call);
+            var materialId = Arguments.RequiredLong(call, "material_id");
+            var pageNo = Arguments.Int(call, "page_no", 1, 1, 100);
+            var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
+            if (!RecommendMaterials.TryGetValue(materialId, out var material))
+                throw TopApiException.Business("isv.invalid-parameter", "物料ID不存在: " + materialId);
+            var page = _catalog.Items.Where(material.Filter).OrderByDescending(item => item.Volume)
+                .Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
+            if (page.Count == 0) throw NoResult();
+            return new JsonObject
+            {
+                ["result_list"] = call.List("map_data", page.Select(item => (JsonNode)MaterialEntry(call, item, adzone, options))),
+                ["is_default"] = "false",
+            };
+        }
+
+        private JsonObject ItemDetails(ApiCall call, bool detailed)
+        {
+            var ids = Arguments.List(call, "item_id", 20, true);
+            var results = new List<JsonNode>();
+            foreach (var id in ids)
+            {
+                var item = _catalog.Find(id);
+                if (item == null) continue;
+                var entry = new JsonObject
+                {
+                    ["item_id"] = item.ItemId,
+                    ["item_basic_info"] = BasicInfo(call, item, detailed),
+                    ["price_promotion_info"] = PriceInfo(call, item),
+                    ["publish_info"] = new JsonObject { ["income_rate"] = TopFormat.Money(item.CommissionRate) },
+                };
+                results.Add(entry);
+            }
+            if (results.Count == 0) throw NoResult();
+            return new JsonObject { ["results"] = call.List("tbk_item_detail", results) };
+        }
+
+        private JsonObject CouponDetails(ApiCall call)
+        {
+            var itemId = call.Optional("item_id");
+            var activityId = call.Optional("activity_id") ?? call.Optional("me");
+            if (activityId == null) throw TopApiException.MissingArgument("activity_id");
+            var candidates = itemId != null ? new[] { _catalog.Find(itemId) } : _catalog.Items.Cast<CatalogItem?>();
+            var item = candidates.FirstOrDefault(i => i?.Coupon != null && i.Coupon.ActivityId == activityId);
+            if (item == null) throw NoResult();
+            var coupon = item.Coupon!;
+            return new JsonObject
+            {
+                ["data"] = new JsonObject
+                {
+                    ["coupon_start_fee"] = TopFormat.Money(coupon.StartFee),
+                    ["coupon_remain_count"] = coupon.RemainCount,
+                    ["coupon_total_count"] = coupon.TotalCount,
+                    ["coupon_start_time"] = TopTime.ToText(coupon.Start),
+                    ["coupon_end_time"] = TopTime.ToText(coupon.End),
+                    ["coupon_amount"] = TopFormat.Money(coupon.Amount),
+                    ["coupon_src_scene"] = 1,
+                    ["coupon_type"] = 0,
+                    ["coupon_activity_id"] = coupon.ActivityId,
+                },
+            };
+        }
+
+        private static IEnumerable<CatalogItem> Sort(IEnumerable<CatalogItem> items, string? sort)
+        {
+            switch (sort)
+            {
+                case "total_sales_des": return items.OrderByDescending(i => i.Volume);
+                case "total_sales_asc": return items.OrderBy(i => i.Volume);
+                case "tk_rate_des": return items.OrderByDescending(i => i.CommissionRate);
+                case "tk_rate_asc": return items.OrderBy(i => i.CommissionRate);
+                case "price_des": return items.OrderByDescending(i => i.ZkFinalPrice);
+                case "price_asc": return items.OrderBy(i => i.ZkFinalPrice);
+                default: return items;
+            }
+        }
+
+        /// <summary>One <c>map_data</c> of the upgrade material APIs: opaque item_id plus the basic / price / publish blocks.</summary>
+        private JsonObject MaterialEntry(ApiCall call, CatalogItem item, Adzone adzone, LinkOptions options)
+        {
+            var publish = new JsonObject
+            {
+                ["income_rate"] = TopFormat.Money(item.CommissionRate),
+                ["commission_type"] = "COMMON",
+                // Search answers protocol-relative links, as TOP does.
+                ["click_url"] = Links.ClickUrl(adzone, new LinkTarget { MaterialType = 1, Id = item.ItemId }, options).Substring("https:".Length),
+            };
+            if (item.Coupon != null) publish["coupon_share_url"] = Links.CouponUrl(adzone, item, options).Substring("https:".Length);
+            return new JsonObject
+            {
+                ["item_id"] = item.ItemId,
+                ["item_basic_info"] = BasicInfo(call, item, false),
+                ["price_promotion_info"] = PriceInfo(call, item),
+                ["publish_info"] = publish,
+            };
+        }
+
+        private static JsonObject BasicInfo(ApiCall call, CatalogItem item, bool detailed)
+        {
+            var basic = new JsonObject
+            {
+                ["title"] = item.Title,
+                ["short_title"] = item.ShortTitle,
+                ["pict_url"] = item.PictUrl,
+                ["white_image"] = item.PictUrl.Replace("item_pic", "item_white_pic"),
+                ["level_one_category_id"] = item.LevelOneCategoryId,
+                ["level_one_category_name"] = item.LevelOneCategoryName,
+                ["category_id"] = item.CategoryId,
+                ["category_name"] = item.CategoryName,
+                ["seller_id"] = item.Shop.SellerId,
+                ["user_type"] = item.Shop.IsTmall ? 1 : 0,
+                ["shop_title"] = item.Shop.Title,
+                ["volume"] = item.Volume,
+                ["brand_name"] = item.BrandName,
+            };
+            if (detailed)
+            {
+                basic["small_images"] = call.List("string", Enumerable.Range(2, 3).Select(n => (JsonNode)item.PictUrl.Replace("0-item_pic", n + "-item_pic")));
+                basic["sub_title"] = item.BrandName + "品质保障";
+            }
+            return basic;
+        }
+
+        private static JsonObject PriceInfo(ApiCall call, CatalogItem item)
+        {
+            var price = new JsonObject
+            {
+                ["reserve_price"] = TopFormat.Money(item.ReservePrice),
+                ["zk_final_price"] = TopFormat.Money(item.ZkFinalPrice),
+                ["final_promotion_price"] = TopFormat.Money(item.FinalPromotionPrice),
+            };
+            if (item.Coupon != null && item.FinalPromotionPrice < item.ZkFinalPrice)
+            {
+                price["final_promotion_path_list"] = call.List("final_promotion_path_map_data", new JsonNode[]
+                {
+                    new JsonObject
+                    {
+                        ["promotion_title"] = "店铺券",
+                        ["promotion_desc"] = item.Coupon.Description,
+                        ["promotion_fee"] = TopFormat.Money(item.Coupon.Amount),
+                        ["promotion_start_time"] = TopTime.ToText(item.Coupon.Start),
+                        ["promotion_end_time"] = TopTime.ToText(item.Coupon.End),
+                        ["promotion_id"] = item.Coupon.ActivityId,
+                    },
+                });
+            }
+            return price;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Affiliate
+{
+    /// <summary>The big promotions during which TOP limits an order query to 20 minutes (tbk-order-details.md: 618 / 双11).</summary>
+    internal static class BigSales
+    {
+        private static readonly (int Month, int FirstDay, int LastDay)[] Periods =
+        {
+            (6, 1, 18),
+            (11, 1, 11),
+        };
+
+        public static bool Contains(DateTimeOffset time)
+        {
+            var local = time.ToOffset(TopTime.Offset);
+            return Periods.Any(p => local.Month == p.Month && local.Day >= p.FirstDay && local.Day <= p.LastDay);
+        }
+    }
+
+    public sealed partial class AffiliateModule
+    {
+        private static readonly TimeSpan NormalMaxSpan = TimeSpan.FromHours(3);
+        private static readonly TimeSpan BigSaleMaxSpan = TimeSpan.FromMinutes(20);
+        private static readonly TimeSpan MaxLookBack = TimeSpan.FromDays(90);
+        private static readonly TimeSpan MaxPaymentDelay = TimeSpan.FromMinutes(15);
+        private static readonly int[] KnownStatuses = { 3, 11, 12, 13, 14 };
+
+        private void RegisterOrders(ApiRegistry registry)
+        {
+            registry.Add("taobao.tbk.order.details.get", false, false, OrderDetails);
+            registry.Add("taobao.tbk.sc.order.details.get", true, false, OrderDetails);
+            registry.Add("taobao.tbk.relation.refund", false, false, RelationRefunds);
+            registry.Add("taobao.tbk.sc.relation.refund", true, false, RelationRefunds);
+            registry.Add("taobao.tbk.dg.punish.order.get", false, false, PunishOrders);
+            registry.Add("taobao.tbk.sc.punish.order.get", true, false, PunishOrders);
+        }
+
+        /// <summary>What an order query reads, taken under the lock so the slow part runs without it.</summary>
+        private (SyntheticOrders Orders, SyntheticCatalog Catalog, ChannelPools Pools) OrderSources()
+        {
+            lock (_lock) return (_orders, _catalog, new ChannelPools(_state));
+        }
+
+        private JsonObject OrderDetails(ApiCall call)
+        {
+            var startText = call.Required("start_time");
+            var endText = call.Required("end_time");
+            if (!TopTime.TryParse(startText, out var start) || !TopTime.TryParse(endText, out var end))
+                throw TopApiException.Business("2000", "开始/结束时间非法");
+            var now = call.Now;
+            if (start >= end) throw TopApiException.Business("2001", "开始时间应小于结束时间");
+            if (start >= now) throw TopApiException.Business("2002", "开始时间应小于当前时间");
+            if (start < now - MaxLookBack) throw TopApiException.Business("2004", "开始时间应该大于最近90天");
+            var bigSale = BigSales.Contains(start) || BigSales.Contains(end);
+            if (end - start > (bigSale ? BigSaleMaxSpan : NormalMaxSpan))
+                throw TopApiException.Business("2007", bigSale ? "大促期间查询时间跨度不能超过20分钟" : "查询时间跨度不能超过3小时");
+
+            var queryType = Arguments.Int(call, "query_type", 1, 1, 4);
+            var status = Arguments.OptionalLong(call, "tk_status");
+            if (status != null && !KnownStatuses.Contains((int)status.Value)) throw TopApiException.Business("1006", "tkStatus非法");
+            var jumpType = Arguments.OptionalLong(call, "jump_type") ?? 1;
+            if (jumpType != 1 && jumpType != -1) throw TopApiException.Business("1005", "jumpType非法");
+            var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
+            var pageNo = Arguments.Int(call, "page_no", 1, 1, 100);
+            var scene = Arguments.Int(call, "order_scene", 1, 1, 3);
+            var memberType = Arguments.OptionalLong(call, "member_type");
+            if (memberType != null && memberType != 2 && memberType != 3) throw TopApiException.InvalidArgument("member_type", "member_type取值为2或3");
+            var positionText = call.Optional("position_index");
+            OrderCursor? position = null;
+            if (positionText != null && (!OrderCursor.TryParse(positionText, out position) || !position!.IsWithin(start, end)))
+                throw TopApiException.Business("1008", "positionIndex非法");
+
+            var (orders, catalog, pools) = OrderSources();
+            var firstHour = SyntheticOrders.HourOf(queryType == 1 ? start : queryType == 2 ? start - MaxPaymentDelay : start - SyntheticOrders.MaxLifetime);
+            var lastHour = SyntheticOrders.HourOf(end);
+            var matches = new List<(long Key, OrderLife Life, Attribution Attribution)>();
+            for (var hour = firstHour; hour <= lastHour; hour++)
+            {
+                foreach (var life in orders.In(hour, now))
+                {
+                    var key = queryType == 1 ? life.Created
+                        : queryType == 2 ? life.Paid
+                        : queryType == 3 ? (life.Settled <= now ? life.Settled : null)
+                        : life.ModifiedAt(now);
+                    if (key == null || key < start || key >= end || life.Paid > now) continue;
+                    if (status != null && life.StatusAt(now) != status) continue;
+                    if (memberType != null && life.OrderRole != memberType) continue;
+                    var attribution = SyntheticOrders.Attribute(life, pools);
+                    if (scene == 2 && attribution.Relation == null) continue;
+                    if (scene == 3 && attribution.Special == null) continue;
+                    matches.Add((key.Value.ToUnixTimeSeconds(), life, attribution));
+                }
+            }
+            matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Life.TradeId.CompareTo(b.Life.TradeId));
+
+            int from;
+            if (position == null) from = (pageNo - 1) * pageSize;
+            else if (jumpType == 1) from = matches.FindIndex(m => !position.IsAtOrBeforeLast(m.Key, m.Life.TradeId));
+            else from = Math.Max(0, CountBefore(matches, position) - pageSize);
+            if (from < 0) from = matches.Count;
+            var count = position != null && jumpType == -1 ? Math.Min(pageSize, CountBefore(matches, position)) : pageSize;
+            var page = matches.Skip(from).Take(count).ToList();
+
+            var data = new JsonObject();
+            if (page.Count > 0)
+            {
+                data["results"] = call.List("publisher_order_dto", page.Select(m =>
+                    (JsonNode)SyntheticOrders.ToDto(m.Life, m.Attribution, catalog[m.Life.ItemIndex], pools, now)));
+            }
+            data["has_next"] = from + page.Count < matches.Count;
+            data["has_pre"] = from > 0 && matches.Count > 0;
+            data["page_no"] = pageNo;
+            data["page_size"] = pageSize;
+            data["position_index"] = page.Count > 0
+                ? new OrderCursor(page[0].Key, page[0].Life.TradeId, page[page.Count - 1].Key, page[page.Count - 1].Life.TradeId).ToString()
+                : positionText ?? "";
+            return new JsonObject { ["data"] = data };
+        }
+
+        private static int CountBefore(List<(long Key, OrderLife Life, Attribution Attribution)> matches, OrderCursor position)
+        {
+            var count = 0;
+            while (count < matches.Count && position.IsBeforeFirst(matches[count].Key, matches[count].Life.TradeId)) count++;
+            return count;
+        }
+
+        private JsonObject RelationRefunds(ApiCall call)
+        {
+            var option = Arguments.OptionalObject(call, "search_option") ?? throw TopApiException.MissingArgument("search_option");
+            var startText = Arguments.Text(option, "start_time") ?? throw TopApiException.MissingArgument("search_option.start_time");
+            if (!TopTime.TryParse(startText, out var start)) throw TopApiException.InvalidArgument("search_option", "start_time格式应为yyyy-MM-dd HH:mm:ss");
+            var searchType = Arguments.Long(option, "search_type", "search_option") ?? 1;
+            var refundType = Arguments.Long(option, "refund_type", "search_option") ?? 0;
+            var bizType = Arguments.Long(option, "biz_type", "search_option") ?? throw TopApiException.MissingArgument("search_option.biz_type");
+            var pageNo = (int)(Arguments.Long(option, "page_no", "search_option") ?? 1);
+            var pageSize = (int)(Arguments.Long(option, "page_size", "search_option") ?? 20);
+            if (searchType < 1 || searchType > 5) throw TopApiException.InvalidArgument("search_option", "search_type取值为1~5");
+            if (refundType < 0 || refundType > 2) throw TopApiException.InvalidArgument("search_option", "refund_type取值为0~2");
+            if (bizType != 1 && bizType != 2) throw TopApiException.InvalidArgument("search_option", "biz_type取值为1或2");
+            if (pageNo < 1 || pageSize < 1 || pageSize > 100) throw TopApiException.InvalidArgument("search_option", "page_no从1开始, page_size取值为1~100");
+
+            // The option has no end time; the emulator answers the day that starts at start_time.
+            var end = start.AddDays(1);
+            var now = call.Now;
+            var (orders, catalog, pools) = OrderSources();
+            var matches = new List<(long Key, OrderLife Life, Attribution Attribution)>();
+            var firstHour = SyntheticOrders.HourOf(searchType == 4 ? start : start - SyntheticOrders.MaxLifetime);
+            for (var hour = firstHour; hour <= SyntheticOrders.HourOf(end); hour++)
+            {
+                foreach (var life in orders.In(hour, now))
+                {
+                    if (!(life.RefundStarted <= now)) continue;
+                    var key = searchType == 1 ? life.RefundStarted
+                        : searchType == 2 ? life.Settled
+                        : searchType == 3 ? (life.RefundFinished <= now ? life.RefundFinished : null)
+                        : searchType == 4 ? life.Created
+                        : life.ModifiedAt(now);
+                    if (key == null || key < start || key >= end) continue;
+                    if (refundType != 0 && life.OrderRole != refundType + 1) continue;
+                    var attribution = SyntheticOrders.Attribute(life, pools);
+                    if (bizType == 1 ? attribution.Relation == null : attribution.Special == null) continue;
+                    matches.Add((key.Value.ToUnixTimeSeconds(), life, attribution));
+                }
+            }
+            matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Life.TradeId.CompareTo(b.Life.TradeId));
+            var page = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(m => (JsonNode)RefundRecord(m.Life, m.Attribution, catalog[m.Life.ItemIndex], now));
+            return new JsonObject
+            {
+                ["result"] = new JsonObject
+                {
+                    ["data"] = new JsonObject
+                    {
+                        ["page_no"] = pageNo,
+                        ["page_size"] = pageSize,
+                        ["total_count"] = matches.Count,
+                        ["results"] = call.List("result", page),
+                    },
+                },
+            };
+        }
+
+        private static JsonObject RefundRecord(OrderLife life, Attribution attribution, CatalogItem item, DateTimeOffset now)
+        {
+            var paidTotal = item.FinalPromotionPrice * life.ItemNum;
+            var commission = paidTotal * item.CommissionRate / 100 * 0.9m;
+            var finished = life.RefundFinished <= now;
+            var record = new JsonObject
+            {
+                ["tb_trade_parent_id"] = life.TradeId,
+                ["tb_trade_id"] = life.TradeId,
+                ["tk_pub_id"] = EmulatorDefaults.DemoMemberId,
+                ["tb_auction_title"] = item.Title,
+                ["tb_trade_create_time"] = TopTime.ToText(life.Created),
+                ["earning_time"] = TopTime.ToText(life.Settled!.Value),
+                ["tk_refund_time"] = TopTime.ToText(life.RefundStarted!.Value),
+                // 4 维权创建, 2 维权成功, 3 维权失败.
+                ["refund_status"] = !finished ? 4 : life.RefundSucceeded ? 2 : 3,
+                ["refund_type"] = life.OrderRole == 3 ? 2 : 1,
+                ["refund_fee"] = TopFormat.Money(paidTotal),
+                ["tb_trade_finish_price"] = TopFormat.Money(paidTotal),
+                ["tk_pub_show_return_fee"] = TopFormat.Money(finished && life.RefundSucceeded ? commission : 0),
+                ["tk_commission_fee_refund_pub"] = TopFormat.Money(finished && life.RefundSucceeded ? commission : 0),
+                ["tk_subsidy_fee_refund_pub"] = "0.00",
+                ["tk3rd_pub_show_return_fee"] = "0.00",
+                ["tk_commission_fee_refund3rd_pub"] = "0.00",
+                ["tk_subsidy_fee_refund3rd_pub"] = "0.00",
+                ["modified_time"] = TopTime.ToText(life.ModifiedAt(now)),
+            };
+            if (finished) record["tk_refund_suit_time"] = TopTime.ToText(life.RefundFinished!.Value);
+            if (attribution.Relation != null) record["relation_id"] = attribution.Relation.Id;
+            if (attribution.Special != null) record["special_id"] = attribution.Special.Id;
+            return record;
+        }
+
+        private JsonObject PunishOrders(ApiCall call)
+        {
+            var option = Arguments.OptionalObject(call, "af_order_option") ?? new JsonObject();
+            var now = call.Now;
+            var span = Arguments.Long(option, "span", "af_order_option") ?? 30;
+            if (span < 1 || span > 30) throw TopApiException.InvalidArgument("af_order_option", "span查询时间跨度不超过30天");
+            var start = now.AddDays(-span);
+            if (Arguments.Text(option, "start_time") is string startText && !TopTime.TryParse(startText, out start))
+                throw TopApiException.InvalidArgument("af_order_option", "start_time格式应为yyyy-MM-dd HH:mm:ss");
+            var end = start.AddDays(span);
+            var pageNo = (int)(Arguments.Long(option, "page_no", "af_order_option") ?? 1);
+            var pageSize = (int)(Arguments.Long(option, "page_size", "af_order_option") ?? 20);
+            if (pageNo < 1 || pageSize < 1 || pageSize > 100) throw TopApiException.InvalidArgument("af_order_option", "page_no从1开始, page_size取值为1~100");
+            var tradeId = Arguments.Long(option, "tb_trade_id", "af_order_option");
+            var relationId = Arguments.Long(option, "relation_id", "af_order_option");
+            var adzoneId = Arguments.Long(option, "adzone_id", "af_order_option");
+            var siteId = Arguments.Long(option, "site_id", "af_order_option");
+
+            var (orders, _, pools) = OrderSources();
+            IEnumerable<OrderLife> candidates;
+            if (tradeId != null)
+                candidates = orders.TryFind(tradeId.Value, now, out var found) ? new[] { found } : Array.Empty<OrderLife>();
+            else
+                candidates = Enumerable.Range(0, (int)(SyntheticOrders.HourOf(end) - SyntheticOrders.HourOf(start) + 1))
+                    .SelectMany(offset => orders.In(SyntheticOrders.HourOf(start) + offset, now));
+
+            var matches = new List<(OrderLife Life, Attribution Attribution)>();
+            foreach (var life in candidates)
+            {
+                if (!life.Punished || !(life.Settled <= now) || life.Created < start || life.Created >= end) continue;
+                var attribution = SyntheticOrders.Attribute(life, pools);
+                if (relationId != null && attribution.Relation?.Id != relationId) continue;
+                if (adzoneId != null && attribution.Adzone.AdzoneId != adzoneId) continue;
+                if (siteId != null && attribution.Adzone.SiteId != siteId) continue;
+                matches.Add((life, attribution));
+            }
+            var page = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(m =>
+            {
+                var record = new JsonObject
+                {
+                    ["tb_trade_id"] = m.Life.TradeId,
+                    ["tb_trade_parent_id"] = m.Life.TradeId,
+                    ["tk_trade_create_time"] = TopTime.ToText(m.Life.Created),
+                    ["settle_month"] = long.Parse(m.Life.Settled!.Value.ToOffset(TopTime.Offset).ToString("yyyyMM", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    ["tk_pub_id"] = EmulatorDefaults.DemoMemberId,
+                    ["tk_site_id"] = m.Attribution.Adzone.SiteId,
+                    ["tk_adzone_id"] = m.Attribution.Adzone.AdzoneId,
+                    ["violation_type"] = "1",
+                    ["punish_status"] = "1",
+                };
+                if (m.Attribution.Relation != null) record["relation_id"] = m.Attribution.Relation.Id;
+                if (m.Attribution.Special != null) record["special_id"] = m.Attribution.Special.Id;
+                return (JsonNode)record;
+            });
+            return new JsonObject
+            {
+                ["result"] = new JsonObject
+                {
+                    ["data"] = new JsonObject
+                    {
+                        ["page_no"] = pageNo,
+                        ["page_size"] = pageSize,
+                        ["total_count"] = matches.Count,
+                        ["results"] = call.List("result", page),
+                    },
+                },
+            };
+        }
+    }
+
+    /// <summary>
+    /// position_index: the first and last order of the page returned, in TOP's shape
+    /// (<c>1555904214_lGltNdNvSX2|1555917305_lJfPMeFmdt2</c>: sort time, then the trade id in base62).
+    /// </summary>
+    internal sealed class OrderCursor
+    {
+        public OrderCursor(long firstKey, long firstTradeId, long lastKey, long lastTradeId)
+        {
+            FirstKey = firstKey;
+            FirstTradeId = firstTradeId;
+            LastKey = lastKey;
+            LastTradeId = lastTradeId;
+        }
+
+        public long FirstKey { get; }
+        public long FirstTradeId { get; }
+        public long LastKey { get; }
+        public long LastTradeId { get; }
+
+        public static bool TryParse(string text, out OrderCursor? cursor)
+        {
+            cursor = null;
+            var halves = text.Split('|');
+            if (halves.Length != 2 || !TryParseHalf(halves[0], out var firstKey, out var firstId) || !TryParseHalf(halves[1], out var lastKey, out var lastId))
+                return false;
+            if (firstKey > lastKey || (firstKey == lastKey && firstId > lastId)) return false;
+            cursor = new OrderCursor(firstKey, firstId, lastKey, lastId);
+            return true;
+        }
+
+        /// <summary>A cursor from another window cannot continue this one.</summary>
+        public bool IsWithin(DateTimeOffset start, DateTimeOffset end)
+            => FirstKey >= start.ToUnixTimeSeconds() && LastKey < end.ToUnixTimeSeconds();
+
+        public bool IsAtOrBeforeLast(long key, long tradeId) => key < LastKey || (key == LastKey && tradeId <= LastTradeId);
+
+        public bool IsBeforeFirst(long key, long tradeId) => key < FirstKey || (key == FirstKey && tradeId < FirstTradeId);
+
+        public override string ToString() => FirstKey + "_" + Base62.Encode(FirstTradeId) + "|" + LastKey + "_" + Base62.Encode(LastTradeId);
+
+        private static bool TryParseHalf(string half, out long key, out long tradeId)
+        {
+            key = 0;
+            tradeId = 0;
+            var parts = half.Split('_');
+            return parts.Length == 2
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out key)
+                && Base62.TryDecode(parts[1], out tradeId);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Affiliate
+{
+    /// <summary>
+    /// The affiliate (淘宝客) APIs: 淘口令, link conversion, material search over a synthetic catalog, private-domain
+    /// registration, and orders / refunds / punish records generated lazily from the seed.
+    /// </summary>
+    public sealed partial class AffiliateModule : IApiModule
+    {
+        /// <summary>
+        /// Orders per day a new module generates. The gateway creates its modules itself, so this is the knob
+        /// to set before creating a <see cref="TopEmulator"/> (e.g. a benchmark raising it to 2000).
+        /// </summary>
+        public static double DefaultOrdersPerDay { get; set; } = 200;
+
+        private readonly object _lock = new object();
+        private double _ordersPerDay;
+        private int _seed;
+        private SyntheticCatalog _catalog;
+        private AffiliateState _state;
+        private SyntheticOrders _orders;
+
+        public AffiliateModule()
+            : this(DefaultOrdersPerDay)
+        {
+        }
+
+        public AffiliateModule(double ordersPerDay)
+        {
+            if (ordersPerDay < 0) throw new ArgumentOutOfRangeException(nameof(ordersPerDay));
+            _ordersPerDay = ordersPerDay;
+            var now = DateTimeOffset.UtcNow;
+            _catalog = new SyntheticCatalog(0, now);
+            _state = AffiliateState.Seeded(0, now);
+            _orders = new SyntheticOrders(0, ordersPerDay);
+        }
+
+        /// <summary>Average synthetic orders per day (more in the evening, fewer at night); changing it regenerates the order history.</summary>
+        public double OrdersPerDay
+        {
+            get => _ordersPerDay;
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value));
+                lock (_lock)
+                {
+                    _ordersPerDay = value;
+                    _orders = new SyntheticOrders(_seed, value);
+                }
+            }
+        }
+
+        public void Register(ApiRegistry registry)
+        {
+            RegisterPasswords(registry);
+            RegisterLinks(registry);
+            RegisterMaterial(registry);
+            RegisterPublishers(registry);
+            RegisterOrders(registry);
+        }
+
+        public void Reset(int seed, DateTimeOffset now)
+        {
+            lock (_lock)
+            {
+                _seed = seed;
+                _catalog = new SyntheticCatalog(seed, now);
+                _state = AffiliateState.Seeded(seed, now);
+                _orders = new SyntheticOrders(seed, _ordersPerDay);
+            }
+        }
+
+        public JsonNode? SaveState()
+        {
+            lock (_lock) return _state.Save();
+        }
+
+        public void LoadState(JsonNode state)
+        {
+            lock (_lock) _state.Load(state);
+        }
+
+        /// <summary>The caller's adzone, or TOP's business errors: 4 when it does not exist, 2 when it is not on <c>site_id</c>.</summary>
+        private Adzone OwnAdzone(ApiCall call)
+        {
+            var adzoneId = Arguments.RequiredLong(call, "adzone_id");
+            // sc (service-provider) APIs name the media explicitly.
+            var siteId = call.Method.StartsWith("taobao.tbk.sc.", StringComparison.Ordinal)
+                ? Arguments.RequiredLong(call, "site_id")
+                : Arguments.OptionalLong(call, "site_id");
+            var adzone = _state.FindAdzone(adzoneId) ?? throw TopApiException.Business("4", "推广位不存在或不属于当前账号: " + adzoneId);
+            if (siteId != null && siteId != adzone.SiteId)
+                throw TopApiException.Business("2", "pid不匹配: 推广位" + adzoneId + "不属于媒体" + siteId);
+            return adzone;
+        }
+
+        private static TopApiException NoResult() => TopApiException.Business("50001", "无结果");
+    }
+}
