@@ -57,6 +57,7 @@ namespace TaobaoTop.Emulator
             {
                 new SellerModule(),
                 new AuthModule(_sessions, Options),
+                new Affiliate.AffiliateModule(),
             };
             foreach (var module in _modules) module.Register(_registry);
             Reset(Options.Seed);
