@@ -42,14 +42,20 @@ namespace TaobaoTop.Emulator.Affiliate
         public DateTimeOffset ModifiedAt(DateTimeOffset now)
         {
             var modified = Paid;
-            foreach (var change in new[] { Confirmed, Settled, Closed, RefundStarted, RefundFinished })
-            {
-                if (change <= now && change > modified) modified = change.Value;
-            }
+            Later(ref modified, Confirmed, now);
+            Later(ref modified, Settled, now);
+            Later(ref modified, Closed, now);
+            Later(ref modified, RefundStarted, now);
+            Later(ref modified, RefundFinished, now);
             return modified;
         }
 
         public bool RefundTagAt(DateTimeOffset now) => RefundStarted <= now;
+
+        private static void Later(ref DateTimeOffset modified, DateTimeOffset? change, DateTimeOffset now)
+        {
+            if (change <= now && change > modified) modified = change.Value;
+        }
     }
 
     /// <summary>The adzones / 渠道 / 会员 an order can be attributed to, each from the moment it existed.</summary>
