@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using TaobaoTop.Core.Auth;
 using TaobaoTop.Core.Catalog;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Pipeline;
@@ -18,6 +19,7 @@ namespace TaobaoTop.Core
         private readonly HttpClient _http;
         private readonly TopPipelinePolicy[] _pipeline;
         private readonly TopClientStatistics _statistics = new TopClientStatistics();
+        private readonly SemaphoreSlim _refreshing = new SemaphoreSlim(1, 1);
 
         /// <param name="transport">Where requests go; an emulator's in-process handler, or null for the network.</param>
         public TopClient(TopClientOptions options, HttpMessageHandler? transport = null)
@@ -29,6 +31,8 @@ namespace TaobaoTop.Core
             _pipeline = new TopPipelinePolicy[]
             {
                 new LoggingPolicy(),
+                new AuditPolicy(),
+                new SessionRefreshPolicy(RefreshAfterAsync),
                 new RetryPolicy(),
                 new RateLimitPolicy(),
                 new SigningPolicy(),
@@ -63,10 +67,71 @@ namespace TaobaoTop.Core
             }
         }
 
+        /// <summary>Exchanges an OAuth authorization code for a token and makes it this client's session.</summary>
+        public async Task<TopToken> CreateTokenAsync(string code, Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
+        {
+            var request = new TopRequest("taobao.top.auth.token.create") { WithoutSession = true }.With("code", code);
+            var token = TopToken.FromResponse(await InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false), Options.Clock());
+            Use(token);
+            return token;
+        }
+
+        /// <summary>Renews the session with the refresh token now.</summary>
+        public async Task<TopToken> RefreshSessionAsync(Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
+        {
+            await _refreshing.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RefreshCoreAsync(observer, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _refreshing.Release();
+            }
+        }
+
+        /// <summary>Makes the token's access token this client's session (and its refresh token the next one to use).</summary>
+        public void Use(TopToken token)
+        {
+            Options.Session = token.AccessToken;
+            if (token.RefreshToken != null) Options.RefreshToken = token.RefreshToken;
+            Options.SessionExpiresAt = token.ExpiresAt;
+        }
+
+        /// <summary>Renews for a call that found the session expiring or invalid, unless a concurrent call already did.</summary>
+        private async Task RefreshAfterAsync(TopMessage message)
+        {
+            var seen = message.Session;
+            await _refreshing.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+            try
+            {
+                var renewedMeanwhile = !ReferenceEquals(seen, Options.Session)
+                    && !(Options.SessionExpiresAt is DateTimeOffset at && Options.Clock() >= at - Options.RefreshAhead);
+                if (!renewedMeanwhile) await RefreshCoreAsync(message.Observer, message.CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _refreshing.Release();
+            }
+        }
+
+        private async Task<TopToken> RefreshCoreAsync(Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        {
+            var refreshToken = Options.RefreshToken ?? throw new InvalidOperationException("The connection has no refresh token: connect with -RefreshToken, or get a token with New-TaobaoTopToken.");
+            var request = new TopRequest("taobao.top.auth.token.refresh") { WithoutSession = true }.With("refresh_token", refreshToken.Reveal());
+            var token = TopToken.FromResponse(await InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false), Options.Clock());
+            Use(token);
+            return token;
+        }
+
         private Task Run(TopMessage message, int index)
             => index == _pipeline.Length ? Task.CompletedTask : _pipeline[index].ProcessAsync(message, () => Run(message, index + 1));
 
-        public void Dispose() => _http.Dispose();
+        public void Dispose()
+        {
+            _http.Dispose();
+            _refreshing.Dispose();
+        }
 
         public override string ToString() => Options.ToString();
     }

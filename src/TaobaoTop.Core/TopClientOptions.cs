@@ -19,6 +19,18 @@ namespace TaobaoTop.Core
         /// <summary>The user's access token, sent as <c>session</c>.</summary>
         public Secret? Session { get; set; }
 
+        /// <summary>Lets the client renew <see cref="Session"/> before it expires and after an invalid-session answer.</summary>
+        public Secret? RefreshToken { get; set; }
+
+        /// <summary>When <see cref="Session"/> expires, if known.</summary>
+        public DateTimeOffset? SessionExpiresAt { get; set; }
+
+        /// <summary>How long before expiry the session is renewed.</summary>
+        public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>A file that gets one JSON line per call (time, API, non-secret parameters, outcome, request id).</summary>
+        public string? AuditLogPath { get; set; }
+
         public Uri Endpoint { get; set; } = TopEndpoints.Production;
 
         public TopSignMethod SignMethod { get; set; } = TopSignMethod.HmacSha256;

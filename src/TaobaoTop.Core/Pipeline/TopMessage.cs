@@ -22,6 +22,8 @@ namespace TaobaoTop.Core.Pipeline
 
         public TopRequest Request { get; }
 
+        internal Action<TopCallEvent>? Observer => _observer;
+
         public TopClientOptions Options { get; }
 
         public CancellationToken CancellationToken { get; }
@@ -30,7 +32,7 @@ namespace TaobaoTop.Core.Pipeline
         public int Attempt { get; set; } = 1;
 
         /// <summary>The session this call sends: the request's own, else the connection's.</summary>
-        public Secret? Session => Request.Session ?? Options.Session;
+        public Secret? Session => Request.WithoutSession ? null : Request.Session ?? Options.Session;
 
         /// <summary>System parameters of the current attempt, set by the signing policy.</summary>
         public IDictionary<string, string?> SystemParameters { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -46,6 +48,7 @@ namespace TaobaoTop.Core.Pipeline
         public string Redact(string text)
         {
             text = Options.AppSecret.Redact(text);
+            if (Options.RefreshToken != null) text = Options.RefreshToken.Redact(text);
             return Session is null ? text : Session.Redact(text);
         }
     }

@@ -25,6 +25,9 @@ namespace TaobaoTop.Core.Protocol
         /// <summary>A session for this call only, in place of the connection's.</summary>
         public Secret? Session { get; set; }
 
+        /// <summary>Sends no session at all, as the OAuth APIs are called.</summary>
+        public bool WithoutSession { get; set; }
+
         /// <summary>
         /// Whether sending the call twice is harmless. Only such calls are retried after a time-out or a dropped
         /// connection, where the first attempt may have been carried out. Guessed from the method name when not set.

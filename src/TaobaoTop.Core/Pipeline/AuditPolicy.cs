@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading.Tasks;
+using TaobaoTop.Core.Errors;
+
+namespace TaobaoTop.Core.Pipeline
+{
+    /// <summary>
+    /// Appends one JSON line per call to the audit log: time (+08:00), API, business parameters with secret-bearing
+    /// ones masked, file names, outcome, request id, attempts and elapsed time. System parameters (session, sign) are
+    /// never written.
+    /// </summary>
+    public sealed class AuditPolicy : TopPipelinePolicy
+    {
+        private static readonly string[] SecretWords = { "token", "secret", "password", "session" };
+        private static readonly object FileLock = new object();
+        private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        {
+            var path = message.Options.AuditLogPath;
+            if (string.IsNullOrEmpty(path))
+            {
+                await next().ConfigureAwait(false);
+                return;
+            }
+
+            TopException? failure = null;
+            try
+            {
+                await next().ConfigureAwait(false);
+            }
+            catch (TopException ex)
+            {
+                failure = ex;
+                throw;
+            }
+            finally
+            {
+                Append(path!, Line(message, failure));
+            }
+        }
+
+        public static bool IsSecretParameter(string name, string api)
+        {
+            foreach (var word in SecretWords)
+            {
+                if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            }
+            // The OAuth authorization code is a one-time credential.
+            return name == "code" && api.StartsWith("taobao.top.auth.", StringComparison.Ordinal);
+        }
+
+        private static string Line(TopMessage message, TopException? failure)
+        {
+            using (var buffer = new MemoryStream())
+            {
+                using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+                {
+                    var api = message.Request.Method;
+                    json.WriteStartObject();
+                    json.WriteString("time", Protocol.TopTime.ToTopZone(message.Options.Clock()).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString("app_key", message.Options.AppKey);
+                    json.WriteString("api", api);
+                    json.WriteStartObject("parameters");
+                    foreach (var pair in message.Request.Parameters)
+                    {
+                        if (string.IsNullOrEmpty(pair.Value)) continue;
+                        json.WriteString(pair.Key, IsSecretParameter(pair.Key, api) ? "********" : message.Redact(pair.Value!));
+                    }
+                    json.WriteEndObject();
+                    if (message.Request.Files.Count > 0)
+                    {
+                        json.WriteStartObject("files");
+                        foreach (var file in message.Request.Files) json.WriteString(file.Key, file.Value.ToString());
+                        json.WriteEndObject();
+                    }
+                    json.WriteString("outcome", failure is null ? "ok" : "error");
+                    if (failure is TopApiException apiError)
+                    {
+                        json.WriteNumber("code", apiError.Code);
+                        if (apiError.SubCode != null) json.WriteString("sub_code", apiError.SubCode);
+                    }
+                    if (failure != null) json.WriteString("error", message.Redact(failure.Message));
+                    var requestId = message.Response?.RequestId ?? (failure as TopApiException)?.RequestId;
+                    if (requestId != null) json.WriteString("request_id", requestId);
+                    json.WriteNumber("attempts", message.Attempt);
+                    json.WriteNumber("elapsed_ms", (long)message.Elapsed.TotalMilliseconds);
+                    json.WriteEndObject();
+                }
+                return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+        }
+
+        private static void Append(string path, string line)
+        {
+            lock (FileLock)
+            {
+                File.AppendAllText(path, line + "\n", new UTF8Encoding(false));
+            }
+        }
+    }
+}
