@@ -10,7 +10,7 @@ public sealed class ServerOptions
 
     public const string Usage = """
         Usage: TaobaoTop.Emulator.Server [options]
-          --urls URL               listen address (default http://127.0.0.1:8730, loopback only)
+          --urls URL               listen address (default http://127.0.0.1:8730, loopback)
           --app KEY:SECRET[:SESSION]  accept another app (repeatable); the demo apps stay
           --loose                  skip signature and timestamp checks
           --seed N                 seed of the demo data and fault dice (default 42)
@@ -74,9 +74,5 @@ public sealed class ServerOptions
         return value;
     }
 
-    private static double Rate(string name, string text)
-    {
-        var rate = Number(name, text, 0, 1);
-        return rate;
-    }
+    private static double Rate(string name, string text) => Number(name, text, 0, 1);
 }

@@ -16,6 +16,7 @@ namespace TaobaoTop.Emulator
         private readonly IApiModule[] _modules;
         private readonly object _saveLock = new object();
         private int _savePending;
+        private bool _disposed;
 
         public StateFile(string path, IApiModule[] modules)
         {
@@ -46,6 +47,8 @@ namespace TaobaoTop.Emulator
             lock (_saveLock)
             {
                 Interlocked.Exchange(ref _savePending, 0);
+                // A save scheduled before disposal must not rewrite the file afterwards.
+                if (_disposed) return;
                 var root = new JsonObject();
                 foreach (var module in _modules)
                 {
@@ -60,7 +63,11 @@ namespace TaobaoTop.Emulator
             }
         }
 
-        public void Dispose() => Save();
+        public void Dispose()
+        {
+            Save();
+            lock (_saveLock) _disposed = true;
+        }
 
         private static string Key(IApiModule module) => module.GetType().Name;
     }
