@@ -17,6 +17,8 @@
         'Invoke-TaobaoApi'
         'Get-TaobaoApi'
         'Reset-TaobaoEmulator'
+        'New-TaobaoTopToken'
+        'Update-TaobaoTopToken'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

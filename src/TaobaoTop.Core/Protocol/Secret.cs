@@ -1,4 +1,5 @@
 using System;
+using System.Security;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -21,6 +22,15 @@ namespace TaobaoTop.Core.Protocol
         public int Length => _value.Length;
 
         internal string Reveal() => _value;
+
+        /// <summary>The value as a SecureString, for callers that store it (a vault, Export-Clixml) without showing it.</summary>
+        public SecureString ToSecureString()
+        {
+            var secure = new SecureString();
+            foreach (var c in _value) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
 
         /// <summary>True when <paramref name="text"/> contains the secret: used to keep it out of messages.</summary>
         internal bool IsIn(string? text) => text != null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;

@@ -60,6 +60,20 @@ namespace TaobaoTop.Cmdlets.Connection
         [ValidateNotNull]
         public SecretBind Session { get; set; } = null!;
 
+        /// <summary>Lets the connection renew its session before it expires and after an invalid-session answer.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecretBind RefreshToken { get; set; } = null!;
+
+        /// <summary>When the session expires (from the token); the connection renews it shortly before.</summary>
+        [Parameter]
+        public DateTimeOffset? SessionExpiresAt { get; set; }
+
+        /// <summary>A file that gets one JSON line per call: time, API, non-secret parameters, outcome, request id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string AuditLogPath { get; set; } = null!;
+
         [Parameter(ParameterSetName = AppKeySet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = FromEnvironmentSet)]
@@ -124,6 +138,9 @@ namespace TaobaoTop.Cmdlets.Connection
                 options.Endpoint = Endpoint ?? TopEndpoints.For(Environment);
             }
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Session))) options.Session = Session.Secret;
+            if (RefreshToken != null) options.RefreshToken = RefreshToken.Secret;
+            if (SessionExpiresAt.HasValue) options.SessionExpiresAt = SessionExpiresAt;
+            if (AuditLogPath != null) options.AuditLogPath = GetUnresolvedProviderPathFromPSPath(AuditLogPath);
             TopSignMethodNames.TryParse(SignMethod, out var signMethod);
             options.SignMethod = signMethod;
             options.Qps = Qps;

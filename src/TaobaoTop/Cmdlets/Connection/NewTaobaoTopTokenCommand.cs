@@ -1,0 +1,33 @@
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+
+namespace TaobaoTop.Cmdlets.Connection
+{
+    /// <summary>Exchanges an OAuth authorization code (from oauth.taobao.com) for a session and makes it the connection's.</summary>
+    [Cmdlet(VerbsCommon.New, "TaobaoTopToken", SupportsShouldProcess = true)]
+    [OutputType(typeof(TaobaoToken))]
+    public sealed class NewTaobaoTopTokenCommand : TaobaoCmdlet
+    {
+        /// <summary>The code the authorize page sent to your redirect URI.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string AuthorizationCode { get; set; } = null!;
+
+        protected override void EndProcessing()
+        {
+            var connection = RequireConnection();
+            if (!ShouldProcess(connection.ToString(), "Exchange the authorization code for a session")) return;
+            try
+            {
+                var pump = new CallPump();
+                var token = pump.Run(connection.Client.CreateTokenAsync(AuthorizationCode, e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+                WriteObject(new TaobaoToken(token));
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, "taobao.top.auth.token.create");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Connection;
+using TaobaoTop.Core.Errors;
+
+namespace TaobaoTop.Cmdlets.Connection
+{
+    /// <summary>Renews the connection's session with its refresh token (or the one given) now.</summary>
+    [Cmdlet(VerbsData.Update, "TaobaoTopToken", SupportsShouldProcess = true)]
+    [OutputType(typeof(TaobaoToken))]
+    public sealed class UpdateTaobaoTopTokenCommand : TaobaoCmdlet
+    {
+        /// <summary>A refresh token to use instead of the connection's.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNull]
+        public SecretBind RefreshToken { get; set; } = null!;
+
+        protected override void EndProcessing()
+        {
+            var connection = RequireConnection();
+            if (RefreshToken != null) connection.Client.Options.RefreshToken = RefreshToken.Secret;
+            if (connection.Client.Options.RefreshToken is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSInvalidOperationException("The connection has no refresh token: pass -RefreshToken, connect with -RefreshToken, or get a token with New-TaobaoTopToken."),
+                    "NoRefreshToken", ErrorCategory.InvalidArgument, connection));
+            }
+            if (!ShouldProcess(connection.ToString(), "Renew the session")) return;
+            try
+            {
+                var pump = new CallPump();
+                var token = pump.Run(connection.Client.RefreshSessionAsync(e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+                WriteObject(new TaobaoToken(token));
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, "taobao.top.auth.token.refresh");
+            }
+        }
+    }
+}
