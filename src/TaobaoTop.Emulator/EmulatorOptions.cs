@@ -70,7 +70,7 @@ namespace TaobaoTop.Emulator
 
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-        /// <summary>Calls per second allowed per app key; 0 = unlimited.</summary>
+        /// <summary>Calls per clock second allowed per app key (fractions round down, at least 1); 0 = unlimited.</summary>
         public double QpsLimit { get; set; }
 
         /// <summary>Calls per day (+08:00) allowed per app key; 0 = unlimited.</summary>

@@ -314,7 +314,6 @@ namespace TaobaoTop.Emulator
             {
                 id[i] = digits[(int)(x % 36)];
                 x /= 36;
-                if (x == 0) x = n + (ulong)i;
             }
             return new string(id);
         }

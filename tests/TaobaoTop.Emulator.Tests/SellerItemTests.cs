@@ -260,6 +260,20 @@ public class SellerItemTests : IDisposable
     }
 
     [Fact]
+    public async Task List_get_returns_own_items_by_id_up_to_20()
+    {
+        var mine = await AddAsync();
+        var answer = Answers.Success(await _harness.Caller.CallAsync("taobao.items.list.get",
+            new Dictionary<string, string> { ["num_iids"] = mine + ",700000000000000013,1", ["fields"] = "num_iid,nick" }), "items_list_get_response");
+        var items = answer["items"]!["item"]!.AsArray();
+        Assert.Equal(mine, (long)items.Single()!["num_iid"]!);
+
+        var tooMany = string.Join(",", Enumerable.Range(1, 21));
+        Answers.AssertError(await _harness.Caller.CallAsync("taobao.items.list.get",
+            new Dictionary<string, string> { ["num_iids"] = tooMany, ["fields"] = "num_iid" }), 41, "isv.invalid-parameter:num_iids");
+    }
+
+    [Fact]
     public async Task Simplified_item_list_is_a_bare_array()
     {
         var answer = await _harness.Caller.CallAsync("taobao.items.onsale.get", new Dictionary<string, string> { ["fields"] = "num_iid", ["simplify"] = "true" });
