@@ -23,6 +23,8 @@ namespace TaobaoTop.Emulator.Affiliate
         {
             registry.Add("taobao.tbk.dg.general.link.convert", false, true, call => Locked(call, GeneralConvert));
             registry.Add("taobao.tbk.sc.general.link.convert", true, true, call => Locked(call, GeneralConvert));
+            registry.Add("taobao.tbk.dg.general.link.parse", false, true, call => Locked(call, GeneralParse));
+            registry.Add("taobao.tbk.sc.general.link.parse", true, true, call => Locked(call, GeneralParse));
             registry.Add("taobao.tbk.item.convert", false, true, call => Locked(call, ItemConvert));
             registry.Add("taobao.tbk.shop.convert", false, true, call => Locked(call, ShopConvert));
             registry.Add("taobao.tbk.sc.shop.convert", true, true, call => Locked(call, ShopConvert));
@@ -90,62 +92,78 @@ namespace TaobaoTop.Emulator.Affiliate
         {
             var adzone = OwnAdzone(call);
             var options = LinkOptionsOf(call);
-            var materials = Arguments.List(call, "material_list", 20, false);
-            var itemIds = Arguments.List(call, "item_id_list", 20, false);
-            var sellerIds = Arguments.List(call, "seller_id_list", 20, false);
-            var pageIds = Arguments.List(call, "page_id_list", 20, false);
+            var materials = Arguments.List(call, "material_list", 20, false).Concat(DtoValues(call, "material_dto", "material_url")).ToList();
+            var itemIds = Arguments.List(call, "item_id_list", 20, false).Concat(DtoValues(call, "item_dto", "item_id")).ToList();
+            var sellerIds = Arguments.List(call, "seller_id_list", 20, false).Concat(DtoValues(call, "shop_dto", "shop_id")).ToList();
+            var pageIds = Arguments.List(call, "page_id_list", 20, false).Concat(DtoValues(call, "page_dto", "page_id")).ToList();
             if (materials.Count + itemIds.Count + sellerIds.Count + pageIds.Count == 0)
                 throw TopApiException.MissingArgument("material_list");
 
             var data = new JsonObject();
             if (materials.Count > 0)
-            {
-                data["material_url_list"] = call.List("material_url", materials.Select(m => (JsonNode)ConvertMaterial(m, adzone, options, call.Now)));
-            }
+                data["material_url_list"] = call.List("material_url_list", materials.Select(m => (JsonNode)ConvertMaterial(m, adzone, options, call.Now)));
             if (itemIds.Count > 0)
-            {
-                data["item_url_list"] = call.List("item_url_list", itemIds.Select(id =>
-                {
-                    var item = _catalog.Find(id) ?? throw ItemNotFound(id);
-                    return (JsonNode)ItemLinks(item, adzone, options, call.Now, "item_id");
-                }));
-            }
+                data["item_url_list"] = call.List("item_url_list", itemIds.Select(id => (JsonNode)ConvertItem(id, adzone, options, call.Now)));
             if (sellerIds.Count > 0)
             {
-                data["shop_url_list"] = call.List("shop_url_list", sellerIds.Select(id =>
-                    (JsonNode)new JsonObject { ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 2, Id = id }, ShopName(id), adzone, options, call.Now, "seller_id") }));
+                data["shop_url_list"] = call.List("shop_url_list", sellerIds.Select(id => (JsonNode)new JsonObject
+                {
+                    ["input_shop_id"] = id,
+                    ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 2, Id = id }, ShopName(id), adzone, options, call.Now, "seller_id"),
+                }));
             }
             if (pageIds.Count > 0)
             {
-                data["event_url_list"] = call.List("event_url_list", pageIds.Select(id =>
-                    (JsonNode)new JsonObject { ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 3, Id = id }, "官方活动", adzone, options, call.Now, "page_id") }));
+                data["event_url_list"] = call.List("event_url_list", pageIds.Select(id => (JsonNode)new JsonObject
+                {
+                    ["input_page_id"] = id,
+                    ["link_info_dto"] = TargetLinks(new LinkTarget { MaterialType = 3, Id = id }, "官方活动", adzone, options, call.Now, "page_id"),
+                }));
             }
             return new JsonObject { ["data"] = data };
         }
 
+        /// <summary>万能解析: reads links and 淘口令 (the emulator's own) and answers them converted for the caller's adzone.</summary>
+        private JsonObject GeneralParse(ApiCall call)
+        {
+            var adzone = OwnAdzone(call);
+            var options = LinkOptionsOf(call);
+            var materials = DtoValues(call, "material_dto", "material_url").ToList();
+            if (materials.Count == 0) throw TopApiException.MissingArgument("material_dto");
+            if (materials.Count > 20) throw TopApiException.InvalidArgument("material_dto", "material_dto最多20个");
+            var entries = materials.Select(m => (JsonNode)ConvertMaterial(m, adzone, options, call.Now));
+            return new JsonObject { ["data"] = new JsonObject { ["material_url_list"] = call.List("material_url_list", entries) } };
+        }
+
+        /// <summary>A material that cannot be converted fails alone, with code and msg on its entry, as 万能转链 answers.</summary>
         private JsonObject ConvertMaterial(string material, Adzone adzone, LinkOptions options, DateTimeOffset now)
         {
             string? passwordUrl = null;
             var url = material;
             if (!Links.IsTaobaoUrl(material))
             {
-                var password = Links.FindPassword(_state, material) ?? throw TopApiException.Business("isv.invalid-parameter", "物料无法识别或口令已失效: " + material);
+                var password = Links.FindPassword(_state, material);
+                if (password == null) return FailedEntry("input_material_url", material, "物料无法识别或口令已失效");
                 passwordUrl = password.Url;
                 url = password.Url;
             }
-            var target = Links.Classify(Links.Expand(_state, url)) ?? throw TopApiException.Business("isv.invalid-parameter", "物料不支持转链: " + material);
-            JsonObject entry;
+            var origin = Links.Expand(_state, url);
+            var target = Links.Classify(origin);
+            if (target == null) return FailedEntry("input_material_url", material, "物料不支持转链");
+            var entry = new JsonObject { ["input_material_url"] = material };
             if (target.MaterialType == 1)
             {
-                var item = _catalog.Find(target.Id) ?? throw ItemNotFound(target.Id);
-                entry = ItemLinks(item, adzone, options, now, "material_id");
+                var item = _catalog.Find(target.Id);
+                if (item == null) return FailedEntry("input_material_url", material, "商品不存在或已下架");
+                AddItemLinks(entry, item, adzone, options, now, "material_id");
             }
             else
             {
                 var title = target.MaterialType == 2 ? ShopName(target.Id) : "官方活动";
-                entry = new JsonObject { ["link_info_dto"] = TargetLinks(target, title, adzone, options, now, "material_id") };
+                entry["link_info_dto"] = TargetLinks(target, title, adzone, options, now, "material_id");
             }
             var linkInfo = (JsonObject)entry["link_info_dto"]!;
+            if (Links.PidOf(origin) is string originPid) linkInfo["origin_pid"] = originPid;
             if (passwordUrl != null)
             {
                 linkInfo["tpwd_origin_url"] = passwordUrl;
@@ -154,12 +172,41 @@ namespace TaobaoTop.Emulator.Affiliate
             return entry;
         }
 
+        private JsonObject ConvertItem(string id, Adzone adzone, LinkOptions options, DateTimeOffset now)
+        {
+            var item = _catalog.Find(id);
+            if (item == null) return FailedEntry("input_item_id", id, "商品不存在或已下架");
+            var entry = new JsonObject { ["input_item_id"] = id };
+            AddItemLinks(entry, item, adzone, options, now, "item_id");
+            return entry;
+        }
+
+        private static JsonObject FailedEntry(string inputField, string input, string message)
+            => new JsonObject { [inputField] = input, ["code"] = 1, ["msg"] = message };
+
+        /// <summary>The <paramref name="field"/> of each object in a JSON-list parameter such as <c>item_dto=[{"item_id":"…"}]</c>.</summary>
+        private static IEnumerable<string> DtoValues(ApiCall call, string parameter, string field)
+        {
+            var text = call.Optional(parameter);
+            if (text == null) return Enumerable.Empty<string>();
+            JsonArray list;
+            try
+            {
+                list = JsonNode.Parse(text) as JsonArray ?? throw TopApiException.InvalidArgument(parameter, parameter + "必须是JSON数组");
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                throw TopApiException.InvalidArgument(parameter, parameter + "不是合法的JSON");
+            }
+            return list.OfType<JsonObject>().Select(o => o[field]?.ToString()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        }
+
         /// <summary>One item's entry of 万能转链: CPS links, 二合一 coupon links when it has a coupon, the coupon and the commission rate.</summary>
-        private JsonObject ItemLinks(CatalogItem item, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
+        private void AddItemLinks(JsonObject entry, CatalogItem item, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
         {
             var target = new LinkTarget { MaterialType = 1, Id = item.ItemId };
             var linkInfo = TargetLinks(target, item.Title, adzone, options, now, idField);
-            var entry = new JsonObject { ["link_info_dto"] = linkInfo };
+            entry["link_info_dto"] = linkInfo;
             if (item.Coupon != null)
             {
                 var couponUrl = Links.CouponUrl(adzone, item, options);
@@ -180,7 +227,6 @@ namespace TaobaoTop.Emulator.Affiliate
                 };
             }
             entry["promotion_info_dto"] = new JsonObject { ["commission_rate"] = TopFormat.Money(item.CommissionRate) };
-            return entry;
         }
 
         private JsonObject TargetLinks(LinkTarget target, string title, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)

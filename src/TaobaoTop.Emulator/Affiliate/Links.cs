@@ -65,11 +65,18 @@ namespace TaobaoTop.Emulator.Affiliate
             return host + code;
         }
 
-        /// <summary>A new 淘口令 code for <paramref name="url"/>, remembered so parse/convert resolve it.</summary>
+        /// <summary>
+        /// The 淘口令 code for <paramref name="url"/> and <paramref name="text"/>, remembered so parse/convert resolve it.
+        /// The same link and text give the same code, so repeated conversions do not grow the state.
+        /// </summary>
         public static string CreatePassword(AffiliateState state, string url, string? text, DateTimeOffset now)
         {
-            var code = Token(url + "|" + text + "|" + state.Passwords.Count, 11);
-            while (state.Passwords.ContainsKey(code)) code = Token(code, 11);
+            var code = Token(url + "|" + text, 11);
+            while (state.Passwords.TryGetValue(code, out var existing))
+            {
+                if (existing.Url == url && existing.Text == text) return code;
+                code = Token(code, 11);
+            }
             state.Passwords[code] = new StoredPassword(code, url, text, now);
             return code;
         }

@@ -96,11 +96,42 @@ public class LinkTests
             ["external_id"] = "user-77",
             ["material_list"] = "https://item.taobao.com/item.htm?id=" + itemId + ",https://shop" + sellerId + ".taobao.com,https://pages.tmall.com/wow/a/act/tmall/dailygroup/123?pageId=20150318",
         }))["data"]!;
-        var entries = data["material_url_list"]!["material_url"]!.AsArray().Select(e => e!["link_info_dto"]!).ToList();
+        var entries = data["material_url_list"]!["material_url_list"]!.AsArray().Select(e => e!["link_info_dto"]!).ToList();
         Assert.Equal(new[] { 1, 2, 3 }, entries.Select(e => (int)e["material_type"]!));
         Assert.Equal(itemId, (string)entries[0]["material_id"]!);
         Assert.Equal(sellerId.ToString(), (string)entries[1]["material_id"]!);
         Assert.All(entries, e => Assert.Contains("specialId=1300000001&externalId=user-77", (string)e["cps_long_url"]!));
+    }
+
+    [Fact]
+    public async Task An_unknown_item_fails_alone_and_the_others_convert()
+    {
+        using var harness = new AffiliateHarness();
+        var itemId = (string)(await FirstItem(harness))["item_id"]!;
+        var data = (await harness.Ok("taobao.tbk.dg.general.link.convert", new()
+        {
+            ["adzone_id"] = DemoAdzone,
+            ["item_dto"] = "[{\"item_id\":\"" + itemId + "\"},{\"item_id\":\"noSuchItem-123\"}]",
+        }))["data"]!;
+        var entries = data["item_url_list"]!["item_url_list"]!.AsArray();
+        Assert.Equal(itemId, (string)entries[0]!["link_info_dto"]!["item_id"]!);
+        Assert.Equal("noSuchItem-123", (string)entries[1]!["input_item_id"]!);
+        Assert.Null(entries[1]!["link_info_dto"]);
+        Assert.NotNull(entries[1]!["msg"]);
+    }
+
+    [Fact]
+    public async Task General_parse_reads_another_pids_password_and_converts_it_for_the_caller()
+    {
+        using var harness = new AffiliateHarness();
+        var itemId = (string)(await FirstItem(harness))["item_id"]!;
+        var foreign = await ConvertItem(harness, itemId);
+        var material = "[{\"material_url\":\"" + (string)foreign["cps_short_tpwd"]! + "\"}]";
+        var parsed = (await harness.Ok("taobao.tbk.dg.general.link.parse", new() { ["adzone_id"] = "3000002", ["material_dto"] = material }))["data"]!;
+        var link = parsed["material_url_list"]!["material_url_list"]![0]!["link_info_dto"]!;
+        Assert.Equal("mm_1000001_2000001_3000001", (string)link["origin_pid"]!);
+        Assert.Equal(itemId, (string)link["material_id"]!);
+        Assert.Contains("pid=mm_1000001_2000001_3000002", (string)link["cps_long_url"]!);
     }
 
     [Fact]
