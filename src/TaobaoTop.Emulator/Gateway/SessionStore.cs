@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace TaobaoTop.Emulator.Gateway
 {
     /// <summary>Who a session belongs to, for which app, until when (null: never expires).</summary>
-    public sealed class SessionOwner
+    internal sealed class SessionOwner
     {
         public SessionOwner(string appKey, string userNick, long userId, DateTimeOffset? expiresAt)
         {
@@ -29,7 +29,7 @@ namespace TaobaoTop.Emulator.Gateway
     }
 
     /// <summary>An access token and its refresh token, as <c>taobao.top.auth.token.create</c> hands them out.</summary>
-    public sealed class TokenGrant
+    internal sealed class TokenGrant
     {
         public TokenGrant(string accessToken, string refreshToken, SessionOwner owner, DateTimeOffset refreshExpiresAt)
         {
@@ -51,7 +51,7 @@ namespace TaobaoTop.Emulator.Gateway
     }
 
     /// <summary>The sessions the gateway accepts: each app's demo session plus OAuth tokens issued since the last reset.</summary>
-    public sealed class SessionStore
+    internal sealed class SessionStore
     {
         private readonly Dictionary<string, SessionOwner> _sessions = new Dictionary<string, SessionOwner>(StringComparer.Ordinal);
         private readonly Dictionary<string, TokenGrant> _refreshTokens = new Dictionary<string, TokenGrant>(StringComparer.Ordinal);
