@@ -127,11 +127,10 @@ namespace TaobaoTop.Emulator
                 return Mark(Html(HttpStatusCode.ServiceUnavailable, "503 Service Temporarily Unavailable"));
             }
 
-            string? method = null;
             try
             {
                 var received = await RequestReader.ReadAsync(request).ConfigureAwait(false);
-                method = received.Get("method");
+                var method = received.Get("method");
                 if (method != null) _stats.Call(method);
                 var (registration, call) = Admit(request, received, method);
                 var body = registration.Handler(call);
