@@ -109,29 +109,12 @@ namespace TaobaoTop.Emulator
             if (request.RequestUri == null || request.RequestUri.AbsolutePath != EmulatorDefaults.GatewayPath)
                 return Mark(Html(HttpStatusCode.NotFound, "404 Not Found"));
 
-            if (Roll(Options.DropConnectionRate))
-            {
-                _stats.Fault(FaultKinds.DropConnection);
-                throw new HttpRequestException(
-                    "The emulator dropped the connection (injected fault).",
-                    new IOException("Connection reset by peer (emulated)."));
-            }
-            if (Roll(Options.Http502Rate))
-            {
-                _stats.Fault(FaultKinds.Http502);
-                return Mark(Html(HttpStatusCode.BadGateway, "502 Bad Gateway"));
-            }
-            if (Roll(Options.Http503Rate))
-            {
-                _stats.Fault(FaultKinds.Http503);
-                return Mark(Html(HttpStatusCode.ServiceUnavailable, "503 Service Temporarily Unavailable"));
-            }
-
             try
             {
                 var received = await RequestReader.ReadAsync(request).ConfigureAwait(false);
                 var method = received.Get("method");
                 if (method != null) _stats.Call(method);
+                if (TransportFault() is HttpResponseMessage faulted) return Mark(faulted);
                 var (registration, call) = Admit(request, received, method);
                 var body = registration.Handler(call);
                 if (registration.Writes)
@@ -156,6 +139,29 @@ namespace TaobaoTop.Emulator
         }
 
         public void Dispose() => _stateFile?.Dispose();
+
+        /// <summary>Faults of the network and the front proxy, before the gateway looks at the request.</summary>
+        private HttpResponseMessage? TransportFault()
+        {
+            if (Roll(Options.DropConnectionRate))
+            {
+                _stats.Fault(FaultKinds.DropConnection);
+                throw new HttpRequestException(
+                    "The emulator dropped the connection (injected fault).",
+                    new IOException("Connection reset by peer (emulated)."));
+            }
+            if (Roll(Options.Http502Rate))
+            {
+                _stats.Fault(FaultKinds.Http502);
+                return Html(HttpStatusCode.BadGateway, "502 Bad Gateway");
+            }
+            if (Roll(Options.Http503Rate))
+            {
+                _stats.Fault(FaultKinds.Http503);
+                return Html(HttpStatusCode.ServiceUnavailable, "503 Service Temporarily Unavailable");
+            }
+            return null;
+        }
 
         /// <summary>Runs every gateway check in TOP's order; returns the handler and its call, or throws the error answer.</summary>
         private (ApiRegistration, ApiCall) Admit(HttpRequestMessage request, ReceivedRequest received, string? method)

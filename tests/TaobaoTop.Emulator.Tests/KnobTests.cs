@@ -126,6 +126,7 @@ public class KnobTests
         Assert.Contains("<title>" + title + "</title>", html);
         Assert.Contains("Tengine", html);
         Assert.Equal(1, harness.Emulator.Stats.Faults(status == 502 ? FaultKinds.Http502 : FaultKinds.Http503));
+        Assert.Equal(1, harness.Emulator.Stats.CallsTo("taobao.itemcats.get"));
     }
 
     [Fact]
@@ -137,6 +138,7 @@ public class KnobTests
         var titles = await OnSaleTitles(harness);
         Assert.DoesNotContain("测试商品 T恤", titles);
         Assert.Equal(1, harness.Emulator.Stats.Faults(FaultKinds.DropConnection));
+        Assert.Equal(1, harness.Emulator.Stats.CallsTo("taobao.item.add"));
     }
 
     [Fact]
