@@ -37,6 +37,8 @@ namespace TaobaoTop.Emulator.Affiliate
             registry.Add("taobao.tbk.sc.order.details.get", true, false, OrderDetails);
             registry.Add("taobao.tbk.relation.refund", false, false, RelationRefunds);
             registry.Add("taobao.tbk.sc.relation.refund", true, false, RelationRefunds);
+            registry.Add("taobao.tbk.order.refund.get", false, false, OrderRefunds);
+            registry.Add("taobao.tbk.sc.order.refund.get", true, false, OrderRefunds);
             registry.Add("taobao.tbk.dg.punish.order.get", false, false, PunishOrders);
             registry.Add("taobao.tbk.sc.punish.order.get", true, false, PunishOrders);
         }
@@ -49,70 +51,153 @@ namespace TaobaoTop.Emulator.Affiliate
 
         private JsonObject OrderDetails(ApiCall call)
         {
-            var startText = call.Required("start_time");
-            var endText = call.Required("end_time");
-            if (!TopTime.TryParse(startText, out var start) || !TopTime.TryParse(endText, out var end))
-                throw TopApiException.Business("2000", "开始/结束时间非法");
             var now = call.Now;
-            if (start >= end) throw TopApiException.Business("2001", "开始时间应小于结束时间");
-            if (start >= now) throw TopApiException.Business("2002", "开始时间应小于当前时间");
-            if (start < now - MaxLookBack) throw TopApiException.Business("2004", "开始时间应该大于最近90天");
-            var bigSale = BigSales.Contains(start) || BigSales.Contains(end);
-            if (end - start > (bigSale ? BigSaleMaxSpan : NormalMaxSpan))
-                throw TopApiException.Business("2007", bigSale ? "大促期间查询时间跨度不能超过20分钟" : "查询时间跨度不能超过3小时");
-
+            var (start, end) = OrderWindow(call.Required("start_time"), call.Required("end_time"), now);
             var queryType = Arguments.Int(call, "query_type", 1, 1, 4);
             var status = Arguments.OptionalLong(call, "tk_status");
             if (status != null && !KnownStatuses.Contains((int)status.Value)) throw TopApiException.Business("1006", "tkStatus非法");
-            var jumpType = Arguments.OptionalLong(call, "jump_type") ?? 1;
-            if (jumpType != 1 && jumpType != -1) throw TopApiException.Business("1005", "jumpType非法");
+            var jumpType = JumpType(Arguments.OptionalLong(call, "jump_type"));
             var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
             var pageNo = Arguments.Int(call, "page_no", 1, 1, 100);
             var scene = Arguments.Int(call, "order_scene", 1, 1, 3);
             var memberType = Arguments.OptionalLong(call, "member_type");
             if (memberType != null && memberType != 2 && memberType != 3) throw TopApiException.InvalidArgument("member_type", "member_type取值为2或3");
             var positionText = call.Optional("position_index");
-            OrderCursor? position = null;
-            if (positionText != null && (!OrderCursor.TryParse(positionText, out position) || !position!.IsWithin(start, end)))
-                throw TopApiException.Business("1008", "positionIndex非法");
+            var position = Position(positionText, start, end);
 
             var (orders, catalog, pools) = OrderSources();
-            var firstHour = SyntheticOrders.HourOf(queryType == 1 ? start : queryType == 2 ? start - MaxPaymentDelay : start - SyntheticOrders.MaxLifetime);
-            var lastHour = SyntheticOrders.HourOf(end);
-            var matches = new List<(long Key, OrderLife Life, Attribution Attribution)>();
-            for (var hour = firstHour; hour <= lastHour; hour++)
+            var scanFrom = queryType == 1 ? start : queryType == 2 ? start - MaxPaymentDelay : start - SyntheticOrders.MaxLifetime;
+            var matches = Collect(orders, pools, scanFrom, start, end, now,
+                life => queryType == 1 ? life.Created
+                    : queryType == 2 ? life.Paid
+                    : queryType == 3 ? (life.Settled <= now ? life.Settled : null)
+                    : life.ModifiedAt(now),
+                life => (status == null || life.StatusAt(now) == status) && (memberType == null || life.OrderRole == memberType),
+                attribution => scene == 1 || (scene == 2 ? attribution.Relation != null : attribution.Special != null));
+            var data = Paged(matches, position, positionText, jumpType, pageNo, pageSize, page => call.List("publisher_order_dto", page.Select(m =>
+                (JsonNode)SyntheticOrders.ToDto(m.Life, m.Attribution, catalog[m.Life.ItemIndex], pools, now))), "results");
+            return new JsonObject { ["data"] = data };
+        }
+
+        /// <summary>全量维权退款订单: the orders' 维权 records, paged like the order details.</summary>
+        private JsonObject OrderRefunds(ApiCall call)
+        {
+            const string OptionName = "publisher_refund_order_query_option";
+            var option = Arguments.OptionalObject(call, OptionName) ?? throw TopApiException.MissingArgument(OptionName);
+            var now = call.Now;
+            var (start, end) = OrderWindow(
+                Arguments.Text(option, "start_time") ?? throw TopApiException.MissingArgument(OptionName + ".start_time"),
+                Arguments.Text(option, "end_time") ?? throw TopApiException.MissingArgument(OptionName + ".end_time"),
+                now);
+            var queryType = Arguments.Long(option, "query_type", OptionName) ?? 1;
+            if (queryType < 1 || queryType > 5) throw TopApiException.InvalidArgument(OptionName, "query_type取值为1~5");
+            // member_type: 1 二方, 2 三方, 4 不限.
+            var memberType = Arguments.Long(option, "member_type", OptionName) ?? 4;
+            if (memberType != 1 && memberType != 2 && memberType != 4) throw TopApiException.InvalidArgument(OptionName, "member_type取值为1、2或4");
+            var jumpType = JumpType(Arguments.Long(option, "jump_type", OptionName));
+            var pageSize = (int)(Arguments.Long(option, "page_size", OptionName) ?? 20);
+            var pageNo = (int)(Arguments.Long(option, "page_no", OptionName) ?? 1);
+            if (pageSize < 1 || pageSize > 100 || pageNo < 1 || pageNo > 100) throw TopApiException.InvalidArgument(OptionName, "page_size取值为1~100, page_no取值为1~100");
+            var positionText = Arguments.Text(option, "position_index");
+            var position = Position(positionText, start, end);
+
+            var (orders, catalog, pools) = OrderSources();
+            var matches = Collect(orders, pools, queryType == 4 ? start : start - SyntheticOrders.MaxLifetime, start, end, now,
+                life => life.RefundStarted <= now ? RefundKey(life, queryType, now) : null,
+                life => memberType == 4 || life.OrderRole == memberType + 1,
+                _ => true);
+            var data = Paged(matches, position, positionText, jumpType, pageNo, pageSize, page => call.List("publisher_refund_order_dto", page.Select(m =>
+                (JsonNode)FullRefundRecord(m.Life, m.Attribution, catalog[m.Life.ItemIndex], now))), "result");
+            return new JsonObject { ["data"] = data };
+        }
+
+        /// <summary>The window rules of the order APIs, with their business codes (tbk-order-details.md).</summary>
+        private static (DateTimeOffset Start, DateTimeOffset End) OrderWindow(string startText, string endText, DateTimeOffset now)
+        {
+            if (!TopTime.TryParse(startText, out var start) || !TopTime.TryParse(endText, out var end))
+                throw TopApiException.Business("2000", "开始/结束时间非法");
+            if (start >= end) throw TopApiException.Business("2001", "开始时间应小于结束时间");
+            if (start >= now) throw TopApiException.Business("2002", "开始时间应小于当前时间");
+            if (start < now - MaxLookBack) throw TopApiException.Business("2004", "开始时间应该大于最近90天");
+            var bigSale = BigSales.Contains(start) || BigSales.Contains(end);
+            if (end - start > (bigSale ? BigSaleMaxSpan : NormalMaxSpan))
+                throw TopApiException.Business("2007", bigSale ? "大促期间查询时间跨度不能超过20分钟" : "查询时间跨度不能超过3小时");
+            return (start, end);
+        }
+
+        private static long JumpType(long? value)
+        {
+            var jumpType = value ?? 1;
+            if (jumpType != 1 && jumpType != -1) throw TopApiException.Business("1005", "jumpType非法");
+            return jumpType;
+        }
+
+        private static OrderCursor? Position(string? text, DateTimeOffset start, DateTimeOffset end)
+        {
+            if (text == null) return null;
+            if (!OrderCursor.TryParse(text, out var position) || !position!.IsWithin(start, end))
+                throw TopApiException.Business("1008", "positionIndex非法");
+            return position;
+        }
+
+        /// <summary>1 维权发起, 2 结算, 3 维权完成, 4 创建, 5 更新: the time a refund query sorts and filters by.</summary>
+        private static DateTimeOffset? RefundKey(OrderLife life, long type, DateTimeOffset now)
+            => type == 1 ? life.RefundStarted
+                : type == 2 ? life.Settled
+                : type == 3 ? (life.RefundFinished <= now ? life.RefundFinished : null)
+                : type == 4 ? life.Created
+                : life.ModifiedAt(now);
+
+        /// <summary>Orders whose <paramref name="keyOf"/> time falls in [start, end), sorted by that time and trade id.</summary>
+        private static List<OrderMatch> Collect(
+            SyntheticOrders orders, ChannelPools pools, DateTimeOffset scanFrom, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now,
+            Func<OrderLife, DateTimeOffset?> keyOf, Func<OrderLife, bool> keep, Func<Attribution, bool> keepChannel)
+        {
+            var matches = new List<OrderMatch>();
+            for (var hour = SyntheticOrders.HourOf(scanFrom); hour <= SyntheticOrders.HourOf(end); hour++)
             {
                 foreach (var life in orders.In(hour, now))
                 {
-                    var key = queryType == 1 ? life.Created
-                        : queryType == 2 ? life.Paid
-                        : queryType == 3 ? (life.Settled <= now ? life.Settled : null)
-                        : life.ModifiedAt(now);
-                    if (key == null || key < start || key >= end || life.Paid > now) continue;
-                    if (status != null && life.StatusAt(now) != status) continue;
-                    if (memberType != null && life.OrderRole != memberType) continue;
+                    if (life.Paid > now) continue;
+                    var key = keyOf(life);
+                    if (key == null || key < start || key >= end || !keep(life)) continue;
                     var attribution = SyntheticOrders.Attribute(life, pools);
-                    if (scene == 2 && attribution.Relation == null) continue;
-                    if (scene == 3 && attribution.Special == null) continue;
-                    matches.Add((key.Value.ToUnixTimeSeconds(), life, attribution));
+                    if (keepChannel(attribution)) matches.Add(new OrderMatch(key.Value.ToUnixTimeSeconds(), life, attribution));
                 }
             }
             matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Life.TradeId.CompareTo(b.Life.TradeId));
+            return matches;
+        }
 
-            int from;
-            if (position == null) from = (pageNo - 1) * pageSize;
-            else if (jumpType == 1) from = matches.FindIndex(m => !position.IsAtOrBeforeLast(m.Key, m.Life.TradeId));
-            else from = Math.Max(0, CountBefore(matches, position) - pageSize);
-            if (from < 0) from = matches.Count;
-            var count = position != null && jumpType == -1 ? Math.Min(pageSize, CountBefore(matches, position)) : pageSize;
+        /// <summary>
+        /// One page in TOP's OrderPage shape. With a position_index, jump_type 1 continues after its last order and −1
+        /// goes back before its first; without one, page_no counts from the start of the window.
+        /// </summary>
+        private static JsonObject Paged(
+            List<OrderMatch> matches, OrderCursor? position, string? positionText, long jumpType, int pageNo, int pageSize,
+            Func<List<OrderMatch>, JsonNode> results, string resultsName)
+        {
+            int from, count = pageSize;
+            if (position == null)
+            {
+                from = (pageNo - 1) * pageSize;
+            }
+            else if (jumpType == 1)
+            {
+                from = matches.FindIndex(m => !position.IsAtOrBeforeLast(m.Key, m.Life.TradeId));
+                if (from < 0) from = matches.Count;
+            }
+            else
+            {
+                var before = matches.FindIndex(m => !position.IsBeforeFirst(m.Key, m.Life.TradeId));
+                if (before < 0) before = matches.Count;
+                from = Math.Max(0, before - pageSize);
+                count = before - from;
+            }
             var page = matches.Skip(from).Take(count).ToList();
 
             var data = new JsonObject();
-            if (page.Count > 0)
-            {
-                data["results"] = call.List("publisher_order_dto", page.Select(m =>
-                    (JsonNode)SyntheticOrders.ToDto(m.Life, m.Attribution, catalog[m.Life.ItemIndex], pools, now)));
-            }
+            if (page.Count > 0) data[resultsName] = results(page);
             data["has_next"] = from + page.Count < matches.Count;
             data["has_pre"] = from > 0 && matches.Count > 0;
             data["page_no"] = pageNo;
@@ -120,14 +205,7 @@ namespace TaobaoTop.Emulator.Affiliate
             data["position_index"] = page.Count > 0
                 ? new OrderCursor(page[0].Key, page[0].Life.TradeId, page[page.Count - 1].Key, page[page.Count - 1].Life.TradeId).ToString()
                 : positionText ?? "";
-            return new JsonObject { ["data"] = data };
-        }
-
-        private static int CountBefore(List<(long Key, OrderLife Life, Attribution Attribution)> matches, OrderCursor position)
-        {
-            var count = 0;
-            while (count < matches.Count && position.IsBeforeFirst(matches[count].Key, matches[count].Life.TradeId)) count++;
-            return count;
+            return data;
         }
 
         private JsonObject RelationRefunds(ApiCall call)
@@ -149,26 +227,10 @@ namespace TaobaoTop.Emulator.Affiliate
             var end = start.AddDays(1);
             var now = call.Now;
             var (orders, catalog, pools) = OrderSources();
-            var matches = new List<(long Key, OrderLife Life, Attribution Attribution)>();
-            var firstHour = SyntheticOrders.HourOf(searchType == 4 ? start : start - SyntheticOrders.MaxLifetime);
-            for (var hour = firstHour; hour <= SyntheticOrders.HourOf(end); hour++)
-            {
-                foreach (var life in orders.In(hour, now))
-                {
-                    if (!(life.RefundStarted <= now)) continue;
-                    var key = searchType == 1 ? life.RefundStarted
-                        : searchType == 2 ? life.Settled
-                        : searchType == 3 ? (life.RefundFinished <= now ? life.RefundFinished : null)
-                        : searchType == 4 ? life.Created
-                        : life.ModifiedAt(now);
-                    if (key == null || key < start || key >= end) continue;
-                    if (refundType != 0 && life.OrderRole != refundType + 1) continue;
-                    var attribution = SyntheticOrders.Attribute(life, pools);
-                    if (bizType == 1 ? attribution.Relation == null : attribution.Special == null) continue;
-                    matches.Add((key.Value.ToUnixTimeSeconds(), life, attribution));
-                }
-            }
-            matches.Sort((a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Life.TradeId.CompareTo(b.Life.TradeId));
+            var matches = Collect(orders, pools, searchType == 4 ? start : start - SyntheticOrders.MaxLifetime, start, end, now,
+                life => life.RefundStarted <= now ? RefundKey(life, searchType, now) : null,
+                life => refundType == 0 || life.OrderRole == refundType + 1,
+                attribution => bizType == 1 ? attribution.Relation != null : attribution.Special != null);
             var page = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(m => (JsonNode)RefundRecord(m.Life, m.Attribution, catalog[m.Life.ItemIndex], now));
             return new JsonObject
             {
@@ -211,6 +273,39 @@ namespace TaobaoTop.Emulator.Affiliate
                 ["tk_commission_fee_refund3rd_pub"] = "0.00",
                 ["tk_subsidy_fee_refund3rd_pub"] = "0.00",
                 ["modified_time"] = TopTime.ToText(life.ModifiedAt(now)),
+            };
+            if (finished) record["tk_refund_suit_time"] = TopTime.ToText(life.RefundFinished!.Value);
+            if (attribution.Relation != null) record["relation_id"] = attribution.Relation.Id;
+            if (attribution.Special != null) record["special_id"] = attribution.Special.Id;
+            return record;
+        }
+
+        private static JsonObject FullRefundRecord(OrderLife life, Attribution attribution, CatalogItem item, DateTimeOffset now)
+        {
+            var paidTotal = item.FinalPromotionPrice * life.ItemNum;
+            var commission = paidTotal * item.CommissionRate / 100 * 0.9m;
+            var finished = life.RefundFinished <= now;
+            var returned = finished && life.RefundSucceeded ? commission : 0;
+            var record = new JsonObject
+            {
+                // The 维权 has a number of its own; trade ids step by 10, so this never equals one.
+                ["refund_suit_id"] = TopFormat.Number(life.TradeId + 1),
+                ["tb_trade_parent_id"] = TopFormat.Number(life.TradeId),
+                ["tb_trade_id"] = TopFormat.Number(life.TradeId),
+                ["tb_trade_create_time"] = TopTime.ToText(life.Created),
+                ["earning_time"] = TopTime.ToText(life.Settled!.Value),
+                ["tk_refund_time"] = TopTime.ToText(life.RefundStarted!.Value),
+                ["modified_time"] = TopTime.ToText(life.ModifiedAt(now)),
+                ["item_title"] = item.Title,
+                ["tk_order_role"] = TopFormat.Number(life.OrderRole),
+                ["tb_trade_finish_price"] = TopFormat.Money(paidTotal),
+                ["refund_fee"] = TopFormat.Money(paidTotal),
+                ["pub_share_fee"] = TopFormat.Money(commission),
+                ["tk_commission_fee_refund"] = TopFormat.Money(returned),
+                ["tk_subsidy_fee_refund"] = "0.00",
+                ["show_return_fee"] = TopFormat.Money(returned),
+                // 4 维权创建, 2 维权成功, 3 维权失败.
+                ["refund_status"] = !finished ? 4 : life.RefundSucceeded ? 2 : 3,
             };
             if (finished) record["tk_refund_suit_time"] = TopTime.ToText(life.RefundFinished!.Value);
             if (attribution.Relation != null) record["relation_id"] = attribution.Relation.Id;
@@ -286,6 +381,21 @@ namespace TaobaoTop.Emulator.Affiliate
                 },
             };
         }
+    }
+
+    internal sealed class OrderMatch
+    {
+        public OrderMatch(long key, OrderLife life, Attribution attribution)
+        {
+            Key = key;
+            Life = life;
+            Attribution = attribution;
+        }
+
+        /// <summary>The sort time (Unix seconds) the query asked for.</summary>
+        public long Key { get; }
+        public OrderLife Life { get; }
+        public Attribution Attribution { get; }
     }
 
     /// <summary>

@@ -189,6 +189,40 @@ public class OrderTests
     }
 
     [Fact]
+    public async Task Full_refund_query_pages_by_position_index_within_the_window_rules()
+    {
+        using var harness = new AffiliateHarness();
+        harness.Clock.Now = harness.Clock.Now.AddDays(30);
+        JsonObject Option(DateTimeOffset start, TimeSpan span, string? position = null)
+        {
+            var option = new JsonObject { ["start_time"] = Text(start), ["end_time"] = Text(start + span), ["query_type"] = 1, ["page_size"] = 2, ["jump_type"] = 1 };
+            if (position != null) option["position_index"] = position;
+            return option;
+        }
+
+        Assert.Equal("2007", (string?)(await harness.Fails("taobao.tbk.order.refund.get", new() { ["publisher_refund_order_query_option"] = Option(Evening, TimeSpan.FromHours(4)).ToJsonString() }))["sub_code"]);
+
+        // Find a 3-hour window with more than one page of 维权 started in it.
+        var records = new List<JsonObject>();
+        for (var start = Evening; start < harness.Clock.Now.AddHours(-3) && records.Count <= 2; start = start.AddHours(3))
+        {
+            records.Clear();
+            string? position = null;
+            while (true)
+            {
+                var data = (await harness.Ok("taobao.tbk.order.refund.get", new() { ["publisher_refund_order_query_option"] = Option(start, TimeSpan.FromHours(3), position).ToJsonString() }))["data"]!;
+                if (data["result"] is JsonObject result) records.AddRange(result["publisher_refund_order_dto"]!.AsArray().Select(r => r!.AsObject()));
+                if (!(bool)data["has_next"]!) break;
+                position = (string)data["position_index"]!;
+            }
+        }
+        Assert.True(records.Count > 2, "no window with several 维权 records");
+        Assert.Equal(records.Count, records.Select(r => (string)r["tb_trade_id"]!).Distinct().Count());
+        Assert.All(records, r => Assert.Contains((int)r["refund_status"]!, new[] { 2, 3, 4 }));
+        Assert.Equal(records.Select(r => (string)r["tk_refund_time"]!).OrderBy(t => t, StringComparer.Ordinal), records.Select(r => (string)r["tk_refund_time"]!));
+    }
+
+    [Fact]
     public void More_orders_per_day_give_proportionally_more_orders()
     {
         int Count(double perDay)
