@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using TaobaoTop.HelpCompiler;
+
+// usage: TaobaoTop.HelpCompiler <module folder> <docs folder>
+// Writes <module>/en-US/TaobaoTop.dll-Help.xml and the about topics; fails with one line per gap in the docs.
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: TaobaoTop.HelpCompiler <module folder> <docs folder>");
+    return 2;
+}
+var moduleFolder = Path.GetFullPath(args[0]);
+var docsFolder = Path.GetFullPath(args[1]);
+var cmdletDocs = Path.Combine(docsFolder, "cmdlets");
+var helpFolder = Path.Combine(moduleFolder, "en-US");
+
+List<CmdletInfo> cmdlets;
+using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2()))
+{
+    runspace.Open();
+    using var ps = PowerShell.Create();
+    ps.Runspace = runspace;
+    // The engine loads TaobaoTop.dll and its dependencies from the module folder and binds parameters as it will for users.
+    ps.AddCommand("Import-Module").AddParameter("Name", Path.Combine(moduleFolder, "TaobaoTop.psd1")).AddParameter("PassThru").AddParameter("ErrorAction", "Stop");
+    var module = (PSModuleInfo)ps.Invoke().Single().BaseObject;
+    cmdlets = module.ExportedCmdlets.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+}
+
+var problems = new List<string>();
+var pages = new List<(CmdletInfo, CmdletDoc)>();
+foreach (var cmdlet in cmdlets)
+{
+    var file = Path.Combine(cmdletDocs, cmdlet.Name + ".md");
+    if (!File.Exists(file))
+    {
+        problems.Add($"{file}: error HELP001: {cmdlet.Name} is exported but has no help page: write {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)} (platyPS style)");
+        continue;
+    }
+    var doc = CmdletDoc.Parse(File.ReadAllText(file));
+    problems.AddRange(HelpRules.Check(cmdlet, doc).Select(p => $"{file}: error HELP002: {cmdlet.Name}: {p}"));
+    pages.Add((cmdlet, doc));
+}
+
+if (problems.Count > 0)
+{
+    foreach (var problem in problems) Console.WriteLine(problem);
+    return 1;
+}
+
+Directory.CreateDirectory(helpFolder);
+MamlWriter.Write(Path.Combine(helpFolder, "TaobaoTop.dll-Help.xml"), pages);
+foreach (var about in Directory.EnumerateFiles(docsFolder, "about_*.md"))
+{
+    var target = Path.Combine(helpFolder, Path.GetFileNameWithoutExtension(about) + ".help.txt");
+    File.WriteAllText(target, AboutTopic.Convert(File.ReadAllText(about)));
+}
+Console.WriteLine($"TaobaoTop help: {pages.Count} cmdlets → {helpFolder}");
+return 0;
