@@ -223,6 +223,22 @@ public class ProtocolTests
         Answers.AssertError(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), 9);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1")]
+    [InlineData("multipart/form-data; boundary=x", "no boundary anywhere")]
+    public async Task Unreadable_multipart_body_answers_43(string contentType, string body)
+    {
+        using var harness = new Harness();
+        var system = harness.Caller.SystemParameters("taobao.itemcats.get");
+        system["sign"] = TestCaller.Sign(system, EmulatorDefaults.DemoAppSecret, "md5");
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var http = new HttpClient(harness.Emulator.CreateHandler());
+        using var response = await http.PostAsync("http://emulator.test/router/rest?" + TestCaller.Encode(system), content);
+        Answers.AssertError(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), 43, "isv.invalid-multipart");
+    }
+
     [Fact]
     public async Task Other_paths_are_404()
     {
