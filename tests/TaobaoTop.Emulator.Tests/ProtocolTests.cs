@@ -212,6 +212,22 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task Modelled_apis_ask_for_a_session_exactly_when_the_catalog_says_so()
+    {
+        using var harness = new Harness();
+        harness.Caller.Session = null;
+        var mismatches = new List<string>();
+        foreach (var method in harness.Emulator.ModelledMethods)
+        {
+            if (!Gateway.ApiCatalog.TryGet(method, out var entry) || entry.Session is not ("required" or "none")) continue;
+            var answer = await harness.Caller.CallAsync(method);
+            var missingSession = (int?)answer["error_response"]?["code"] == 26;
+            if (missingSession != (entry.Session == "required")) mismatches.Add(method + " (catalog: " + entry.Session + ")");
+        }
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
     public async Task Http_verbs_other_than_GET_and_POST_answer_code_9()
     {
         using var harness = new Harness();
