@@ -12,10 +12,27 @@ namespace TaobaoTop.Emulator.Affiliate
     {
         private ulong _state;
 
-        public SeededRandom(params long[] keys)
+        public SeededRandom(long a)
         {
-            _state = 0x9E3779B97F4A7C15UL;
-            foreach (var key in keys) _state = Mix(_state ^ (ulong)key);
+            _state = Mix(0x9E3779B97F4A7C15UL ^ (ulong)a);
+        }
+
+        public SeededRandom(long a, long b)
+            : this(a)
+        {
+            _state = Mix(_state ^ (ulong)b);
+        }
+
+        public SeededRandom(long a, long b, long c)
+            : this(a, b)
+        {
+            _state = Mix(_state ^ (ulong)c);
+        }
+
+        public SeededRandom(long a, long b, long c, long d)
+            : this(a, b, c)
+        {
+            _state = Mix(_state ^ (ulong)d);
         }
 
         public static ulong Mix(ulong z)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -102,6 +103,9 @@ namespace TaobaoTop.Emulator.Affiliate
             0.5, 0.3, 0.2, 0.15, 0.15, 0.2, 0.4, 0.7, 0.9, 1.0, 1.1, 1.1, 1.2, 1.1, 1.0, 1.0, 1.1, 1.1, 1.2, 1.4, 1.7, 1.9, 1.8, 1.2,
         });
 
+        private const int CachedHours = 2400;
+
+        private readonly ConcurrentDictionary<long, OrderLife[]> _cache = new ConcurrentDictionary<long, OrderLife[]>();
         private readonly int _seed;
         private readonly double _ordersPerDay;
         private readonly long _seedPart;
@@ -129,12 +133,24 @@ namespace TaobaoTop.Emulator.Affiliate
         /// <summary>Every order created in <paramref name="hour"/>, created no later than <paramref name="now"/>.</summary>
         public IEnumerable<OrderLife> In(long hour, DateTimeOffset now)
         {
-            var count = CountIn(hour);
-            for (var index = 0; index < count; index++)
+            foreach (var life in LivesIn(hour))
             {
-                var life = Life(hour, index);
                 if (life.Created <= now) yield return life;
             }
+        }
+
+        /// <summary>
+        /// An hour's orders, generated on first use. Queries by update time rescan two months of hours, so recent hours
+        /// are kept; the cache is dropped when it grows past <see cref="CachedHours"/> hours, which bounds memory.
+        /// </summary>
+        private OrderLife[] LivesIn(long hour)
+        {
+            if (_cache.TryGetValue(hour, out var lives)) return lives;
+            lives = new OrderLife[CountIn(hour)];
+            for (var index = 0; index < lives.Length; index++) lives[index] = Life(hour, index);
+            if (_cache.Count >= CachedHours) _cache.Clear();
+            _cache[hour] = lives;
+            return lives;
         }
 
         public bool TryFind(long tradeId, DateTimeOffset now, out OrderLife life)
@@ -144,8 +160,9 @@ namespace TaobaoTop.Emulator.Affiliate
             if (rest < 0 || rest % 10 != 0) return false;
             var hour = rest / 100_000;
             var index = (int)(rest % 100_000 / 10);
-            if (index >= CountIn(hour)) return false;
-            life = Life(hour, index);
+            var lives = LivesIn(hour);
+            if (index >= lives.Length) return false;
+            life = lives[index];
             return life.Created <= now;
         }
 
