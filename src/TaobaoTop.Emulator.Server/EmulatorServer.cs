@@ -60,11 +60,13 @@ public static class EmulatorServer
     /// <summary>The startup banner: demo apps in full (their values are public demo values), other apps by key only.</summary>
     public static string Banner(ServerOptions options)
     {
-        var demoKeys = EmulatorDefaults.CreateDemoApps().Select(a => a.AppKey).ToHashSet();
+        // Only the built-in demo values are printed; an app given on the command line keeps its secret even if it reuses a demo key.
+        var demoApps = EmulatorDefaults.CreateDemoApps();
+        bool IsDemo(EmulatorApp app) => demoApps.Any(d => d.AppKey == app.AppKey && d.AppSecret == app.AppSecret && d.Session == app.Session);
         var lines = new List<string> { "TaobaoTop TOP emulator, gateway " + options.Urls.Split(';')[0].TrimEnd('/') + EmulatorDefaults.GatewayPath };
         foreach (var app in options.Emulator.Apps)
         {
-            lines.Add(demoKeys.Contains(app.AppKey)
+            lines.Add(IsDemo(app)
                 ? "  demo app  app_key " + app.AppKey + "  secret " + app.AppSecret + "  session " + app.Session + " (" + app.SessionUser + ")"
                 : "  app       app_key " + app.AppKey + (app.Session == null ? "" : "  (with a session)"));
         }

@@ -55,13 +55,14 @@ public class ServerTests
     [Fact]
     public void Banner_shows_demo_credentials_but_not_secrets_of_other_apps()
     {
-        var options = ServerOptions.Parse(new[] { "--app", "k1:private-secret:private-session" });
+        var options = ServerOptions.Parse(new[] { "--app", "k1:private-secret:private-session", "--app", EmulatorDefaults.DemoAppKey + ":other-secret" });
         var banner = EmulatorServer.Banner(options);
         Assert.Contains(EmulatorDefaults.DemoAppSecret, banner);
         Assert.Contains(EmulatorDefaults.DemoSession, banner);
         Assert.Contains("k1", banner);
         Assert.DoesNotContain("private-secret", banner);
         Assert.DoesNotContain("private-session", banner);
+        Assert.DoesNotContain("other-secret", banner);
     }
 
     private static async Task<(WebApplication App, TopEmulator Emulator, string Url)> StartAsync(params string[] args)
