@@ -50,6 +50,12 @@ namespace TaobaoTop.Emulator
         private long _requestCounter;
 
         public TopEmulator(EmulatorOptions? options = null)
+            : this(options, Array.Empty<IApiModule>())
+        {
+        }
+
+        /// <summary>For tests of the gateway itself: <paramref name="extraModules"/> come after the built-in ones.</summary>
+        internal TopEmulator(EmulatorOptions? options, IEnumerable<IApiModule> extraModules)
         {
             Options = options ?? new EmulatorOptions();
             // The one list of emulated API modules.
@@ -58,7 +64,7 @@ namespace TaobaoTop.Emulator
                 new SellerModule(),
                 new AuthModule(_sessions, Options),
                 new Affiliate.AffiliateModule(),
-            };
+            }.Concat(extraModules).ToArray();
             foreach (var module in _modules) module.Register(_registry);
             Reset(Options.Seed);
             if (Options.StatePath != null)
@@ -116,7 +122,7 @@ namespace TaobaoTop.Emulator
                 if (method != null) _stats.Call(method);
                 if (TransportFault() is HttpResponseMessage faulted) return Mark(faulted);
                 var (registration, call) = Admit(request, received, method);
-                var body = registration.Handler(call);
+                var body = Run(registration, call);
                 if (registration.Writes)
                 {
                     _stateFile?.ScheduleSave();
@@ -139,6 +145,20 @@ namespace TaobaoTop.Emulator
         }
 
         public void Dispose() => _stateFile?.Dispose();
+
+        /// <summary>A handler that fails unexpectedly answers as TOP does when a backend breaks: an isp error, with the cause in sub_msg.</summary>
+        private static JsonObject Run(ApiRegistration registration, ApiCall call)
+        {
+            try
+            {
+                return registration.Handler(call);
+            }
+            catch (Exception e) when (!(e is TopApiException))
+            {
+                throw new TopApiException(15, "Remote service error", "isp.unknown-error",
+                    "The emulator failed inside " + call.Method + ": " + e.GetType().Name + ": " + e.Message);
+            }
+        }
 
         /// <summary>Faults of the network and the front proxy, before the gateway looks at the request.</summary>
         private HttpResponseMessage? TransportFault()
