@@ -210,7 +210,7 @@ namespace TaobaoTop.Emulator.Affiliate
             if (item.Coupon != null)
             {
                 var couponUrl = Links.CouponUrl(adzone, item, options);
-                var couponShort = Links.Shorten(_state, couponUrl, Links.ClickHost);
+                var couponShort = Links.Shorten(_state, couponUrl);
                 var couponCode = Links.CreatePassword(_state, couponUrl, item.Title, now);
                 linkInfo["coupon_long_url"] = couponUrl;
                 linkInfo["coupon_short_url"] = couponShort;
@@ -232,7 +232,7 @@ namespace TaobaoTop.Emulator.Affiliate
         private JsonObject TargetLinks(LinkTarget target, string title, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
         {
             var longUrl = Links.ClickUrl(adzone, target, options);
-            var shortUrl = Links.Shorten(_state, longUrl, Links.ClickHost);
+            var shortUrl = Links.Shorten(_state, longUrl);
             var code = Links.CreatePassword(_state, longUrl, title, now);
             return new JsonObject
             {
@@ -300,7 +300,7 @@ namespace TaobaoTop.Emulator.Affiliate
             {
                 var url = request is JsonObject o ? o["url"]?.ToString() : null;
                 results.Add(url != null && Links.IsTaobaoUrl(url)
-                    ? new JsonObject { ["content"] = Links.Shorten(_state, url, Links.ClickHost), ["err_msg"] = "OK" }
+                    ? new JsonObject { ["content"] = Links.Shorten(_state, url), ["err_msg"] = "OK" }
                     : new JsonObject { ["content"] = "", ["err_msg"] = "url非法或不是淘宝链接" });
             }
             return new JsonObject { ["results"] = call.List("tbk_spread", results), ["total_results"] = results.Count };

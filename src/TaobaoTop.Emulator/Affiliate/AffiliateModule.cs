@@ -16,6 +16,9 @@ namespace TaobaoTop.Emulator.Affiliate
         /// </summary>
         public static double DefaultOrdersPerDay { get; set; } = 200;
 
+        /// <summary>Trade ids leave room for 9,999 orders an hour; this keeps the busiest evening hour below that.</summary>
+        public const double MaxOrdersPerDay = 100_000;
+
         private readonly object _lock = new object();
         private double _ordersPerDay;
         private int _seed;
@@ -30,8 +33,9 @@ namespace TaobaoTop.Emulator.Affiliate
 
         public AffiliateModule(double ordersPerDay)
         {
-            if (ordersPerDay < 0) throw new ArgumentOutOfRangeException(nameof(ordersPerDay));
+            CheckDensity(ordersPerDay);
             _ordersPerDay = ordersPerDay;
+            // Placeholder state until the gateway calls Reset with its seed and clock.
             var now = DateTimeOffset.UtcNow;
             _catalog = new SyntheticCatalog(0, now);
             _state = AffiliateState.Seeded(0, now);
@@ -44,7 +48,7 @@ namespace TaobaoTop.Emulator.Affiliate
             get => _ordersPerDay;
             set
             {
-                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value));
+                CheckDensity(value);
                 lock (_lock)
                 {
                     _ordersPerDay = value;
@@ -95,6 +99,12 @@ namespace TaobaoTop.Emulator.Affiliate
             if (siteId != null && siteId != adzone.SiteId)
                 throw TopApiException.Business("2", "pid不匹配: 推广位" + adzoneId + "不属于媒体" + siteId);
             return adzone;
+        }
+
+        private static void CheckDensity(double ordersPerDay)
+        {
+            if (ordersPerDay < 0 || ordersPerDay > MaxOrdersPerDay)
+                throw new ArgumentOutOfRangeException(nameof(ordersPerDay), ordersPerDay, "Orders per day must be between 0 and " + MaxOrdersPerDay + ".");
         }
 
         private static TopApiException NoResult() => TopApiException.Business("50001", "无结果");

@@ -26,7 +26,6 @@ namespace TaobaoTop.Emulator.Affiliate
     internal static class Links
     {
         public const string ClickHost = "https://s.click.taobao.com/";
-        public const string ShortHost = "https://m.tb.cn/h.";
 
         // The symbols Taobao share texts wrap a 淘口令 in (￥ ¥ and the look-alikes used to dodge filters).
         private const string PasswordSymbols = "￥¥$€£₤₳¢₴₰₵₲₭₱₣₮₥₩₪₦₫£()（）《》«»/";
@@ -58,11 +57,11 @@ namespace TaobaoTop.Emulator.Affiliate
                + (options.ExternalId != null ? "&externalId=" + Uri.EscapeDataString(options.ExternalId) : "");
 
         /// <summary>A short link for <paramref name="url"/>, remembered so it resolves later.</summary>
-        public static string Shorten(AffiliateState state, string url, string host = ShortHost)
+        public static string Shorten(AffiliateState state, string url)
         {
-            var code = Token(host + url, 7);
+            var code = Token(url, 7);
             state.ShortLinks[code] = url;
-            return host + code;
+            return ClickHost + code;
         }
 
         /// <summary>
@@ -91,21 +90,9 @@ namespace TaobaoTop.Emulator.Affiliate
             return null;
         }
 
-        public static bool LooksLikePassword(string text)
-        {
-            foreach (var _ in PasswordCandidates(text)) return true;
-            return false;
-        }
-
         /// <summary>Follows the emulator's own short links; other URLs come back unchanged.</summary>
         public static string Expand(AffiliateState state, string url)
-        {
-            foreach (var host in new[] { ShortHost, ClickHost })
-            {
-                if (url.StartsWith(host, StringComparison.Ordinal) && state.ShortLinks.TryGetValue(url.Substring(host.Length), out var target)) return target;
-            }
-            return url;
-        }
+            => url.StartsWith(ClickHost, StringComparison.Ordinal) && state.ShortLinks.TryGetValue(url.Substring(ClickHost.Length), out var target) ? target : url;
 
         /// <summary>Item, shop or activity page behind a Taobao URL; null for anything that is not a Taobao URL.</summary>
         public static LinkTarget? Classify(string url)

@@ -181,8 +181,6 @@ namespace TaobaoTop.Emulator.Affiliate
             return long.TryParse(id, out var numIid) && _byNumIid.TryGetValue(numIid, out item) ? item : null;
         }
 
-        public CatalogItem? FindByNumIid(long numIid) => _byNumIid.TryGetValue(numIid, out var item) ? item : null;
-
         public CatalogShop? FindShop(long sellerId) => _shops.TryGetValue(sellerId, out var shop) ? shop : null;
     }
 }
