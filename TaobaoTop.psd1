@@ -19,6 +19,7 @@
         'Reset-TaobaoEmulator'
         'New-TaobaoTopToken'
         'Update-TaobaoTopToken'
+        'Get-TbkOrder'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

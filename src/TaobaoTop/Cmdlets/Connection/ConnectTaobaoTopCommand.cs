@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using TaobaoTop.Connection;
+using TaobaoTop.Conversion;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
@@ -49,6 +50,10 @@ namespace TaobaoTop.Cmdlets.Connection
         /// <summary>Skip the emulator's signature and timestamp checks (every answer says so in a header).</summary>
         [Parameter(ParameterSetName = EmulatorSet)]
         public SwitchParameter Loose { get; set; }
+
+        /// <summary>The emulator's clock starts at this TOP time and runs on: try 双11 or an order history any day.</summary>
+        [Parameter(ParameterSetName = EmulatorSet)]
+        public DateTime? EmulatorTime { get; set; }
 
         /// <summary>Any other emulator setting by name, e.g. @{ QpsLimit = 10; Http502Rate = 0.1; LatencyMs = 50 }.</summary>
         [Parameter(ParameterSetName = EmulatorSet)]
@@ -161,6 +166,11 @@ namespace TaobaoTop.Cmdlets.Connection
                 : (EmulatorOptions)LanguagePrimitives.ConvertTo(EmulatorOption, typeof(EmulatorOptions), System.Globalization.CultureInfo.InvariantCulture);
             if (Seed.HasValue) settings.Seed = Seed.Value;
             if (Loose) settings.Strict = false;
+            if (EmulatorTime.HasValue)
+            {
+                var shift = TopTimes.FromParameter(EmulatorTime.Value) - DateTimeOffset.UtcNow;
+                settings.Clock = () => DateTimeOffset.UtcNow + shift;
+            }
             return settings;
         }
 

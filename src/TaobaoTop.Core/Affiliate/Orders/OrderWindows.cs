@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Affiliate.Orders
+{
+    /// <summary>
+    /// Splits a time range into windows taobao.tbk.order.details.get accepts: at most 3 hours, at most 20 minutes on
+    /// big-sale days (618: Jun 1–18, 双11: Nov 1–11, in TOP time). A window never straddles the start of a big-sale day.
+    /// </summary>
+    public static class OrderWindows
+    {
+        public static readonly TimeSpan NormalSpan = TimeSpan.FromHours(3);
+        public static readonly TimeSpan BigSaleSpan = TimeSpan.FromMinutes(20);
+
+        /// <summary>How far back the API lets a query start.</summary>
+        public static readonly TimeSpan MaxLookBack = TimeSpan.FromDays(90);
+
+        private static readonly (int Month, int FirstDay, int LastDay)[] BigSales = { (6, 1, 18), (11, 1, 11) };
+
+        public static bool IsBigSaleDay(DateTimeOffset instant)
+        {
+            var local = TopTime.ToTopZone(instant);
+            foreach (var sale in BigSales)
+            {
+                if (local.Month == sale.Month && local.Day >= sale.FirstDay && local.Day <= sale.LastDay) return true;
+            }
+            return false;
+        }
+
+        public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Split(DateTimeOffset start, DateTimeOffset end)
+        {
+            var cursor = start;
+            while (cursor < end)
+            {
+                var next = cursor + (IsBigSaleDay(cursor) ? BigSaleSpan : NormalSpan);
+                var midnight = NextTopMidnight(cursor);
+                if (next > midnight && !IsBigSaleDay(cursor) && IsBigSaleDay(midnight)) next = midnight;
+                if (next > end) next = end;
+                yield return (cursor, next);
+                cursor = next;
+            }
+        }
+
+        /// <summary>Splits a window the API refused as too long into big-sale-sized pieces.</summary>
+        public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Shrink(DateTimeOffset start, DateTimeOffset end)
+        {
+            for (var cursor = start; cursor < end; cursor += BigSaleSpan)
+            {
+                yield return (cursor, cursor + BigSaleSpan < end ? cursor + BigSaleSpan : end);
+            }
+        }
+
+        private static DateTimeOffset NextTopMidnight(DateTimeOffset instant)
+        {
+            var local = TopTime.ToTopZone(instant);
+            return new DateTimeOffset(local.Date.AddDays(1), TopTime.Offset);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Json;
+using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Affiliate.Orders
+{
+    /// <summary>Where a sync stands, for progress bars.</summary>
+    public sealed class OrderSyncProgress
+    {
+        public OrderSyncProgress(int windowsDone, int windowsTotal, long orders)
+        {
+            WindowsDone = windowsDone;
+            WindowsTotal = windowsTotal;
+            Orders = orders;
+        }
+
+        public int WindowsDone { get; }
+
+        public int WindowsTotal { get; }
+
+        public long Orders { get; }
+    }
+
+    /// <summary>
+    /// Pulls every order of a time range: splits it into legal windows, pages through each with position_index,
+    /// fetches several windows at once within the connection's QPS, and hands orders over as they arrive, so memory
+    /// stays flat however many orders there are. Each order is handed over once.
+    /// </summary>
+    public sealed class TbkOrderSync
+    {
+        private const int MaxPageNo = 100;
+
+        private readonly TopClient _client;
+
+        public TbkOrderSync(TopClient client)
+        {
+            _client = client;
+        }
+
+        /// <param name="onOrder">Called from worker threads; may block to slow the sync down (back-pressure).</param>
+        public async Task RunAsync(TbkOrderQuery query, Action<TbkOrder> onOrder, Action<TopCallEvent>? observer = null, Action<OrderSyncProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            var now = _client.Options.Clock();
+            Validate(query, now);
+            // TOP times have whole seconds: fractions would make windows that look empty to the gateway.
+            var start = WholeSeconds(query.Start);
+            var end = WholeSeconds(query.End > now ? now : query.End);
+            var windows = new ConcurrentQueue<(DateTimeOffset Start, DateTimeOffset End)>(OrderWindows.Split(start, end));
+            var total = windows.Count;
+            var done = 0;
+            long orders = 0;
+            // Orders on a window edge could come back from both neighbours if a gateway treats the end as inclusive.
+            var onEdges = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+
+            using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                void Deliver(TbkOrder order, (DateTimeOffset Start, DateTimeOffset End) window)
+                {
+                    var key = query.KeyTime(order);
+                    if ((key == window.Start || key == window.End) && !onEdges.TryAdd(order.TradeId, 0)) return;
+                    Interlocked.Increment(ref orders);
+                    onOrder(order);
+                }
+
+                async Task Worker()
+                {
+                    while (windows.TryDequeue(out var window))
+                    {
+                        await FetchWindowAsync(query, window, Deliver, observer, failed.Token).ConfigureAwait(false);
+                        progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), total, Interlocked.Read(ref orders)));
+                    }
+                }
+
+                var workers = Enumerable.Range(0, Math.Max(1, query.Concurrency)).Select(_ => Task.Run(async () =>
+                {
+                    try
+                    {
+                        await Worker().ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        failed.Cancel();
+                        throw;
+                    }
+                })).ToArray();
+                try
+                {
+                    await Task.WhenAll(workers).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A worker failed and cancelled the others: surface the failure, not the cancellations.
+                    throw workers.Where(w => w.IsFaulted).Select(w => w.Exception!.InnerException!).First();
+                }
+            }
+        }
+
+        private static DateTimeOffset WholeSeconds(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerSecond));
+
+        public static void Validate(TbkOrderQuery query, DateTimeOffset now)
+        {
+            if (query.Start >= query.End) throw new ArgumentException("The start of the order range must be before its end.");
+            if (query.Start >= now) throw new ArgumentException("The start of the order range is in the future (TOP time " + TopTime.ToTopString(now) + ").");
+            if (query.Start < now - OrderWindows.MaxLookBack)
+            {
+                throw new ArgumentException("Taobao keeps affiliate orders queryable for 90 days: the start must be after " + TopTime.ToTopString(now - OrderWindows.MaxLookBack) + " (TOP time).");
+            }
+            if (query.PageSize < 1 || query.PageSize > 100) throw new ArgumentException("The page size must be 1 to 100.");
+        }
+
+        private async Task FetchWindowAsync(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, Action<TbkOrder, (DateTimeOffset, DateTimeOffset)> deliver, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        {
+            string? position = null;
+            for (var pageNo = 1; ; pageNo++)
+            {
+                var request = PageRequest(query, window, pageNo, position);
+                TopResponse response;
+                try
+                {
+                    response = await _client.InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TopApiException ex) when (ex.SubCode == "2007" && pageNo == 1 && window.End - window.Start > OrderWindows.BigSaleSpan)
+                {
+                    // A big-sale day this client does not know: the gateway allows 20 minutes only.
+                    foreach (var piece in OrderWindows.Shrink(window.Start, window.End))
+                    {
+                        await FetchWindowAsync(query, piece, deliver, observer, cancellationToken).ConfigureAwait(false);
+                    }
+                    return;
+                }
+
+                var data = response.Body.Child("data");
+                foreach (var dto in data.Child("results").Items())
+                {
+                    deliver(TbkOrder.FromJson(dto), window);
+                }
+                if (data.Bool("has_next") != true) return;
+                if (pageNo == MaxPageNo)
+                {
+                    throw new TopException(query.Method, string.Format(CultureInfo.InvariantCulture,
+                        "{0}: more than {1} pages of orders between {2} and {3}; the API pages no further. Use -PageSize 100 or a narrower -Status/-Scene.",
+                        query.Method, MaxPageNo, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End)));
+                }
+                position = data.Text("position_index");
+            }
+        }
+
+        private static TopRequest PageRequest(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo, string? position)
+        {
+            var request = new TopRequest(query.Method)
+                .With("start_time", window.Start)
+                .With("end_time", window.End)
+                .With("query_type", (int)query.QueryType)
+                .With("page_size", query.PageSize)
+                .With("page_no", pageNo)
+                .With("tk_status", query.Status.HasValue ? (int?)query.Status.Value : null)
+                .With("order_scene", query.Scene == TbkOrderScene.All ? (int?)null : (int)query.Scene)
+                .With("member_type", query.MemberType);
+            if (pageNo > 1)
+            {
+                request.With("jump_type", 1).With("position_index", position);
+            }
+            return request;
+        }
+    }
+}
