@@ -119,7 +119,8 @@ namespace TaobaoTop.Emulator.Affiliate
             if (start >= end) throw TopApiException.Business("2001", "开始时间应小于结束时间");
             if (start >= now) throw TopApiException.Business("2002", "开始时间应小于当前时间");
             if (start < now - MaxLookBack) throw TopApiException.Business("2004", "开始时间应该大于最近90天");
-            var bigSale = BigSales.Contains(start) || BigSales.Contains(end);
+            // The window is [start, end): one ending at midnight before a sale day does not touch the sale.
+            var bigSale = BigSales.Contains(start) || BigSales.Contains(end.AddSeconds(-1));
             if (end - start > (bigSale ? BigSaleMaxSpan : NormalMaxSpan))
                 throw TopApiException.Business("2007", bigSale ? "大促期间查询时间跨度不能超过20分钟" : "查询时间跨度不能超过3小时");
             return (start, end);

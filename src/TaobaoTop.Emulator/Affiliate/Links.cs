@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -27,8 +28,8 @@ namespace TaobaoTop.Emulator.Affiliate
     {
         public const string ClickHost = "https://s.click.taobao.com/";
 
-        // The symbols Taobao share texts wrap a 淘口令 in (￥ ¥ and the look-alikes used to dodge filters).
-        private const string PasswordSymbols = "￥¥$€£₤₳¢₴₰₵₲₭₱₣₮₥₩₪₦₫£()（）《》«»/";
+        // Besides currency signs (￥ ¥ € ₤ …), share texts wrap a 淘口令 in these look-alikes to dodge chat filters.
+        private const string OtherPasswordWrappers = "()（）《》«»/";
 
         private static readonly Regex ItemParameter = new Regex(@"[?&](?:id|itemId|item_id)=([A-Za-z0-9\-]+)", RegexOptions.CultureInvariant);
         private static readonly Regex ShopHost = new Regex(@"^https?://shop(\d+)\.(?:m\.)?(?:taobao|tmall)\.com", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -136,6 +137,9 @@ namespace TaobaoTop.Emulator.Affiliate
         public static bool IsPromotionUrl(string url)
             => Regex.IsMatch(url, @"^https://(s\.click\.taobao\.com|uland\.taobao\.com|m\.tb\.cn)/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        private static bool IsPasswordWrapper(char symbol)
+            => OtherPasswordWrappers.IndexOf(symbol) >= 0 || CharUnicodeInfo.GetUnicodeCategory(symbol) == UnicodeCategory.CurrencySymbol;
+
         private static IEnumerable<string> PasswordCandidates(string text)
         {
             var start = 0;
@@ -149,8 +153,8 @@ namespace TaobaoTop.Emulator.Affiliate
                 var end = start;
                 while (end < text.Length && Base62.IsAlphanumeric(text[end])) end++;
                 var length = end - start;
-                var symbolBefore = start > 0 && PasswordSymbols.IndexOf(text[start - 1]) >= 0;
-                var symbolAfter = end < text.Length && PasswordSymbols.IndexOf(text[end]) >= 0;
+                var symbolBefore = start > 0 && IsPasswordWrapper(text[start - 1]);
+                var symbolAfter = end < text.Length && IsPasswordWrapper(text[end]);
                 if (length >= 8 && length <= 14 && (symbolBefore || symbolAfter)) yield return text.Substring(start, length);
                 start = end;
             }

@@ -34,7 +34,7 @@ public class LinkTests
         Assert.Matches("^￥[A-Za-z0-9]{11}￥$", model);
         var code = model.Trim('￥');
 
-        foreach (var shared in new[] { model, "【好物推荐】复制这条信息¥" + code + "¥打开手机淘宝", "8€" + code + "€ https://m.tb.cn/h.abc 好物", "(" + code + ")" })
+        foreach (var shared in new[] { model, "【好物推荐】复制这条信息¥" + code + "¥打开手机淘宝", "8€" + code + "€ https://m.tb.cn/h.abc 好物", "(" + code + ")", "₳" + code + "₳" })
         {
             var parsed = await harness.Ok("taobao.tbk.tpwd.parse", new() { ["password_content"] = shared });
             Assert.Equal(url, (string)parsed["data"]!["origin_url"]!);

@@ -49,6 +49,9 @@ public class OrderTests
         harness.Clock.Now = new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.FromHours(8));
         Assert.Equal("2007", await SubCode(harness, Window(new DateTimeOffset(2026, 6, 18, 23, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromMinutes(30))));
         await harness.Ok(Details, Window(new DateTimeOffset(2026, 6, 19, 9, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromMinutes(30)));
+        // The end is exclusive: a window up to the midnight that starts 618 does not touch it.
+        await harness.Ok(Details, Window(new DateTimeOffset(2026, 5, 31, 21, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromHours(3)));
+        Assert.Equal("2007", await SubCode(harness, Window(new DateTimeOffset(2026, 5, 31, 21, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromHours(3).Add(TimeSpan.FromSeconds(1)))));
     }
 
     [Fact]
