@@ -1,4 +1,6 @@
+using System.Management.Automation;
 using System.Management.Automation.Host;
+using System.Management.Automation.Internal;
 
 namespace TaobaoTop.Runner;
 
@@ -47,6 +49,27 @@ internal sealed class ConsoleRawUserInterface : PSHostRawUserInterface
             return width > 0 ? width : RedirectedWidth;
         }
     }
+
+    // Tables pad and cut by these: a Chinese character takes two cells of the terminal.
+    public override int LengthInBufferCells(string source) => LengthInBufferCells(source, 0);
+
+    public override int LengthInBufferCells(string source, int offset)
+    {
+        var visible = new StringDecorated(source.Substring(offset)).ToString(OutputRendering.PlainText);
+        return visible.Sum(LengthInBufferCells);
+    }
+
+    public override int LengthInBufferCells(char source) => IsWide(source) ? 2 : 1;
+
+    /// <summary>East Asian wide and full-width ranges, as pwsh's console host counts them.</summary>
+    private static bool IsWide(char c)
+        => c >= 0x1100 && (c <= 0x115f || c == 0x2329 || c == 0x232a
+            || (c >= 0x2e80 && c <= 0xa4cf && c != 0x303f)
+            || (c >= 0xac00 && c <= 0xd7a3)
+            || (c >= 0xf900 && c <= 0xfaff)
+            || (c >= 0xfe30 && c <= 0xfe6f)
+            || (c >= 0xff00 && c <= 0xff60)
+            || (c >= 0xffe0 && c <= 0xffe6));
 
     public override KeyInfo ReadKey(ReadKeyOptions options)
     {
