@@ -17,9 +17,12 @@
         'Invoke-TaobaoApi'
         'Get-TaobaoApi'
         'Reset-TaobaoEmulator'
+        'Add-TaobaoItem'
         'New-TaobaoTopToken'
         'Update-TaobaoTopToken'
         'Get-TbkOrder'
+        'Get-TbkRefundOrder'
+        'Get-TbkPunishOrder'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TaobaoTop.Base;
+using TaobaoTop.Conversion;
+using TaobaoTop.Core.Affiliate.Orders;
+using TaobaoTop.Core.Errors;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>
+    /// Streams punished (违规) affiliate orders (taobao.tbk.dg.punish.order.get, or the sc variant) over any range, at
+    /// most 30 days per query, every page.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TbkPunishOrder")]
+    [OutputType(typeof(TbkPunishOrder))]
+    public sealed class GetTbkPunishOrderCommand : TaobaoCmdlet
+    {
+        private static readonly TimeSpan MaxSpan = TimeSpan.FromDays(30);
+
+        /// <summary>Start of the range (order creation time); 30 days ago when omitted.</summary>
+        [Parameter(Position = 0)]
+        public DateTime? Start { get; set; }
+
+        /// <summary>End of the range (exclusive); now when omitted.</summary>
+        [Parameter(Position = 1)]
+        public DateTime? End { get; set; }
+
+        /// <summary>One order by its trade id.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public long? TradeId { get; set; }
+
+        [Parameter]
+        public long? RelationId { get; set; }
+
+        [Parameter]
+        public long? AdzoneId { get; set; }
+
+        [Parameter]
+        public long? SiteId { get; set; }
+
+        [Parameter]
+        public SwitchParameter AsServiceProvider { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        protected override void ProcessRecord()
+        {
+            var client = RequireConnection().Client;
+            var now = client.Options.Clock();
+            var end = End.HasValue ? TopTimes.FromParameter(End.Value) : now;
+            var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : end - MaxSpan;
+            var method = AsServiceProvider ? "taobao.tbk.sc.punish.order.get" : "taobao.tbk.dg.punish.order.get";
+            var pager = new TbkRecordPager(client);
+            var pump = new CallPump(capacity: 1000);
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            {
+                async Task Run()
+                {
+                    for (var from = start; from < end; from += MaxSpan)
+                    {
+                        var span = (end - from) < MaxSpan ? end - from : MaxSpan;
+                        var option = new Dictionary<string, object?>
+                        {
+                            ["start_time"] = from,
+                            ["span"] = (int)Math.Ceiling(span.TotalDays),
+                            ["tb_trade_id"] = TradeId,
+                            ["relation_id"] = RelationId,
+                            ["adzone_id"] = AdzoneId,
+                            ["site_id"] = SiteId,
+                        };
+                        var until = from + span;
+                        await pager.RunAsync(method, "af_order_option", option, PageSize, record =>
+                        {
+                            var order = TbkPunishOrder.FromJson(record);
+                            if (order.CreateTime is DateTimeOffset at && at >= until) return;
+                            pump.Post(() => WriteObject(order));
+                        }, e => pump.Post(() => WriteVerbose(e.ToString())), abandon.Token).ConfigureAwait(false);
+                    }
+                }
+
+                try
+                {
+                    pump.Run(Task.Run(Run), abandon);
+                }
+                catch (TopException ex)
+                {
+                    WriteCallError(ex, (object?)TradeId ?? method);
+                }
+            }
+        }
+    }
+}

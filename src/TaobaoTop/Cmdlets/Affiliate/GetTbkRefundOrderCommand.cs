@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TaobaoTop.Base;
+using TaobaoTop.Conversion;
+using TaobaoTop.Core.Affiliate.Orders;
+using TaobaoTop.Core.Errors;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>Which time of a refund the range selects on (search_type).</summary>
+    public enum TbkRefundSearchType
+    {
+        RefundStarted = 1,
+        Settled = 2,
+        RefundFinished = 3,
+        OrderCreated = 4,
+        Modified = 5,
+    }
+
+    /// <summary>Whose private-domain orders: channel (relation id) or member (special id) registrations.</summary>
+    public enum TbkPublisherKind
+    {
+        Channel = 1,
+        Member = 2,
+    }
+
+    /// <summary>
+    /// Streams the refunds (维权) of affiliate orders (taobao.tbk.relation.refund, or the sc variant) over any range,
+    /// one day per query, every page.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TbkRefundOrder")]
+    [OutputType(typeof(TbkRefundOrder))]
+    public sealed class GetTbkRefundOrderCommand : TaobaoCmdlet
+    {
+        /// <summary>Start of the range; a date without a zone is TOP time.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public DateTime Start { get; set; }
+
+        /// <summary>End of the range (exclusive); now when omitted.</summary>
+        [Parameter(Position = 1)]
+        public DateTime? End { get; set; }
+
+        [Parameter]
+        public TbkRefundSearchType SearchType { get; set; } = TbkRefundSearchType.RefundStarted;
+
+        /// <summary>Channel (渠道, relation id) and/or member (会员, special id) orders; both when omitted.</summary>
+        [Parameter]
+        public TbkPublisherKind[] Kind { get; set; } = { TbkPublisherKind.Channel, TbkPublisherKind.Member };
+
+        [Parameter]
+        public SwitchParameter AsServiceProvider { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 100;
+
+        protected override void EndProcessing()
+        {
+            var client = RequireConnection().Client;
+            var start = TopTimes.FromParameter(Start);
+            var end = End.HasValue ? TopTimes.FromParameter(End.Value) : client.Options.Clock();
+            var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
+            var pager = new TbkRecordPager(client);
+            var pump = new CallPump(capacity: 1000);
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            {
+                async Task Run()
+                {
+                    for (var day = start; day < end; day = day.AddDays(1))
+                    {
+                        foreach (var kind in Kind)
+                        {
+                            var option = new Dictionary<string, object?>
+                            {
+                                ["start_time"] = day,
+                                ["search_type"] = (int)SearchType,
+                                ["refund_type"] = 0,
+                                ["biz_type"] = (int)kind,
+                            };
+                            await pager.RunAsync(method, "search_option", option, PageSize, record =>
+                            {
+                                var refund = TbkRefundOrder.FromJson(record);
+                                if (KeyTime(refund) is DateTimeOffset at && at >= end) return;
+                                pump.Post(() => WriteObject(refund));
+                            }, e => pump.Post(() => WriteVerbose(e.ToString())), abandon.Token).ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                try
+                {
+                    pump.Run(Task.Run(Run), abandon);
+                }
+                catch (TopException ex)
+                {
+                    ThrowTerminatingError(ErrorRecords.From(ex, method));
+                }
+            }
+        }
+
+        private DateTimeOffset? KeyTime(TbkRefundOrder refund)
+        {
+            switch (SearchType)
+            {
+                case TbkRefundSearchType.Settled: return refund.SettledTime;
+                case TbkRefundSearchType.RefundFinished: return refund.RefundFinishedTime;
+                case TbkRefundSearchType.OrderCreated: return refund.CreateTime;
+                case TbkRefundSearchType.Modified: return refund.ModifiedTime;
+                default: return refund.RefundTime;
+            }
+        }
+    }
+}
