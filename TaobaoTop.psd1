@@ -17,7 +17,6 @@
         'Invoke-TaobaoApi'
         'Get-TaobaoApi'
         'Reset-TaobaoEmulator'
-        'Add-TaobaoItem'
         'New-TaobaoTopToken'
         'Update-TaobaoTopToken'
         'Get-TbkOrder'
