@@ -92,4 +92,63 @@ public class PictureTests : IDisposable
             new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["fields"] = "pic_url" }), "item_seller_get_response")["item"]!;
         Assert.EndsWith(".png", (string)item["pic_url"]!);
     }
+
+    private async Task<long> AddItemAsync()
+    {
+        var added = await _harness.Caller.CallAsync("taobao.item.add", new Dictionary<string, string>
+        {
+            ["num"] = "1", ["price"] = "9.90", ["type"] = "fixed", ["stuff_status"] = "new", ["title"] = "多图商品",
+            ["desc"] = "<p>多张主图的测试商品</p>", ["location.state"] = "浙江", ["location.city"] = "杭州", ["cid"] = "1512",
+        });
+        return (long)Answers.Success(added, "item_add_response")["item"]!["num_iid"]!;
+    }
+
+    private Task<JsonObject> UploadItemImage(long numIid, byte[] content, Dictionary<string, string>? extra = null)
+    {
+        var fields = new Dictionary<string, string> { ["num_iid"] = numIid.ToString() };
+        foreach (var pair in extra ?? new()) fields[pair.Key] = pair.Value;
+        return _harness.Caller.UploadAsync("taobao.item.img.upload", fields, "image", "main.png", content);
+    }
+
+    [Fact]
+    public async Task Item_images_are_added_up_to_5_and_the_major_one_becomes_the_main_picture()
+    {
+        var numIid = await AddItemAsync();
+        var first = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(5, 5)), "item_img_upload_response")["item_img"]!;
+        Assert.Equal(0, (long)first["position"]!);
+        var second = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(6, 6), new() { ["is_major"] = "true" }), "item_img_upload_response")["item_img"]!;
+        Assert.Equal(1, (long)second["position"]!);
+
+        var item = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["fields"] = "pic_url,item_img" }), "item_seller_get_response")["item"]!;
+        Assert.Equal((string?)second["url"], (string?)item["pic_url"]);
+        Assert.Equal(2, item["item_imgs"]!["item_img"]!.AsArray().Count);
+
+        for (var i = 0; i < 3; i++) Answers.Success(await UploadItemImage(numIid, TinyPng.Create(4, 4)), "item_img_upload_response");
+        Answers.AssertError(await UploadItemImage(numIid, TinyPng.Create(4, 4)), 15, "isv.item-img-count-exceeded");
+    }
+
+    [Fact]
+    public async Task Item_image_can_be_moved_by_id_and_must_exist()
+    {
+        var numIid = await AddItemAsync();
+        var image = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(5, 5)), "item_img_upload_response")["item_img"]!;
+        var moved = Answers.Success(await _harness.Caller.CallAsync("taobao.item.img.upload",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["id"] = ((long)image["id"]!).ToString(), ["position"] = "3" }), "item_img_upload_response")["item_img"]!;
+        Assert.Equal(3, (long)moved["position"]!);
+        Assert.Equal((string?)image["url"], (string?)moved["url"]);
+        Answers.AssertError(await _harness.Caller.CallAsync("taobao.item.img.upload",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["id"] = "42" }), 15, "isv.item-img-not-exist");
+        Answers.AssertError(await _harness.Caller.CallAsync("taobao.item.img.upload",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString() }), 40, "isv.missing-parameter:image");
+    }
+
+    [Fact]
+    public async Task Item_image_refuses_gif()
+    {
+        var numIid = await AddItemAsync();
+        var gif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+        Answers.AssertError(await UploadItemImage(numIid, gif), 3, "isv.invalid-parameter:image");
+        Assert.Equal("1x1", (string?)Answers.Success(await Upload(gif), "picture_upload_response")["picture"]!["pixel"]);
+    }
 }

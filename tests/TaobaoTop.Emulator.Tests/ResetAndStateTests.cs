@@ -58,6 +58,7 @@ public class ResetAndStateTests
             using (var harness = new Harness(o => o.StatePath = path))
             {
                 numIid = (long)(await harness.Caller.CallAsync("taobao.item.add", NewItem()))["item_add_response"]!["item"]!["num_iid"]!;
+                await harness.Caller.UploadAsync("taobao.item.img.upload", new Dictionary<string, string> { ["num_iid"] = numIid.ToString() }, "image", "a.png", TinyPng.Create(3, 3));
                 var token = await harness.Caller.CallAsync("taobao.top.auth.token.create", new Dictionary<string, string> { ["code"] = EmulatorDefaults.DemoAuthCode });
                 accessToken = (string)JsonNode.Parse((string)token["top_auth_token_create_response"]!["token_result"]!)!["access_token"]!;
             }
@@ -66,8 +67,9 @@ public class ResetAndStateTests
             using var restarted = new Harness(o => o.StatePath = path);
             restarted.Caller.Session = accessToken;
             var item = Answers.Success(await restarted.Caller.CallAsync("taobao.item.seller.get",
-                new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["fields"] = "title,price" }), "item_seller_get_response")["item"]!;
+                new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["fields"] = "title,price,item_img" }), "item_seller_get_response")["item"]!;
             Assert.Equal("状态测试", (string?)item["title"]);
+            Assert.Single(item["item_imgs"]!["item_img"]!.AsArray());
             Assert.Equal("5.00", (string?)item["price"]);
             var next = (long)(await restarted.Caller.CallAsync("taobao.item.add", NewItem()))["item_add_response"]!["item"]!["num_iid"]!;
             Assert.Equal(numIid + 1, next);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json.Nodes;
 using TaobaoTop.Emulator.Gateway;
 
@@ -32,10 +33,11 @@ namespace TaobaoTop.Emulator.Seller
         public DateTimeOffset Modified { get; set; }
         public DateTimeOffset? ListTime { get; set; }
         public DateTimeOffset? DelistTime { get; set; }
+        public List<ItemImage> Images { get; set; } = new List<ItemImage>();
 
         public bool IsOnSale => ApproveStatus == "onsale";
 
-        /// <summary>Answer fields by name, as TOP's Item structure spells them.</summary>
+        /// <summary>Answer fields by name, as TOP's Item structure spells them (item_img is answered by <see cref="ToJson"/>).</summary>
         private static readonly Dictionary<string, Func<Item, JsonNode?>> Fields = new Dictionary<string, Func<Item, JsonNode?>>(StringComparer.Ordinal)
         {
             ["num_iid"] = i => i.NumIid,
@@ -68,12 +70,19 @@ namespace TaobaoTop.Emulator.Seller
         public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
         /// <summary>The requested fields that exist and have a value; TOP leaves out unknown fields and empty values.</summary>
-        public JsonObject ToJson(IEnumerable<string> fields)
+        public JsonObject ToJson(IEnumerable<string> fields, bool simplify = false)
         {
             var json = new JsonObject();
             foreach (var raw in fields)
             {
                 var field = raw.Trim();
+                if (field == "item_img" || field == "item_imgs")
+                {
+                    if (json.ContainsKey("item_imgs") || Images.Count == 0) continue;
+                    var images = new JsonArray(Images.OrderBy(i => i.Position).Select(i => (JsonNode)i.ToJson()).ToArray());
+                    json["item_imgs"] = simplify ? (JsonNode)images : new JsonObject { ["item_img"] = images };
+                    continue;
+                }
                 if (json.ContainsKey(field) || !Fields.TryGetValue(field, out var read)) continue;
                 var value = read(this);
                 if (value != null) json[field] = value;
@@ -81,7 +90,7 @@ namespace TaobaoTop.Emulator.Seller
             return json;
         }
 
-        public JsonObject ToState() => ToJson(Fields.Keys);
+        public JsonObject ToState() => ToJson(Fields.Keys.Append("item_img"));
 
         public static Item FromState(JsonNode node)
         {
@@ -112,10 +121,11 @@ namespace TaobaoTop.Emulator.Seller
                 Modified = StateTime(node["modified"])!.Value,
                 ListTime = StateTime(node["list_time"]),
                 DelistTime = StateTime(node["delist_time"]),
+                Images = node["item_imgs"]?["item_img"]?.AsArray().Select(i => ItemImage.FromState(i!)).ToList() ?? new List<ItemImage>(),
             };
         }
 
-        private static DateTimeOffset? StateTime(JsonNode? node)
+        internal static DateTimeOffset? StateTime(JsonNode? node)
             => node is null ? (DateTimeOffset?)null : TopTime.TryParse((string)node!, out var time) ? time : throw new FormatException("Bad time in the state file: " + node);
     }
 }

@@ -27,8 +27,16 @@ namespace TaobaoTop.Emulator.Seller
 
         public int Height { get; }
 
-        /// <summary>Reads format and size with MetadataExtractor; only PNG, JPEG and GIF pass, as on Taobao.</summary>
-        public static ImageInfo Read(UploadedFile file, string parameter, long maxBytes)
+        /// <summary>Reads format and size with MetadataExtractor; only the <paramref name="allowed"/> extensions (png, jpg, gif) pass.</summary>
+        public static ImageInfo Read(UploadedFile file, string parameter, long maxBytes, params string[] allowed)
+        {
+            var info = Read(file, parameter, maxBytes);
+            if (Array.IndexOf(allowed, info.Extension) < 0)
+                throw UploadFail(parameter, "Only " + string.Join(", ", allowed) + " pictures are accepted here, got " + info.Extension + ".");
+            return info;
+        }
+
+        private static ImageInfo Read(UploadedFile file, string parameter, long maxBytes)
         {
             if (file.Content.Length == 0) throw UploadFail(parameter, "The uploaded file is empty.");
             if (file.Content.Length > maxBytes)

@@ -17,6 +17,7 @@ namespace TaobaoTop.Emulator.Seller
         public const long MaxItemImageBytes = 524288;
         public const int MaxCustomOuterIds = 40;
         public const int MaxListNumIids = 20;
+        public const int MaxItemImages = 5;
 
         private readonly object _lock = new object();
         private readonly SortedDictionary<long, Item> _items = new SortedDictionary<long, Item>();
@@ -39,6 +40,7 @@ namespace TaobaoTop.Emulator.Seller
             registry.Add("taobao.items.custom.get", needsSession: true, writes: false, Locked(GetByOuterId));
             registry.Add("taobao.items.list.get", needsSession: true, writes: false, Locked(GetByNumIids));
             registry.Add("taobao.picture.upload", needsSession: true, writes: true, Locked(UploadPicture));
+            registry.Add("taobao.item.img.upload", needsSession: true, writes: true, Locked(UploadItemImage));
             registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
         }
 
@@ -181,7 +183,7 @@ namespace TaobaoTop.Emulator.Seller
             }
             if (call.Files.TryGetValue("image", out var image))
             {
-                var info = ImageInfo.Read(image, "image", MaxItemImageBytes);
+                var info = ImageInfo.Read(image, "image", MaxItemImageBytes, "jpg", "gif", "png");
                 item.PicUrl = PicturePath(call.SessionUser!, _nextPictureId++, info.Extension);
             }
             if (call.Optional("pic_path") is string picPath)
@@ -215,7 +217,7 @@ namespace TaobaoTop.Emulator.Seller
             to.City = from.City; to.ApproveStatus = from.ApproveStatus; to.OuterId = from.OuterId; to.PicUrl = from.PicUrl;
             to.Props = from.Props; to.SellerCids = from.SellerCids; to.FreightPayer = from.FreightPayer; to.ValidThru = from.ValidThru;
             to.HasShowcase = from.HasShowcase; to.HasDiscount = from.HasDiscount; to.Created = from.Created; to.Modified = from.Modified;
-            to.ListTime = from.ListTime; to.DelistTime = from.DelistTime;
+            to.ListTime = from.ListTime; to.DelistTime = from.DelistTime; to.Images = from.Images;
         }
 
         /// <summary>type 1 sets the stock, type 2 adds to it (may be negative). sku_id/outer_id are accepted and apply to the whole item: SKUs are not modelled.</summary>
@@ -276,7 +278,7 @@ namespace TaobaoTop.Emulator.Seller
         private JsonObject GetItem(ApiCall call)
         {
             var fields = Fields(call);
-            return new JsonObject { ["item"] = OwnItem(call).ToJson(fields) };
+            return new JsonObject { ["item"] = OwnItem(call).ToJson(fields, call.Simplify) };
         }
 
         private static string[] Fields(ApiCall call) => call.Required("fields").Split(',');
@@ -299,7 +301,7 @@ namespace TaobaoTop.Emulator.Seller
                 .Where(i => cid == null || i.Cid == cid)
                 .Where(i => banner == null || InBanner(i, banner, call.Now));
             var sorted = order(matches).ThenByDescending(i => i.NumIid).ToList();
-            var page = sorted.Skip((int)Math.Min(int.MaxValue, (pageNo - 1) * pageSize)).Take((int)pageSize).Select(i => (JsonNode)i.ToJson(fields)).ToList();
+            var page = sorted.Skip((int)Math.Min(int.MaxValue, (pageNo - 1) * pageSize)).Take((int)pageSize).Select(i => (JsonNode)i.ToJson(fields, call.Simplify)).ToList();
 
             var answer = new JsonObject();
             // TOP leaves out an empty list altogether.
@@ -342,7 +344,7 @@ namespace TaobaoTop.Emulator.Seller
             var fields = Fields(call);
             var found = _items.Values
                 .Where(i => i.Nick == call.SessionUser && i.OuterId != null && outerIds.Contains(i.OuterId))
-                .Select(i => (JsonNode)i.ToJson(fields))
+                .Select(i => (JsonNode)i.ToJson(fields, call.Simplify))
                 .ToList();
             var answer = new JsonObject();
             if (found.Count > 0) answer["items"] = call.List("item", found);
@@ -359,7 +361,7 @@ namespace TaobaoTop.Emulator.Seller
             var found = ids.Distinct()
                 .Select(id => _items.TryGetValue(id, out var item) && item.Nick == call.SessionUser ? item : null)
                 .Where(item => item != null)
-                .Select(item => (JsonNode)item!.ToJson(fields))
+                .Select(item => (JsonNode)item!.ToJson(fields, call.Simplify))
                 .ToList();
             var answer = new JsonObject();
             if (found.Count > 0) answer["items"] = call.List("item", found);
@@ -371,7 +373,7 @@ namespace TaobaoTop.Emulator.Seller
             var categoryId = ItemRules.Long("picture_category_id", call.Required("picture_category_id"), 0, long.MaxValue);
             var inputTitle = call.Required("image_input_title");
             if (!call.Files.TryGetValue("img", out var file)) throw TopApiException.MissingArgument("img");
-            var info = ImageInfo.Read(file, "img", MaxPictureBytes);
+            var info = ImageInfo.Read(file, "img", MaxPictureBytes, "png", "jpg", "gif");
             var title = call.Optional("title") ?? System.IO.Path.GetFileNameWithoutExtension(inputTitle);
             if (title.Length > 50) title = title.Substring(0, 50);
             var picture = new Picture
@@ -388,6 +390,39 @@ namespace TaobaoTop.Emulator.Seller
             picture.Path = PicturePath(picture.Nick, picture.PictureId, info.Extension);
             _pictures[picture.PictureId] = picture;
             return new JsonObject { ["picture"] = picture.ToJson() };
+        }
+
+        /// <summary>
+        /// Adds a main image (file part <c>image</c>, jpg or png up to 3MB, at most 5 per item), or with <c>id</c> changes an
+        /// existing one. <c>is_major=true</c> makes it the item's main picture.
+        /// </summary>
+        private JsonObject UploadItemImage(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var position = ItemRules.OptionalLong(call, "position", 0, MaxItemImages - 1);
+            var isMajor = call.Optional("is_major") is string major && ItemRules.OneOf("is_major", major, "true", "false") == "true";
+            var id = ItemRules.OptionalLong(call, "id", 1, long.MaxValue);
+            call.Files.TryGetValue("image", out var file);
+            var info = file == null ? null : ImageInfo.Read(file, "image", MaxPictureBytes, "jpg", "png");
+            ItemImage image;
+            if (id != null)
+            {
+                image = item.Images.FirstOrDefault(i => i.Id == id)
+                    ?? throw TopApiException.Business("isv.item-img-not-exist", "商品图片不存在: id " + id);
+            }
+            else
+            {
+                if (file == null) throw TopApiException.MissingArgument("image");
+                if (item.Images.Count >= MaxItemImages)
+                    throw TopApiException.Business("isv.item-img-count-exceeded", "An item has at most 5 main images.");
+                image = new ItemImage { Id = _nextPictureId++, Position = item.Images.Count, Created = call.Now };
+                item.Images.Add(image);
+            }
+            if (info != null) image.Url = PicturePath(item.Nick, image.Id, info.Extension);
+            if (position != null) image.Position = position.Value;
+            if (isMajor) item.PicUrl = image.Url;
+            item.Modified = call.Now;
+            return new JsonObject { ["item_img"] = image.ToJson() };
         }
 
         /// <summary>A picture-space URL shaped like Taobao's (<c>img.alicdn.com/imgextra/…/O1CN01…_!!&lt;uid&gt;.png</c>).</summary>

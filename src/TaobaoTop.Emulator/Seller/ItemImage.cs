@@ -1,0 +1,31 @@
+using System;
+using System.Text.Json.Nodes;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Seller
+{
+    /// <summary>One of an item's main images (taobao.item.img.upload).</summary>
+    internal sealed class ItemImage
+    {
+        public long Id { get; set; }
+        public string Url { get; set; } = "";
+        public long Position { get; set; }
+        public DateTimeOffset Created { get; set; }
+
+        public JsonObject ToJson() => new JsonObject
+        {
+            ["id"] = Id,
+            ["url"] = Url,
+            ["position"] = Position,
+            ["created"] = TopTime.ToText(Created),
+        };
+
+        public static ItemImage FromState(JsonNode node) => new ItemImage
+        {
+            Id = (long)node["id"]!,
+            Url = (string)node["url"]!,
+            Position = (long)node["position"]!,
+            Created = Item.StateTime(node["created"])!.Value,
+        };
+    }
+}
