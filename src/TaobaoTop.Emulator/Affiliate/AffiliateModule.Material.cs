@@ -23,6 +23,7 @@ namespace TaobaoTop.Emulator.Affiliate
             registry.Add("taobao.tbk.dg.material.optional.upgrade", false, false, call => Locked(call, SearchMaterial));
             registry.Add("taobao.tbk.sc.material.optional.upgrade", true, false, call => Locked(call, SearchMaterial));
             registry.Add("taobao.tbk.dg.material.recommend", false, false, call => Locked(call, RecommendMaterial));
+            registry.Add("taobao.tbk.sc.material.recommend", true, false, call => Locked(call, RecommendMaterial));
             registry.Add("taobao.tbk.item.info.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, false)));
             registry.Add("taobao.tbk.item.details.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, true)));
             registry.Add("taobao.tbk.coupon.get", false, false, call => Locked(call, CouponDetails));

@@ -67,6 +67,16 @@ public class MaterialTests
     }
 
     [Fact]
+    public async Task Recommended_coupon_material_holds_only_items_with_coupons()
+    {
+        using var harness = new AffiliateHarness();
+        var items = Items(await harness.Ok("taobao.tbk.dg.material.recommend", new() { ["adzone_id"] = "3000001", ["material_id"] = "3756", ["page_size"] = "50" }));
+        Assert.Equal(50, items.Count);
+        Assert.All(items, i => Assert.NotNull(i["publish_info"]!["coupon_share_url"]));
+        Assert.Equal(15, (int)(await harness.Fails("taobao.tbk.dg.material.recommend", new() { ["adzone_id"] = "3000001", ["material_id"] = "1" }))["code"]!);
+    }
+
+    [Fact]
     public async Task Item_details_accept_up_to_20_ids()
     {
         using var harness = new AffiliateHarness();

@@ -27,6 +27,30 @@ public class PublisherTests
     }
 
     [Fact]
+    public async Task A_new_channel_gets_orders_from_its_registration_on_and_none_before()
+    {
+        using var harness = new AffiliateHarness();
+        var registeredAt = harness.Clock.Now;
+        var code = (string)(await harness.Ok("taobao.tbk.sc.invitecode.get", new() { ["relation_app"] = "common", ["code_type"] = "1" }))["data"]!["inviter_code"]!;
+        var relationId = (long)(await harness.Ok("taobao.tbk.sc.publisher.info.save", new() { ["inviter_code"] = code, ["info_type"] = "1" }))["data"]!["relation_id"]!;
+
+        harness.Clock.Advance(TimeSpan.FromDays(2));
+        async Task<List<long>> ChannelOrders(DateTimeOffset from, DateTimeOffset to)
+        {
+            var relationIds = new List<long>();
+            for (var start = from; start < to; start = start.AddHours(3))
+            {
+                var orders = await OrderWindows.AllPages(harness, new(OrderWindows.Window(start, TimeSpan.FromHours(3), pageSize: 100)) { ["order_scene"] = "2" });
+                relationIds.AddRange(orders.Select(o => (long)o["relation_id"]!));
+            }
+            return relationIds;
+        }
+
+        Assert.DoesNotContain(relationId, await ChannelOrders(registeredAt.AddDays(-1), registeredAt.AddHours(-1)));
+        Assert.Contains(relationId, await ChannelOrders(registeredAt.AddHours(1), registeredAt.AddDays(1)));
+    }
+
+    [Fact]
     public async Task A_member_registers_with_a_member_invite_code_only()
     {
         using var harness = new AffiliateHarness();
