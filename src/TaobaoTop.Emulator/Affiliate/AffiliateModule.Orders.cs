@@ -314,6 +314,13 @@ namespace TaobaoTop.Emulator.Affiliate
             return record;
         }
 
+        /// <summary>yyyyMM of the settlement, e.g. 202603.</summary>
+        private static long SettleMonth(DateTimeOffset settled)
+        {
+            var local = settled.ToOffset(TopTime.Offset);
+            return local.Year * 100 + local.Month;
+        }
+
         private JsonObject PunishOrders(ApiCall call)
         {
             var option = Arguments.OptionalObject(call, "af_order_option") ?? new JsonObject();
@@ -350,6 +357,7 @@ namespace TaobaoTop.Emulator.Affiliate
                 if (siteId != null && attribution.Adzone.SiteId != siteId) continue;
                 matches.Add((life, attribution));
             }
+            matches.Sort((a, b) => a.Life.Created != b.Life.Created ? a.Life.Created.CompareTo(b.Life.Created) : a.Life.TradeId.CompareTo(b.Life.TradeId));
             var page = matches.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(m =>
             {
                 var record = new JsonObject
@@ -357,7 +365,7 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["tb_trade_id"] = m.Life.TradeId,
                     ["tb_trade_parent_id"] = m.Life.TradeId,
                     ["tk_trade_create_time"] = TopTime.ToText(m.Life.Created),
-                    ["settle_month"] = long.Parse(m.Life.Settled!.Value.ToOffset(TopTime.Offset).ToString("yyyyMM", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    ["settle_month"] = SettleMonth(m.Life.Settled!.Value),
                     ["tk_pub_id"] = EmulatorDefaults.DemoMemberId,
                     ["tk_site_id"] = m.Attribution.Adzone.SiteId,
                     ["tk_adzone_id"] = m.Attribution.Adzone.AdzoneId,

@@ -192,6 +192,27 @@ public class OrderTests
     }
 
     [Fact]
+    public async Task Punished_orders_are_settled_orders_of_the_report_and_can_be_looked_up_by_trade_id()
+    {
+        using var harness = new AffiliateHarness();
+        harness.Clock.Advance(TimeSpan.FromDays(30));
+        var option = new JsonObject { ["start_time"] = Text(harness.Clock.Now.AddDays(-30)), ["span"] = 30, ["page_size"] = 100 };
+        var data = (await harness.Ok("taobao.tbk.dg.punish.order.get", new() { ["af_order_option"] = option.ToJsonString() }))["result"]!["data"]!;
+        var punished = data["results"]!["result"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        Assert.NotEmpty(punished);
+        var first = punished[0];
+
+        var created = DateTimeOffset.ParseExact((string)first["tk_trade_create_time"]! + " +08:00", "yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        var orders = await AllPages(harness, Window(created, TimeSpan.FromSeconds(1)));
+        var order = Assert.Single(orders, o => (string)o["trade_id"]! == first["tb_trade_id"]!.ToString());
+        Assert.Equal(3, (int)order["tk_status"]!);
+
+        var byTrade = new JsonObject { ["tb_trade_id"] = (long)first["tb_trade_id"]!, ["start_time"] = Text(harness.Clock.Now.AddDays(-30)), ["span"] = 30 };
+        var found = (await harness.Ok("taobao.tbk.sc.punish.order.get", new() { ["af_order_option"] = byTrade.ToJsonString() }))["result"]!["data"]!;
+        Assert.Equal(1, (int)found["total_count"]!);
+    }
+
+    [Fact]
     public async Task Full_refund_query_pages_by_position_index_within_the_window_rules()
     {
         using var harness = new AffiliateHarness();
