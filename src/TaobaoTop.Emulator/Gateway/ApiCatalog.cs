@@ -8,25 +8,19 @@ namespace TaobaoTop.Emulator.Gateway
     /// <summary>One API the real TOP offers (from the catalog the client ships with).</summary>
     public sealed class CatalogEntry
     {
-        public CatalogEntry(string method, string title, string role, string session, IReadOnlyList<string> requiredParameters)
+        public CatalogEntry(string method, string title, string session)
         {
             Method = method;
             Title = title;
-            Role = role;
             Session = session;
-            RequiredParameters = requiredParameters;
         }
 
         public string Method { get; }
 
         public string Title { get; }
 
-        public string Role { get; }
-
         /// <summary>required | optional | none | unknown.</summary>
         public string Session { get; }
-
-        public IReadOnlyList<string> RequiredParameters { get; }
     }
 
     /// <summary>The TOP API catalog embedded from <c>TaobaoTop.Core/Catalog/top-api-catalog.tsv</c>.</summary>
@@ -52,10 +46,7 @@ namespace TaobaoTop.Emulator.Gateway
                 if (line.Length == 0 || line[0] == '#') continue;
                 var columns = line.Split('\t');
                 if (columns.Length < 4 || columns[0].Length == 0) continue;
-                var required = columns.Length > 4 && columns[4].Length > 0
-                    ? columns[4].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries)
-                    : Array.Empty<string>();
-                entries[columns[0]] = new CatalogEntry(columns[0], columns[1], columns[2], columns[3], required);
+                entries[columns[0]] = new CatalogEntry(columns[0], columns[1], columns[3]);
             }
             return entries;
         }

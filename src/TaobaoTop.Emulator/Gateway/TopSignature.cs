@@ -9,8 +9,6 @@ namespace TaobaoTop.Emulator.Gateway
     /// <summary>TOP's request signature, computed the way the gateway checks it.</summary>
     public static class TopSignature
     {
-        public static readonly IReadOnlyList<string> SignMethods = new[] { "md5", "hmac", "hmac-sha256" };
-
         /// <summary>
         /// The signed string: every parameter except <c>sign</c>, empty values left out (official SDKs neither
         /// send nor sign them), sorted by name in ordinal order, concatenated as name+value without separators.
