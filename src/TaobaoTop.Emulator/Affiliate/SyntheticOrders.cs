@@ -83,11 +83,19 @@ namespace TaobaoTop.Emulator.Affiliate
         }
     }
 
+    /// <summary>Where an order came from: always an adzone, and a 渠道 or a 会员 for private-domain orders.</summary>
     internal sealed class Attribution
     {
-        public Adzone Adzone = null!;
-        public Publisher? Relation;
-        public Publisher? Special;
+        public Attribution(Adzone adzone, Publisher? relation, Publisher? special)
+        {
+            Adzone = adzone;
+            Relation = relation;
+            Special = special;
+        }
+
+        public Adzone Adzone { get; }
+        public Publisher? Relation { get; }
+        public Publisher? Special { get; }
     }
 
     internal sealed class SyntheticOrders
@@ -203,14 +211,11 @@ namespace TaobaoTop.Emulator.Affiliate
         public static Attribution Attribute(OrderLife life, ChannelPools pools)
         {
             var random = new SeededRandom((long)life.ChannelRoll);
-            var attribution = new Attribution
-            {
-                Adzone = ChannelPools.Pick(pools.Adzones, a => a.Created, life.Created, random.NextULong()) ?? pools.Adzones[0],
-            };
+            var adzone = ChannelPools.Pick(pools.Adzones, a => a.Created, life.Created, random.NextULong()) ?? pools.Adzones[0];
             var roll = random.NextDouble();
-            if (roll < 0.35) attribution.Relation = ChannelPools.Pick(pools.Relations, p => p.RegisteredAt, life.Created, random.NextULong());
-            else if (roll < 0.55) attribution.Special = ChannelPools.Pick(pools.Specials, p => p.RegisteredAt, life.Created, random.NextULong());
-            return attribution;
+            var relation = roll < 0.35 ? ChannelPools.Pick(pools.Relations, p => p.RegisteredAt, life.Created, random.NextULong()) : null;
+            var special = roll >= 0.35 && roll < 0.55 ? ChannelPools.Pick(pools.Specials, p => p.RegisteredAt, life.Created, random.NextULong()) : null;
+            return new Attribution(adzone, relation, special);
         }
 
         /// <summary>The <c>publisher_order_dto</c> as <c>taobao.tbk.order.details.get</c> shows it at <paramref name="now"/>.</summary>
