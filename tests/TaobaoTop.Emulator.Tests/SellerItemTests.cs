@@ -178,6 +178,18 @@ public class SellerItemTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_of_approve_status_lists_and_delists()
+    {
+        var numIid = await AddAsync(i => i["approve_status"] = "instock");
+        Assert.Contains(numIid, await ListIds("taobao.items.inventory.get"));
+        _harness.Clock.Advance(TimeSpan.FromHours(1));
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["approve_status"] = "onsale" }), "item_update_response");
+        Assert.Contains(numIid, await ListIds("taobao.items.onsale.get"));
+        Assert.Equal("2026-03-14 16:09:26", (string?)(await GetAsync(numIid, "list_time"))["list_time"]);
+    }
+
+    [Fact]
     public async Task Deleted_item_is_gone()
     {
         var numIid = await AddAsync();

@@ -204,6 +204,8 @@ namespace TaobaoTop.Emulator.Seller
             if (call.Optional("location.state") is string state) updated.State = state;
             if (call.Optional("location.city") is string city) updated.City = city;
             ApplyOptionalFields(call, updated);
+            if (!item.IsOnSale && updated.IsOnSale) List(updated, call.Now, updated.Num);
+            if (item.IsOnSale && !updated.IsOnSale) updated.DelistTime = call.Now;
             // Validate everything first, then write: a rejected update leaves the item untouched, as on TOP.
             updated.Modified = call.Now;
             CopyInto(updated, item);
