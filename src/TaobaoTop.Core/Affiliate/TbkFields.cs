@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Affiliate
+{
+    /// <summary>
+    /// Lenient reads of affiliate answers: TOP sends the same field as a number or a string, leaves empty fields out,
+    /// and wraps lists in an object unless simplify=true.
+    /// </summary>
+    internal static class TbkFields
+    {
+        public static string? Text(JsonElement element, string name)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    var text = value.GetString();
+                    return string.IsNullOrEmpty(text) ? null : text;
+                case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
+                case JsonValueKind.Object:
+                case JsonValueKind.Array:
+                    return null;
+                default:
+                    return value.GetRawText();
+            }
+        }
+
+        public static long? Long(JsonElement element, string name)
+            => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+
+        /// <summary>Money and rates as exact decimals rounded to two places, never through double.</summary>
+        public static decimal? Money(JsonElement element, string name)
+            => decimal.TryParse(Text(element, name), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                ? Math.Round(number, 2, MidpointRounding.AwayFromZero)
+                : (decimal?)null;
+
+        public static bool? Bool(JsonElement element, string name)
+        {
+            switch (Text(element, name))
+            {
+                case "true":
+                case "1":
+                    return true;
+                case "false":
+                case "0":
+                    return false;
+                default:
+                    return null;
+            }
+        }
+
+        public static DateTimeOffset? Time(JsonElement element, string name)
+            => TopTime.TryParse(Text(element, name), out var instant) ? instant : (DateTimeOffset?)null;
+
+        public static JsonElement Child(JsonElement element, string name)
+            => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;
+
+        /// <summary>The entries of a list field, with or without its wrapper object (<c>{"map_data":[…]}</c>).</summary>
+        public static IEnumerable<JsonElement> List(JsonElement element, string name)
+        {
+            var list = Child(element, name);
+            if (list.ValueKind == JsonValueKind.Array) return list.EnumerateArray();
+            if (list.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in list.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.Array) return property.Value.EnumerateArray();
+                }
+            }
+            return Array.Empty<JsonElement>();
+        }
+
+        /// <summary>Search answers give protocol-relative links (<c>//s.click.taobao.com/…</c>); callers need a full URL.</summary>
+        public static string? Url(JsonElement element, string name)
+        {
+            var url = Text(element, name);
+            return url != null && url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url;
+        }
+    }
+}
