@@ -33,10 +33,10 @@ namespace TaobaoTop.Core.Affiliate
         public static long? Long(JsonElement element, string name)
             => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
 
-        /// <summary>Money and rates as exact decimals rounded to two places, never through double.</summary>
+        /// <summary>Money and rates as exact decimals with two places (1499.5 reads as 1499.50), never through double.</summary>
         public static decimal? Money(JsonElement element, string name)
             => decimal.TryParse(Text(element, name), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
-                ? Math.Round(number, 2, MidpointRounding.AwayFromZero)
+                ? Math.Round(number, 2, MidpointRounding.AwayFromZero) + 0.00m
                 : (decimal?)null;
 
         public static bool? Bool(JsonElement element, string name)

@@ -48,7 +48,7 @@ namespace TaobaoTop
         public decimal? CommissionRate { get; set; }
 
         /// <summary>The commission at <see cref="FinalPrice"/>.</summary>
-        public decimal? Commission => FinalPrice is decimal price && CommissionRate is decimal rate ? Math.Round(price * rate / 100m, 2, MidpointRounding.AwayFromZero) : (decimal?)null;
+        public decimal? Commission => FinalPrice is decimal price && CommissionRate is decimal rate ? Math.Round(price * rate / 100m, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
 
         public decimal? CouponAmount { get; set; }
 

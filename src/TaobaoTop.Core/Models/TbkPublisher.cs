@@ -69,17 +69,17 @@ namespace TaobaoTop
         public TbkInviteCode(string inviteCode, TbkInviteKind kind, string relationApp, long? relationId)
         {
             InviteCode = inviteCode;
-            Kind = kind;
+            InviteKind = kind;
             RelationApp = relationApp;
             RelationId = relationId;
         }
 
         public string InviteCode { get; }
 
-        public TbkInviteKind Kind { get; }
+        public TbkInviteKind InviteKind { get; }
 
         /// <summary>The registration kind the code is for.</summary>
-        public TbkPublisherType PublisherType => Kind == TbkInviteKind.Member ? TbkPublisherType.Member : TbkPublisherType.Channel;
+        public TbkPublisherType PublisherType => InviteKind == TbkInviteKind.Member ? TbkPublisherType.Member : TbkPublisherType.Channel;
 
         public string RelationApp { get; }
 
