@@ -2,15 +2,19 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using TaobaoTop.HelpCompiler;
 
-// usage: TaobaoTop.HelpCompiler <module folder> <docs folder>
-// Writes <module>/en-US/TaobaoTop.dll-Help.xml and the about topics; fails with one line per gap in the docs.
-if (args.Length != 2)
+// usage: TaobaoTop.HelpCompiler <module folder> <docs folder> [--warn-only]
+// Writes <module>/en-US/TaobaoTop.dll-Help.xml and the about topics; fails with one line per gap in the docs, or with
+// --warn-only reports the gaps as warnings and compiles what is there.
+var warnOnly = args.Contains("--warn-only");
+var paths = args.Where(a => a != "--warn-only").ToArray();
+if (paths.Length != 2)
 {
-    Console.Error.WriteLine("usage: TaobaoTop.HelpCompiler <module folder> <docs folder>");
+    Console.Error.WriteLine("usage: TaobaoTop.HelpCompiler <module folder> <docs folder> [--warn-only]");
     return 2;
 }
-var moduleFolder = Path.GetFullPath(args[0]);
-var docsFolder = Path.GetFullPath(args[1]);
+var moduleFolder = Path.GetFullPath(paths[0]);
+var docsFolder = Path.GetFullPath(paths[1]);
+var severity = warnOnly ? "warning" : "error";
 var cmdletDocs = Path.Combine(docsFolder, "cmdlets");
 var helpFolder = Path.Combine(moduleFolder, "en-US");
 
@@ -33,19 +37,16 @@ foreach (var cmdlet in cmdlets)
     var file = Path.Combine(cmdletDocs, cmdlet.Name + ".md");
     if (!File.Exists(file))
     {
-        problems.Add($"{file}: error HELP001: {cmdlet.Name} is exported but has no help page: write {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)} (platyPS style)");
+        problems.Add($"{file}: {severity} HELP001: {cmdlet.Name} is exported but has no help page: write {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)} (platyPS style)");
         continue;
     }
     var doc = CmdletDoc.Parse(File.ReadAllText(file));
-    problems.AddRange(HelpRules.Check(cmdlet, doc).Select(p => $"{file}: error HELP002: {cmdlet.Name}: {p}"));
+    problems.AddRange(HelpRules.Check(cmdlet, doc).Select(p => $"{file}: {severity} HELP002: {cmdlet.Name}: {p}"));
     pages.Add((cmdlet, doc));
 }
 
-if (problems.Count > 0)
-{
-    foreach (var problem in problems) Console.WriteLine(problem);
-    return 1;
-}
+foreach (var problem in problems) Console.WriteLine(problem);
+if (problems.Count > 0 && !warnOnly) return 1;
 
 Directory.CreateDirectory(helpFolder);
 MamlWriter.Write(Path.Combine(helpFolder, "TaobaoTop.dll-Help.xml"), pages);

@@ -1,0 +1,156 @@
+using System.Management.Automation;
+using System.Management.Automation.Internal;
+using System.Management.Automation.Runspaces;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using TaobaoTop.Tests.Infrastructure;
+using Xunit;
+
+namespace TaobaoTop.Tests;
+
+/// <summary>
+/// Every view of TaobaoTop.format.ps1xml, rendered through Out-Default as a console shows it. The views are read from
+/// the format file, so a new view is tested as soon as it is added.
+/// </summary>
+public class ViewTests
+{
+    /// <summary>
+    /// Scripts (run after Connect-TaobaoTop -Emulator) that output an object of a view's type, for types whose cmdlet
+    /// cannot make one without arguments. Any other type is made by the exported cmdlet that declares it as
+    /// [OutputType], called with no arguments.
+    /// </summary>
+    private static readonly Dictionary<string, string> Samples = new()
+    {
+        ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",
+        ["TaobaoTop.TaobaoApi"] = "Get-TaobaoApi -Title '*淘口令*', '*详情查询*'",
+    };
+
+    public static TheoryData<string> ViewNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var view in FormatViews.Read(FormatViews.SourcePath)) data.Add(view.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ViewNames))]
+    public void The_view_renders_its_headers_through_Out_Default(string viewName)
+    {
+        var view = FormatViews.Read(Path.Combine(ModulePaths.ModuleFolder, "TaobaoTop.format.ps1xml")).Single(v => v.Name == viewName);
+        var console = RenderWithOnly(view);
+
+        if (view.IsTable)
+        {
+            var lines = console.Split('\n').Select(l => l.TrimEnd()).ToList();
+            var header = new Regex(@"^\s*" + string.Join(@"\s+", view.Labels.Select(Regex.Escape)) + "$");
+            var at = lines.FindIndex(l => header.IsMatch(l));
+            Assert.True(at >= 0, $"View {view.Name}: no table header line '{string.Join(" ", view.Labels)}' in:\n{console}");
+            Assert.Matches(@"^[\s-]+$", lines[at + 1]);
+            Assert.False(string.IsNullOrWhiteSpace(lines[at + 2]), $"View {view.Name}: the table has no rows:\n{console}");
+        }
+        else
+        {
+            var shown = console.Split('\n').Select(l => Regex.Match(l, @"^(\S[^:]*?)\s*: ")).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToList();
+            Assert.True(view.Labels.SequenceEqual(shown), $"View {view.Name}: expected the list items {string.Join(", ", view.Labels)}, the console shows {string.Join(", ", shown)}:\n{console}");
+        }
+    }
+
+    [Fact]
+    public void A_connection_shows_where_it_goes_and_when_it_connected_in_TOP_time_but_no_secret()
+    {
+        using var session = new ModuleSession();
+        session.Ok("Connect-TaobaoTop -Emulator -PassThru | Out-Default");
+        var console = Plain(session.Host.Console);
+        Assert.Contains("emulator (in-process)", console);
+        Assert.Matches(@"10000001\s+emulator \(in-process\)\s+HmacSha256\s+yes\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", console);
+        Assert.DoesNotContain(TaobaoTop.Emulator.EmulatorDefaults.DemoAppSecret, console);
+        Assert.DoesNotContain(TaobaoTop.Emulator.EmulatorDefaults.DemoSession, console);
+    }
+
+    [Fact]
+    public void The_context_table_counts_the_calls_and_shows_the_last_one_in_TOP_time()
+    {
+        using var session = new ModuleSession();
+        session.Ok("Connect-TaobaoTop -Emulator; 1..2 | ForEach-Object { Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0 } } | Out-Null; Get-TaobaoTopContext | Out-Default");
+        Assert.Matches(@"10000001\s+emulator \(in-process\)\s+HmacSha256\s+yes\s+2\s+0\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", Plain(session.Host.Console));
+    }
+
+    [Fact]
+    public void Api_titles_longer_than_the_column_are_cut_with_an_ellipsis_and_short_ones_are_whole()
+    {
+        using var session = new ModuleSession();
+        session.Ok("Get-TaobaoApi taobao.tbk.item.details.upgrade.get, taobao.tbk.tpwd.create | Out-Default");
+        var console = Plain(session.Host.Console);
+        Assert.Contains("淘宝客-公用-淘口令生成", console);
+        Assert.Contains("淘宝客-公用-淘宝客商品详情查询升级…", console);
+        Assert.DoesNotContain("(详细版)", console);
+        Assert.Matches(@"taobao\.tbk\.tpwd\.create\s+淘宝客-公用-淘口令生成\s+common\s+None", console);
+    }
+
+    /// <summary>The console text without $PSStyle's ANSI sequences (a host strips them when it cannot show colours).</summary>
+    private static string Plain(string console) => new StringDecorated(console).ToString(OutputRendering.PlainText);
+
+    /// <summary>Renders a sample in a session where this view comes before every other view of its type.</summary>
+    private static string RenderWithOnly(FormatView view)
+    {
+        var formatFile = Path.Combine(Path.GetTempPath(), "taobaotop-view-" + Guid.NewGuid().ToString("N") + ".format.ps1xml");
+        File.WriteAllText(formatFile, new XDocument(new XElement("Configuration", new XElement("ViewDefinitions", view.Element))).ToString());
+        try
+        {
+            var host = new TestHost(120);
+            var state = InitialSessionState.CreateDefault2();
+            state.Formats.Add(new SessionStateFormatEntry(formatFile));
+            using var runspace = RunspaceFactory.CreateRunspace(host, state);
+            runspace.Open();
+            using var ps = PowerShell.Create();
+            ps.Runspace = runspace;
+            var sample = Samples.TryGetValue(view.TypeName, out var script)
+                ? script
+                : $"(Get-Module TaobaoTop).ExportedCmdlets.Values | Where-Object {{ $_.OutputType.Name -contains '{view.TypeName}' }} | ForEach-Object {{ & $_.Name }}";
+            ps.AddScript($$"""
+                Import-Module '{{ModulePaths.Manifest}}' -ErrorAction Stop
+                Connect-TaobaoTop -Emulator
+                $items = @({{sample}}) | Where-Object { $_.PSObject.TypeNames -contains '{{view.TypeName}}' }
+                if ($items.Count -eq 0) { throw 'no object of type {{view.TypeName}}: add a script that outputs one to ViewTests.Samples, or declare [OutputType] on a cmdlet that makes one without arguments' }
+                $items | Out-Default
+                """);
+            ps.Invoke();
+            Assert.True(ps.Streams.Error.Count == 0, $"View {view.Name}: " + string.Join("\n", ps.Streams.Error));
+            return Plain(host.Console);
+        }
+        finally
+        {
+            File.Delete(formatFile);
+        }
+    }
+}
+
+public sealed record FormatView(string Name, string TypeName, bool IsTable, IReadOnlyList<string> Labels, XElement Element);
+
+public static class FormatViews
+{
+    public static string SourcePath => Path.Combine(ModulePaths.RepoRoot, "TaobaoTop.format.ps1xml");
+
+    /// <summary>Each view with the labels a console shows: a header's Label, else its column's property name.</summary>
+    public static IEnumerable<FormatView> Read(string path)
+    {
+        foreach (var view in XDocument.Load(path).Descendants("View"))
+        {
+            var name = (string)view.Element("Name")!;
+            var typeName = (string)view.Element("ViewSelectedBy")!.Element("TypeName")!;
+            var table = view.Element("TableControl");
+            if (table != null)
+            {
+                var headers = table.Element("TableHeaders")!.Elements("TableColumnHeader").ToList();
+                var items = table.Descendants("TableColumnItem").ToList();
+                var labels = headers.Select((h, i) => (string?)h.Element("Label") ?? (string)items[i].Element("PropertyName")!).ToList();
+                yield return new FormatView(name, typeName, true, labels, view);
+            }
+            else
+            {
+                var labels = view.Descendants("ListItem").Select(i => (string?)i.Element("Label") ?? (string)i.Element("PropertyName")!).ToList();
+                yield return new FormatView(name, typeName, false, labels, view);
+            }
+        }
+    }
+}
