@@ -23,6 +23,9 @@ public class ViewTests
     {
         ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",
         ["TaobaoTop.TaobaoApi"] = "Get-TaobaoApi -Title '*淘口令*', '*详情查询*'",
+        ["TaobaoTop.TaobaoToken"] = "New-TaobaoTopToken -AuthorizationCode demo-auth-code",
+        ["TaobaoTop.TbkOrder"] = "@(Get-TbkOrder -Start ([DateTime]::Now.AddHours(-6)))[0..2]",
+        ["TaobaoTop.TbkRefundOrder"] = "@(Get-TbkRefundOrder -Start ([DateTime]::Now.AddDays(-10)) -End ([DateTime]::Now.AddDays(-1)))[0..2]",
     };
 
     public static TheoryData<string> ViewNames()

@@ -20,13 +20,6 @@ namespace TaobaoTop.Cmdlets.Affiliate
         Modified = 5,
     }
 
-    /// <summary>Whose private-domain orders: channel (relation id) or member (special id) registrations.</summary>
-    public enum TbkPublisherKind
-    {
-        Channel = 1,
-        Member = 2,
-    }
-
     /// <summary>
     /// Streams the refunds (维权) of affiliate orders (taobao.tbk.relation.refund, or the sc variant) over any range,
     /// one day per query, every page.
@@ -46,9 +39,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public TbkRefundSearchType SearchType { get; set; } = TbkRefundSearchType.RefundStarted;
 
-        /// <summary>Channel (渠道, relation id) and/or member (会员, special id) orders; both when omitted.</summary>
+        /// <summary>Channel (渠道, relation id) and/or Member (会员, special id) orders; both when omitted.</summary>
         [Parameter]
-        public TbkPublisherKind[] Kind { get; set; } = { TbkPublisherKind.Channel, TbkPublisherKind.Member };
+        public TbkPublisherType[] Kind { get; set; } = { TbkPublisherType.Channel, TbkPublisherType.Member };
 
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
