@@ -98,7 +98,7 @@ namespace TaobaoTop.Core.Affiliate
                 item.CouponActivityId = Text(coupon, "promotion_id");
                 item.CouponDescription = Text(coupon, "promotion_desc");
                 item.CouponStartTime = Time(coupon, "promotion_start_time");
-                item.CouponEndTime = Time(coupon, "promotion_end_time");
+                item.CouponEndTime = Time(coupon, "promotion_end_time", endOfDay: true);
             }
             return item;
         }
@@ -223,7 +223,7 @@ namespace TaobaoTop.Core.Affiliate
                 RemainCount = Long(data, "coupon_remain_count"),
                 TotalCount = Long(data, "coupon_total_count"),
                 StartTime = Time(data, "coupon_start_time"),
-                EndTime = Time(data, "coupon_end_time"),
+                EndTime = Time(data, "coupon_end_time", endOfDay: true),
             };
         }
 

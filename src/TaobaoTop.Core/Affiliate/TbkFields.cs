@@ -54,8 +54,20 @@ namespace TaobaoTop.Core.Affiliate
             }
         }
 
-        public static DateTimeOffset? Time(JsonElement element, string name)
-            => TopTime.TryParse(Text(element, name), out var instant) ? instant : (DateTimeOffset?)null;
+        /// <summary>
+        /// An instant in +08:00 from TOP time text, epoch milliseconds (the search APIs' promotion times) or a bare
+        /// date (coupons), which for an end time means the end of that day.
+        /// </summary>
+        public static DateTimeOffset? Time(JsonElement element, string name, bool endOfDay = false)
+        {
+            var text = Text(element, name);
+            if (TopTime.TryParse(text, out var instant)) return instant;
+            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
+                return TopTime.ToTopZone(DateTimeOffset.FromUnixTimeMilliseconds(millis));
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return new DateTimeOffset(endOfDay ? date.AddDays(1).AddSeconds(-1) : date, TopTime.Offset);
+            return null;
+        }
 
         public static JsonElement Child(JsonElement element, string name)
             => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? child : default;

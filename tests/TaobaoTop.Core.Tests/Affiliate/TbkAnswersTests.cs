@@ -87,6 +87,19 @@ public class TbkAnswersTests
     }
 
     [Fact]
+    public void Promotion_times_in_epoch_milliseconds_and_coupon_dates_read_as_gmt8_instants()
+    {
+        var item = TbkAnswers.Item(Body("""{"item_id":"a1b2c3d4e5","price_promotion_info":{"zk_final_price":"10","final_promotion_path_list":[{"promotion_title":"商品券","promotion_fee":"3","promotion_id":"x","promotion_end_time":"1764604799000"}]}}"""));
+        Assert.Equal(new DateTimeOffset(2025, 12, 1, 23, 59, 59, TimeSpan.FromHours(8)), item.CouponEndTime);
+        Assert.Equal(TimeSpan.FromHours(8), item.CouponEndTime!.Value.Offset);
+
+        var coupon = TbkAnswers.Coupon(Body("""{"data":{"coupon_activity_id":"x","coupon_amount":"5","coupon_start_time":"2026-11-01","coupon_end_time":"2026-11-30"}}"""), null);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8)), coupon.StartTime);
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 23, 59, 59, TimeSpan.FromHours(8)), coupon.EndTime);
+        Assert.Equal(5.00m, coupon.Amount);
+    }
+
+    [Fact]
     public void Short_links_pair_with_their_urls_in_order_and_a_missing_answer_is_a_failure()
     {
         var batch = TbkAnswers.ShortLinks(Body("""{"results":{"tbk_spread":[{"content":"https://s.click.taobao.com/A","err_msg":"OK"},{"content":"","err_msg":"url非法"}]}}"""),
