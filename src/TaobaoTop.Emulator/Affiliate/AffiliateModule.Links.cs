@@ -40,51 +40,64 @@ namespace TaobaoTop.Emulator.Affiliate
         private JsonObject CreatePassword(ApiCall call)
         {
             var url = call.Required("url");
-            // TOP only turns https promotion links (s.click / 二合一 uland) into 淘口令.
+            // TOP only turns https affiliate links (s.click / 二合一 uland) into 淘口令; text/logo/ext are ignored.
+            if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                throw TopApiException.Business("20000", "口令跳转url不支持口令转换");
             if (!Links.IsPromotionUrl(url))
-                throw TopApiException.Business("isv.invalid-parameter", "口令跳转url不支持口令转换");
-            var code = Links.CreatePassword(_state, url, call.Optional("text"), call.Now);
+                throw TopApiException.Business("26", "链接不属于联盟官方业务场景");
+            var password = Links.Share(_state, url, "复制此条消息，打开手机淘宝查看", call.Now);
             return new JsonObject
             {
                 ["data"] = new JsonObject
                 {
-                    ["model"] = "￥" + code + "￥",
-                    ["password_simple"] = "￥" + code + "￥",
+                    ["password_simple"] = password.Short,
+                    ["model"] = password.Long,
                 },
             };
         }
 
         private JsonObject ParsePassword(ApiCall call)
         {
-            var password = FindPassword(call.Required("password_content"));
+            var password = FindPassword(call.Required("password_content"), unknownCode: "6", unknownMessage: "当前淘口令无效，无法解析");
             return new JsonObject { ["data"] = new JsonObject { ["origin_url"] = password.Url } };
         }
 
         private JsonObject ConvertPassword(ApiCall call)
         {
             var adzone = OwnAdzone(call);
-            var password = FindPassword(call.Required("password_content"));
+            var password = FindPassword(call.Required("password_content"), unknownCode: "20008", unknownMessage: "淘口令解析结果无效，当前淘口令无效");
             var origin = Links.Expand(_state, password.Url);
-            var target = Links.Classify(origin) ?? throw TopApiException.Business("isv.invalid-parameter", "口令对应的链接不支持转链");
+            var target = Links.Classify(origin) ?? throw TopApiException.Business("20015", "淘口令转链结果为空");
             var options = LinkOptionsOf(call);
+            // origin_pid is "0" when the link was made for another promoter.
+            var originPid = Links.PidOf(origin);
             var data = new JsonObject
             {
                 ["origin_url"] = password.Url,
-                ["origin_pid"] = Links.PidOf(origin) ?? "0",
+                ["origin_pid"] = originPid != null && originPid.StartsWith("mm_" + EmulatorDefaults.DemoMemberId + "_", StringComparison.Ordinal) ? originPid : "0",
                 ["biz_scene_id"] = call.Optional("biz_scene_id") ?? "1",
             };
+            var title = "官方活动";
             if (target.MaterialType == 1)
             {
-                var item = _catalog.Find(target.Id) ?? throw ItemNotFound(target.Id);
+                var item = _catalog.Find(target.Id) ?? throw TopApiException.Business("10000", "该item_id对应宝贝已下架或非淘客宝贝");
                 target.Id = item.ItemId;
+                title = item.Title;
                 data["num_iid"] = item.ItemId;
                 data["seller_id"] = TopFormat.Number(item.Shop.SellerId);
             }
             else if (target.MaterialType == 2)
             {
+                title = ShopName(target.Id);
                 data["seller_id"] = target.Id;
             }
-            data["click_url"] = Links.ClickUrl(adzone, target, options);
+            var clickUrl = Links.ClickUrl(adzone, target, options);
+            var shared = Links.Share(_state, clickUrl, title, call.Now);
+            data["click_url"] = clickUrl;
+            data["model"] = shared.Short;
+            data["password"] = shared.Long;
+            data["url_type"] = TopFormat.Number(target.MaterialType);
+            data["short_url"] = Links.Shorten(_state, clickUrl);
             return new JsonObject { ["data"] = data };
         }
 
@@ -143,18 +156,18 @@ namespace TaobaoTop.Emulator.Affiliate
             if (!Links.IsTaobaoUrl(material))
             {
                 var password = Links.FindPassword(_state, material);
-                if (password == null) return FailedEntry("input_material_url", material, "物料无法识别或口令已失效");
+                if (password == null) return FailedEntry("input_material_url", material, 20010, "淘口令解析失败");
                 passwordUrl = password.Url;
                 url = password.Url;
             }
             var origin = Links.Expand(_state, url);
             var target = Links.Classify(origin);
-            if (target == null) return FailedEntry("input_material_url", material, "物料不支持转链");
+            if (target == null) return FailedEntry("input_material_url", material, 20015, "淘口令转链结果为空");
             var entry = new JsonObject { ["input_material_url"] = material };
             if (target.MaterialType == 1)
             {
                 var item = _catalog.Find(target.Id);
-                if (item == null) return FailedEntry("input_material_url", material, "商品不存在或已下架");
+                if (item == null) return FailedEntry("input_material_url", material, 10000, ItemGoneMessage);
                 AddItemLinks(entry, item, adzone, options, now, "material_id");
             }
             else
@@ -175,14 +188,14 @@ namespace TaobaoTop.Emulator.Affiliate
         private JsonObject ConvertItem(string id, Adzone adzone, LinkOptions options, DateTimeOffset now)
         {
             var item = _catalog.Find(id);
-            if (item == null) return FailedEntry("input_item_id", id, "商品不存在或已下架");
+            if (item == null) return FailedEntry("input_item_id", id, 10000, ItemGoneMessage);
             var entry = new JsonObject { ["input_item_id"] = id };
             AddItemLinks(entry, item, adzone, options, now, "item_id");
             return entry;
         }
 
-        private static JsonObject FailedEntry(string inputField, string input, string message)
-            => new JsonObject { [inputField] = input, ["code"] = 1, ["msg"] = message };
+        private static JsonObject FailedEntry(string inputField, string input, int code, string message)
+            => new JsonObject { [inputField] = input, ["code"] = code, ["msg"] = message };
 
         /// <summary>The <paramref name="field"/> of each object in a JSON-list parameter such as <c>item_dto=[{"item_id":"…"}]</c>.</summary>
         private static IEnumerable<string> DtoValues(ApiCall call, string parameter, string field)
@@ -210,12 +223,11 @@ namespace TaobaoTop.Emulator.Affiliate
             if (item.Coupon != null)
             {
                 var couponUrl = Links.CouponUrl(adzone, item, options);
-                var couponShort = Links.Shorten(_state, couponUrl);
-                var couponCode = Links.CreatePassword(_state, couponUrl, item.Title, now);
+                var couponPassword = Links.Share(_state, couponUrl, item.Title, now);
                 linkInfo["coupon_long_url"] = couponUrl;
-                linkInfo["coupon_short_url"] = couponShort;
-                linkInfo["coupon_short_tpwd"] = "￥" + couponCode + "￥";
-                linkInfo["coupon_full_tpwd"] = FullPassword(couponCode, couponShort, item.Title);
+                linkInfo["coupon_short_url"] = Links.Shorten(_state, couponUrl);
+                linkInfo["coupon_short_tpwd"] = couponPassword.Short;
+                linkInfo["coupon_full_tpwd"] = couponPassword.Long;
                 entry["coupon_info_dto"] = new JsonObject
                 {
                     ["activity_id"] = item.Coupon.ActivityId,
@@ -224,31 +236,31 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["coupon_start_time"] = TopTime.ToText(item.Coupon.Start),
                     ["coupon_end_time"] = TopTime.ToText(item.Coupon.End),
                     ["coupon_remain_count"] = item.Coupon.RemainCount,
+                    ["coupon_type"] = 0,
                 };
             }
-            entry["promotion_info_dto"] = new JsonObject { ["commission_rate"] = TopFormat.Money(item.CommissionRate) };
+            entry["promotion_info_dto"] = new JsonObject { ["commission_rate"] = TopFormat.Money(item.CommissionRate), ["commission_type"] = "COMMON" };
         }
 
         private JsonObject TargetLinks(LinkTarget target, string title, Adzone adzone, LinkOptions options, DateTimeOffset now, string idField)
         {
             var longUrl = Links.ClickUrl(adzone, target, options);
-            var shortUrl = Links.Shorten(_state, longUrl);
-            var code = Links.CreatePassword(_state, longUrl, title, now);
+            var password = Links.Share(_state, longUrl, title, now);
             return new JsonObject
             {
                 ["material_type"] = target.MaterialType,
                 [idField] = target.Id,
                 ["cps_long_url"] = longUrl,
-                ["cps_short_url"] = shortUrl,
-                ["cps_short_tpwd"] = "￥" + code + "￥",
-                ["cps_full_tpwd"] = FullPassword(code, shortUrl, title),
+                ["cps_short_url"] = Links.Shorten(_state, longUrl),
+                ["cps_short_tpwd"] = password.Short,
+                ["cps_full_tpwd"] = password.Long,
             };
         }
 
         private JsonObject ItemConvert(ApiCall call)
         {
-            var adzone = OwnAdzone(call);
-            var options = new LinkOptions { Unid = call.Optional("unid") };
+            var adzone = OwnAdzone(call, legacyErrors: true);
+            var options = new LinkOptions { Unid = Unid(call) };
             var ids = Arguments.List(call, "num_iids", 40, true);
             var results = new List<JsonNode>();
             foreach (var id in ids)
@@ -267,8 +279,8 @@ namespace TaobaoTop.Emulator.Affiliate
 
         private JsonObject ShopConvert(ApiCall call)
         {
-            var adzone = OwnAdzone(call);
-            var options = new LinkOptions { Unid = call.Optional("unid") };
+            var adzone = OwnAdzone(call, legacyErrors: true);
+            var options = new LinkOptions { Unid = Unid(call) };
             var results = new List<JsonNode>();
             foreach (var id in Arguments.List(call, "user_ids", 40, true))
             {
@@ -317,8 +329,12 @@ namespace TaobaoTop.Emulator.Affiliate
             return new JsonObject { ["results"] = call.List("item_id_transform_d_t_o", results) };
         }
 
-        private StoredPassword FindPassword(string content)
-            => Links.FindPassword(_state, content) ?? throw TopApiException.Business("isv.invalid-parameter", "淘口令不存在或已失效");
+        /// <summary>The emulator's 淘口令 in the text: 20010 when the text holds none, the API's own code when it is not one the emulator issued.</summary>
+        private StoredPassword FindPassword(string content, string unknownCode, string unknownMessage)
+        {
+            if (!Links.ContainsPassword(content)) throw TopApiException.Business("20010", "淘口令解析失败");
+            return Links.FindPassword(_state, content) ?? throw TopApiException.Business(unknownCode, unknownMessage);
+        }
 
         /// <summary>relation_id / special_id / external_id, checked against the registered publishers as TOP does.</summary>
         private LinkOptions LinkOptionsOf(ApiCall call)
@@ -337,20 +353,21 @@ namespace TaobaoTop.Emulator.Affiliate
                 RelationId = relationId?.ToString(CultureInfo.InvariantCulture),
                 SpecialId = specialId?.ToString(CultureInfo.InvariantCulture),
                 ExternalId = externalId,
-                Unid = call.Optional("unid"),
             };
         }
 
         private string ShopName(string sellerId)
             => long.TryParse(sellerId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && _catalog.FindShop(id) is CatalogShop shop ? shop.Title : "店铺";
 
-        /// <summary>The long 淘口令 form Taobao shares, e.g. <c>89¥ CZ028 Z9YdVgTDJ2C¥ https://m.tb.cn/h.6o7DjAm 标题</c>.</summary>
-        private static string FullPassword(string code, string shortUrl, string title)
+        /// <summary>unid: letters and digits, at most 12, to tell the promoter's own channels apart.</summary>
+        private static string? Unid(ApiCall call)
         {
-            var random = new SeededRandom(Links.Hash(code));
-            return random.Next(10, 100) + "¥ CZ0" + random.Next(10, 100) + " " + code + "¥ " + shortUrl + " " + title;
+            var unid = call.Optional("unid");
+            if (unid != null && (unid.Length > 12 || !unid.All(Base62.IsAlphanumeric)))
+                throw TopApiException.Business("isv.invalid-parameter:unid", "unid不正确");
+            return unid;
         }
 
-        private static TopApiException ItemNotFound(string id) => TopApiException.Business("isv.item-not-exist", "商品不存在或已下架: " + id);
+        private const string ItemGoneMessage = "该item_id对应宝贝已下架或非淘客宝贝";
     }
 }

@@ -37,11 +37,12 @@ namespace TaobaoTop.Emulator.Affiliate
             var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
             var terms = (call.Optional("q") ?? "").Split(new[] { ' ', '\u3000' }, StringSplitOptions.RemoveEmptyEntries);
             var categories = new HashSet<long>(Arguments.List(call, "cat", 10, false).Select(c => long.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : -1));
+            if (terms.Length == 0 && categories.Count == 0) throw TopApiException.Business("30002", "参数q与cat不能都为空");
             var isTmall = Arguments.OptionalBool(call, "is_tmall");
             var hasCoupon = Arguments.OptionalBool(call, "has_coupon");
+            // Prices filter the 预估到手价 (after coupons), in yuan; start_tk_rate / end_tk_rate are in 万分之 (1234 = 12.34%).
             var startPrice = Arguments.OptionalLong(call, "start_price");
             var endPrice = Arguments.OptionalLong(call, "end_price");
-            // start_tk_rate / end_tk_rate are in 万分之 (1234 = 12.34%).
             var startRate = Arguments.OptionalLong(call, "start_tk_rate");
             var endRate = Arguments.OptionalLong(call, "end_tk_rate");
 
@@ -50,8 +51,8 @@ namespace TaobaoTop.Emulator.Affiliate
                 && (categories.Count == 0 || categories.Contains(item.CategoryId) || categories.Contains(item.LevelOneCategoryId))
                 && (isTmall != true || item.Shop.IsTmall)
                 && (hasCoupon != true || item.Coupon != null)
-                && (startPrice == null || item.ZkFinalPrice >= startPrice)
-                && (endPrice == null || item.ZkFinalPrice <= endPrice)
+                && (startPrice == null || item.FinalPromotionPrice >= startPrice)
+                && (endPrice == null || item.FinalPromotionPrice <= endPrice)
                 && (startRate == null || item.CommissionRate * 100 >= startRate)
                 && (endRate == null || item.CommissionRate * 100 <= endRate));
             matches = Sort(matches, call.Optional("sort"));
@@ -74,13 +75,14 @@ namespace TaobaoTop.Emulator.Affiliate
             var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
             if (!RecommendMaterials.TryGetValue(materialId, out var material))
                 throw TopApiException.Business("isv.invalid-parameter", "物料ID不存在: " + materialId);
-            var page = _catalog.Items.Where(material.Filter).OrderByDescending(item => item.Volume)
-                .Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
+            var all = _catalog.Items.Where(material.Filter).OrderByDescending(item => item.Volume).ToList();
+            var page = all.Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
             if (page.Count == 0) throw NoResult();
             return new JsonObject
             {
                 ["result_list"] = call.List("map_data", page.Select(item => (JsonNode)MaterialEntry(call, item, adzone, options))),
                 ["is_default"] = "false",
+                ["total_count"] = all.Count,
             };
         }
 
@@ -92,11 +94,14 @@ namespace TaobaoTop.Emulator.Affiliate
             {
                 var item = _catalog.Find(id);
                 if (item == null) continue;
+                var basic = BasicInfo(call, item, detailed);
+                basic["item_url"] = item.DetailUrl;
                 var entry = new JsonObject
                 {
                     ["item_id"] = item.ItemId,
-                    ["item_basic_info"] = BasicInfo(call, item, detailed),
-                    ["price_promotion_info"] = PriceInfo(call, item),
+                    ["input_item_iid"] = id,
+                    ["item_basic_info"] = basic,
+                    ["price_promotion_info"] = PriceInfo(call, item, epochMillis: false),
                     ["publish_info"] = new JsonObject { ["income_rate"] = TopFormat.Money(item.CommissionRate) },
                 };
                 results.Add(entry);
@@ -108,11 +113,17 @@ namespace TaobaoTop.Emulator.Affiliate
         private JsonObject CouponDetails(ApiCall call)
         {
             var itemId = call.Optional("item_id");
+            // The emulator's coupon links carry the activity id as it is; real "me" strings are encrypted.
             var activityId = call.Optional("activity_id") ?? call.Optional("me");
-            if (activityId == null) throw TopApiException.MissingArgument("activity_id");
-            var candidates = itemId != null ? new[] { _catalog.Find(itemId) } : _catalog.Items.Cast<CatalogItem?>();
-            var item = candidates.FirstOrDefault(i => i?.Coupon != null && i.Coupon.ActivityId == activityId);
-            if (item == null) throw NoResult();
+            if (activityId == null && itemId == null) throw TopApiException.Business("1002", "入参为空");
+            IEnumerable<CatalogItem?> candidates = _catalog.Items;
+            if (itemId != null)
+            {
+                var owner = _catalog.Find(itemId) ?? throw TopApiException.Business("10000", "该itemId对应的宝贝已下架或非淘客宝贝");
+                candidates = new[] { owner };
+            }
+            var item = candidates.FirstOrDefault(i => i?.Coupon != null && (activityId == null || i.Coupon.ActivityId == activityId))
+                ?? throw TopApiException.Business("10", "优惠券不存在");
             var coupon = item.Coupon!;
             return new JsonObject
             {
@@ -121,8 +132,8 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["coupon_start_fee"] = TopFormat.Money(coupon.StartFee),
                     ["coupon_remain_count"] = coupon.RemainCount,
                     ["coupon_total_count"] = coupon.TotalCount,
-                    ["coupon_start_time"] = TopTime.ToText(coupon.Start),
-                    ["coupon_end_time"] = TopTime.ToText(coupon.End),
+                    ["coupon_start_time"] = DateText(coupon.Start),
+                    ["coupon_end_time"] = DateText(coupon.End),
                     ["coupon_amount"] = TopFormat.Money(coupon.Amount),
                     ["coupon_src_scene"] = 1,
                     ["coupon_type"] = 0,
@@ -131,16 +142,25 @@ namespace TaobaoTop.Emulator.Affiliate
             };
         }
 
+        private static string DateText(DateTimeOffset time) => time.ToOffset(TopTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
         private static IEnumerable<CatalogItem> Sort(IEnumerable<CatalogItem> items, string? sort)
         {
+            // The sort keys the doc lists; the catalog has no separate 营销计划 rate or promotion totals, so those use the nearest figure.
             switch (sort)
             {
-                case "total_sales_des": return items.OrderByDescending(i => i.Volume);
-                case "total_sales_asc": return items.OrderBy(i => i.Volume);
-                case "tk_rate_des": return items.OrderByDescending(i => i.CommissionRate);
-                case "tk_rate_asc": return items.OrderBy(i => i.CommissionRate);
-                case "price_des": return items.OrderByDescending(i => i.ZkFinalPrice);
-                case "price_asc": return items.OrderBy(i => i.ZkFinalPrice);
+                case "total_sales_des":
+                case "tk_total_sales_des": return items.OrderByDescending(i => i.Volume);
+                case "total_sales_asc":
+                case "tk_total_sales_asc": return items.OrderBy(i => i.Volume);
+                case "tk_rate_des":
+                case "tk_mkt_rate_des": return items.OrderByDescending(i => i.CommissionRate);
+                case "tk_rate_asc":
+                case "tk_mkt_rate_asc": return items.OrderBy(i => i.CommissionRate);
+                case "tk_total_commi_des": return items.OrderByDescending(i => i.Volume * i.FinalPromotionPrice * i.CommissionRate);
+                case "tk_total_commi_asc": return items.OrderBy(i => i.Volume * i.FinalPromotionPrice * i.CommissionRate);
+                case "final_promotion_price_des": return items.OrderByDescending(i => i.FinalPromotionPrice);
+                case "final_promotion_price_asc": return items.OrderBy(i => i.FinalPromotionPrice);
                 default: return items;
             }
         }
@@ -160,7 +180,7 @@ namespace TaobaoTop.Emulator.Affiliate
             {
                 ["item_id"] = item.ItemId,
                 ["item_basic_info"] = BasicInfo(call, item, false),
-                ["price_promotion_info"] = PriceInfo(call, item),
+                ["price_promotion_info"] = PriceInfo(call, item, epochMillis: true),
                 ["publish_info"] = publish,
             };
         }
@@ -191,8 +211,10 @@ namespace TaobaoTop.Emulator.Affiliate
             return basic;
         }
 
-        private static JsonObject PriceInfo(ApiCall call, CatalogItem item)
+        /// <summary>The search and recommend APIs give promotion times as epoch milliseconds, the detail APIs as TOP time text.</summary>
+        private static JsonObject PriceInfo(ApiCall call, CatalogItem item, bool epochMillis)
         {
+            string Time(DateTimeOffset time) => epochMillis ? TopFormat.Number(time.ToUnixTimeMilliseconds()) : TopTime.ToText(time);
             var price = new JsonObject
             {
                 ["reserve_price"] = TopFormat.Money(item.ReservePrice),
@@ -205,11 +227,11 @@ namespace TaobaoTop.Emulator.Affiliate
                 {
                     new JsonObject
                     {
-                        ["promotion_title"] = "店铺券",
+                        ["promotion_title"] = "商品券",
                         ["promotion_desc"] = item.Coupon.Description,
                         ["promotion_fee"] = TopFormat.Money(item.Coupon.Amount),
-                        ["promotion_start_time"] = TopTime.ToText(item.Coupon.Start),
-                        ["promotion_end_time"] = TopTime.ToText(item.Coupon.End),
+                        ["promotion_start_time"] = Time(item.Coupon.Start),
+                        ["promotion_end_time"] = Time(item.Coupon.End),
                         ["promotion_id"] = item.Coupon.ActivityId,
                     },
                 });

@@ -106,23 +106,25 @@ namespace TaobaoTop.Emulator.Affiliate
                 life => life.RefundStarted <= now ? RefundKey(life, queryType, now) : null,
                 life => memberType == 4 || life.OrderRole == memberType + 1,
                 _ => true);
-            var data = Paged(matches, position, positionText, jumpType, pageNo, pageSize, page => call.List("publisher_refund_order_dto", page.Select(m =>
+            var data = Paged(matches, position, positionText, jumpType, pageNo, pageSize, page => call.List("publisher_refund_order_d_t_o", page.Select(m =>
                 (JsonNode)FullRefundRecord(m.Life, m.Attribution, catalog[m.Life.ItemIndex], now))), "result");
-            return new JsonObject { ["data"] = data };
+            data["pre_page"] = Math.Max(1, pageNo - 1);
+            data["next_page"] = pageNo + 1;
+            return new JsonObject { ["data"] = data, ["result_code"] = 200, ["result_msg"] = "success" };
         }
 
         /// <summary>The window rules of the order APIs, with their business codes (tbk-order-details.md).</summary>
         private static (DateTimeOffset Start, DateTimeOffset End) OrderWindow(string startText, string endText, DateTimeOffset now)
         {
             if (!TopTime.TryParse(startText, out var start) || !TopTime.TryParse(endText, out var end))
-                throw TopApiException.Business("2000", "开始/结束时间非法");
-            if (start >= end) throw TopApiException.Business("2001", "开始时间应小于结束时间");
-            if (start >= now) throw TopApiException.Business("2002", "开始时间应小于当前时间");
-            if (start < now - MaxLookBack) throw TopApiException.Business("2004", "开始时间应该大于最近90天");
+                throw TopApiException.Business("2000", "开始时间或结束时间参数非法");
+            if (start >= end) throw TopApiException.Business("2001", "开始时间应该小于结束时间");
+            if (start >= now) throw TopApiException.Business("2002", "请求参数非法，开始时间应该小于当前时间");
+            if (start < now - MaxLookBack) throw TopApiException.Business("2004", "请求参数非法，开始时间应该大于最近90天");
             // The window is [start, end): one ending at midnight before a sale day does not touch the sale.
             var bigSale = BigSales.Contains(start) || BigSales.Contains(end.AddSeconds(-1));
             if (end - start > (bigSale ? BigSaleMaxSpan : NormalMaxSpan))
-                throw TopApiException.Business("2007", bigSale ? "大促期间查询时间跨度不能超过20分钟" : "查询时间跨度不能超过3小时");
+                throw TopApiException.Business("2007", "亲，订单查询时间段日常要求不超过3个小时，但如618、双11、年货节等大促期间预估时间段不可超过20分钟，超过会提示错误，调用时请务必注意时间段的选择，以保证亲能正常调用！");
             return (start, end);
         }
 
@@ -244,6 +246,8 @@ namespace TaobaoTop.Emulator.Affiliate
                         ["total_count"] = matches.Count,
                         ["results"] = call.List("result", page),
                     },
+                    ["result_code"] = 200,
+                    ["result_msg"] = "ok",
                 },
             };
         }
@@ -251,7 +255,7 @@ namespace TaobaoTop.Emulator.Affiliate
         private static JsonObject RefundRecord(OrderLife life, Attribution attribution, CatalogItem item, DateTimeOffset now)
         {
             var paidTotal = item.FinalPromotionPrice * life.ItemNum;
-            var commission = paidTotal * item.CommissionRate / 100 * 0.9m;
+            var commission = paidTotal * item.CommissionRate / 100 * SyntheticOrders.ShareRate(life) / 100;
             var finished = life.RefundFinished <= now;
             var record = new JsonObject
             {
@@ -284,7 +288,7 @@ namespace TaobaoTop.Emulator.Affiliate
         private static JsonObject FullRefundRecord(OrderLife life, Attribution attribution, CatalogItem item, DateTimeOffset now)
         {
             var paidTotal = item.FinalPromotionPrice * life.ItemNum;
-            var commission = paidTotal * item.CommissionRate / 100 * 0.9m;
+            var commission = paidTotal * item.CommissionRate / 100 * SyntheticOrders.ShareRate(life) / 100;
             var finished = life.RefundFinished <= now;
             var returned = finished && life.RefundSucceeded ? commission : 0;
             var record = new JsonObject
@@ -298,7 +302,7 @@ namespace TaobaoTop.Emulator.Affiliate
                 ["tk_refund_time"] = TopTime.ToText(life.RefundStarted!.Value),
                 ["modified_time"] = TopTime.ToText(life.ModifiedAt(now)),
                 ["item_title"] = item.Title,
-                ["tk_order_role"] = TopFormat.Number(life.OrderRole),
+                ["tk_order_role"] = life.OrderRole == 2 ? "二方" : "三方",
                 ["tb_trade_finish_price"] = TopFormat.Money(paidTotal),
                 ["refund_fee"] = TopFormat.Money(paidTotal),
                 ["pub_share_fee"] = TopFormat.Money(commission),
@@ -366,11 +370,12 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["tb_trade_parent_id"] = m.Life.TradeId,
                     ["tk_trade_create_time"] = TopTime.ToText(m.Life.Created),
                     ["settle_month"] = SettleMonth(m.Life.Settled!.Value),
-                    ["tk_pub_id"] = EmulatorDefaults.DemoMemberId,
+                    ["tk_pub_id"] = TopFormat.Number(EmulatorDefaults.DemoMemberId),
                     ["tk_site_id"] = m.Attribution.Adzone.SiteId,
                     ["tk_adzone_id"] = m.Attribution.Adzone.AdzoneId,
-                    ["violation_type"] = "1",
-                    ["punish_status"] = "1",
+                    ["violation_type"] = m.Life.TradeId / 10 % 5 == 0 ? "订单虚假交易" : "店铺淘宝客",
+                    // 0 冻结 while the case is open (a month after settlement), then 1 解冻.
+                    ["punish_status"] = m.Life.Settled!.Value.AddDays(30) > now ? "0" : "1",
                 };
                 if (m.Attribution.Relation != null) record["relation_id"] = m.Attribution.Relation.Id;
                 if (m.Attribution.Special != null) record["special_id"] = m.Attribution.Special.Id;
@@ -387,6 +392,8 @@ namespace TaobaoTop.Emulator.Affiliate
                         ["total_count"] = matches.Count,
                         ["results"] = call.List("result", page),
                     },
+                    ["result_code"] = 200,
+                    ["result_msg"] = "ok",
                 },
             };
         }

@@ -17,6 +17,21 @@ namespace TaobaoTop.Emulator.Affiliate
             registry.Add("taobao.tbk.sc.publisher.info.get", true, false, call => Locked(call, FindPublishers));
         }
 
+        private static readonly string[] OnlineScenes = { "微信群", "QQ群", "其他" };
+        private static readonly string[] OfflineScenes = { "门店", "学校", "工厂", "其他" };
+
+        /// <summary>info_type: 1 渠道, 2 会员; anything else is TOP's 30501.</summary>
+        private static int InfoType(ApiCall call)
+        {
+            var text = call.Required("info_type");
+            if (text != "1" && text != "2") throw TopApiException.Business("30501", "输入参数info_type非法");
+            return text == "1" ? 1 : 2;
+        }
+
+        /// <summary>Registration takes scene codes (1 微信群 …); lookup answers their names.</summary>
+        private static string? SceneText(string? code, string[] names)
+            => code == null ? null : int.TryParse(code, out var index) && index >= 1 && index <= names.Length ? names[index - 1] : code;
+
         private JsonObject CreateAdzone(ApiCall call)
         {
             var siteId = Arguments.RequiredLong(call, "site_id");
@@ -50,8 +65,7 @@ namespace TaobaoTop.Emulator.Affiliate
         private JsonObject SavePublisher(ApiCall call)
         {
             var codeText = call.Required("inviter_code");
-            call.Required("info_type");
-            var infoType = Arguments.Int(call, "info_type", 0, 1, 2);
+            var infoType = InfoType(call);
             if (!_state.InviteCodes.TryGetValue(codeText.ToUpperInvariant(), out var code))
                 throw TopApiException.Business("isv.invalid-parameter", "邀请码不存在: " + codeText);
             var kind = (PublisherKind)infoType;
@@ -63,7 +77,7 @@ namespace TaobaoTop.Emulator.Affiliate
             string desc;
             if (publisher != null)
             {
-                desc = kind == PublisherKind.Relation ? "重复绑定渠道" : "重复绑定会员";
+                desc = kind == PublisherKind.Relation ? "重复绑定渠道" : "重复绑定粉丝";
             }
             else
             {
@@ -91,10 +105,10 @@ namespace TaobaoTop.Emulator.Affiliate
 
         private JsonObject FindPublishers(ApiCall call)
         {
-            call.Required("info_type");
-            var kind = (PublisherKind)Arguments.Int(call, "info_type", 0, 1, 2);
+            var kind = (PublisherKind)InfoType(call);
             var relationApp = call.Required("relation_app");
-            var pageNo = Arguments.Int(call, "page_no", 1, 1, int.MaxValue);
+            // The doc counts pages from 0 and defaults to 1; both 0 and 1 give the first page.
+            var pageNo = Math.Max(1, Arguments.Int(call, "page_no", 1, 0, int.MaxValue));
             var pageSize = Arguments.Int(call, "page_size", 10, 1, 100);
             var relationId = Arguments.OptionalLong(call, "relation_id");
             var specialId = Arguments.OptionalLong(call, "special_id");
@@ -119,8 +133,8 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["root_pid"] = EmulatorDefaults.DemoPid,
                 };
                 entry[p.Kind == PublisherKind.Relation ? "relation_id" : "special_id"] = p.Id;
-                if (p.OnlineScene != null) entry["online_scene"] = p.OnlineScene;
-                if (p.OfflineScene != null) entry["offline_scene"] = p.OfflineScene;
+                if (SceneText(p.OnlineScene, OnlineScenes) is string online) entry["online_scene"] = online;
+                if (SceneText(p.OfflineScene, OfflineScenes) is string offline) entry["offline_scene"] = offline;
                 if (p.Note != null) entry["note"] = p.Note;
                 if (p.ExternalId != null) entry["external_id"] = p.ExternalId;
                 return (JsonNode)entry;

@@ -87,18 +87,22 @@ namespace TaobaoTop.Emulator.Affiliate
             lock (_lock) _state.Load(state);
         }
 
-        /// <summary>The caller's adzone, or TOP's business errors: 4 when it does not exist, 2 when it is not on <c>site_id</c>.</summary>
-        private Adzone OwnAdzone(ApiCall call)
+        /// <summary>
+        /// The caller's adzone, or TOP's business errors: 4 when it does not exist, 2 when it is not on <c>site_id</c>;
+        /// the older link APIs (item/shop convert) answer both as <c>isv.invalid-parameter:adzone_id</c>.
+        /// </summary>
+        private Adzone OwnAdzone(ApiCall call, bool legacyErrors = false)
         {
             var adzoneId = Arguments.RequiredLong(call, "adzone_id");
             // sc (service-provider) APIs name the media explicitly.
             var siteId = call.Method.StartsWith("taobao.tbk.sc.", StringComparison.Ordinal)
                 ? Arguments.RequiredLong(call, "site_id")
                 : Arguments.OptionalLong(call, "site_id");
-            var adzone = _state.FindAdzone(adzoneId) ?? throw TopApiException.Business("4", "推广位不存在或不属于当前账号: " + adzoneId);
-            if (siteId != null && siteId != adzone.SiteId)
-                throw TopApiException.Business("2", "pid不匹配: 推广位" + adzoneId + "不属于媒体" + siteId);
-            return adzone;
+            var adzone = _state.FindAdzone(adzoneId);
+            if (adzone != null && (siteId == null || siteId == adzone.SiteId)) return adzone;
+            if (legacyErrors) throw TopApiException.Business("isv.invalid-parameter:adzone_id", "adzone_id不正确");
+            if (adzone == null) throw TopApiException.Business("4", "查询不到对应的adzoneId，请检查adzoneId是否正确");
+            throw TopApiException.Business("2", "pid不正确，请检查是否输入了正确的adzoneId和siteId");
         }
 
         private static void CheckDensity(double ordersPerDay)

@@ -54,17 +54,15 @@ namespace TaobaoTop.Emulator.Affiliate
 
     internal sealed class StoredPassword
     {
-        public StoredPassword(string code, string url, string? text, DateTimeOffset created)
+        public StoredPassword(string code, string url, DateTimeOffset created)
         {
             Code = code;
             Url = url;
-            Text = text;
             Created = created;
         }
 
         public string Code { get; }
         public string Url { get; }
-        public string? Text { get; }
         public DateTimeOffset Created { get; }
     }
 
@@ -156,7 +154,6 @@ namespace TaobaoTop.Emulator.Affiliate
                 {
                     ["code"] = p.Code,
                     ["url"] = p.Url,
-                    ["text"] = p.Text,
                     ["created"] = TopTime.ToText(p.Created),
                 }).ToArray()),
                 ["short_links"] = new JsonObject(ShortLinks.Select(l => new KeyValuePair<string, JsonNode?>(l.Key, l.Value))),
@@ -196,7 +193,7 @@ namespace TaobaoTop.Emulator.Affiliate
             foreach (var p in Items(saved, "passwords"))
             {
                 var code = (string)p["code"]!;
-                Passwords[code] = new StoredPassword(code, (string)p["url"]!, (string?)p["text"], Time(p["created"]) ?? DateTimeOffset.MinValue);
+                Passwords[code] = new StoredPassword(code, (string)p["url"]!, Time(p["created"]) ?? DateTimeOffset.MinValue);
             }
             if (saved["short_links"] is JsonObject links)
             {

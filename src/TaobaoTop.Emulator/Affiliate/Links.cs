@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -23,10 +24,28 @@ namespace TaobaoTop.Emulator.Affiliate
         public string Id { get; set; } = "";
     }
 
+    internal sealed class SharedPassword
+    {
+        public SharedPassword(string shortForm, string longForm)
+        {
+            Short = shortForm;
+            Long = longForm;
+        }
+
+        /// <summary><c>￥AbC1dEf2GhI￥</c>.</summary>
+        public string Short { get; }
+
+        /// <summary><c>47￥ CZ3457 AbC1dEf2GhI￥ https://m.tb.cn/h.xxxx  标题</c>.</summary>
+        public string Long { get; }
+    }
+
     /// <summary>Builds s.click.taobao.com-like links, short links and 淘口令, and reads them back.</summary>
     internal static class Links
     {
         public const string ClickHost = "https://s.click.taobao.com/";
+
+        /// <summary>Host of the short link inside a long 淘口令.</summary>
+        public const string ShareHost = "https://m.tb.cn/h.";
 
         // Besides currency signs (￥ ¥ € ₤ …), share texts wrap a 淘口令 in these look-alikes to dodge chat filters.
         private const string OtherPasswordWrappers = "()（）《》«»/";
@@ -58,27 +77,36 @@ namespace TaobaoTop.Emulator.Affiliate
                + (options.ExternalId != null ? "&externalId=" + Uri.EscapeDataString(options.ExternalId) : "");
 
         /// <summary>A short link for <paramref name="url"/>, remembered so it resolves later.</summary>
-        public static string Shorten(AffiliateState state, string url)
+        public static string Shorten(AffiliateState state, string url, string host = ClickHost)
         {
-            var code = Token(url, 7);
+            var code = Token(host + url, 7);
             state.ShortLinks[code] = url;
-            return ClickHost + code;
+            return host + code;
         }
 
         /// <summary>
-        /// The 淘口令 code for <paramref name="url"/> and <paramref name="text"/>, remembered so parse/convert resolve it.
-        /// The same link and text give the same code, so repeated conversions do not grow the state.
+        /// The 淘口令 code for <paramref name="url"/>, remembered so parse/convert resolve it.
+        /// The same link gives the same code, so repeated conversions do not grow the state.
         /// </summary>
-        public static string CreatePassword(AffiliateState state, string url, string? text, DateTimeOffset now)
+        public static string CreatePassword(AffiliateState state, string url, DateTimeOffset now)
         {
-            var code = Token(url + "|" + text, 11);
+            var code = Token(url, 11);
             while (state.Passwords.TryGetValue(code, out var existing))
             {
-                if (existing.Url == url && existing.Text == text) return code;
+                if (existing.Url == url) return code;
                 code = Token(code, 11);
             }
-            state.Passwords[code] = new StoredPassword(code, url, text, now);
+            state.Passwords[code] = new StoredPassword(code, url, now);
             return code;
+        }
+
+        /// <summary>A 淘口令 in both forms TOP answers: short <c>￥code￥</c> and the long share text iOS needs.</summary>
+        public static SharedPassword Share(AffiliateState state, string url, string title, DateTimeOffset now)
+        {
+            var code = CreatePassword(state, url, now);
+            var random = new SeededRandom(Hash(code));
+            var full = random.Next(10, 100) + "￥ CZ3457 " + code + "￥ " + Shorten(state, url, ShareHost) + "  " + title;
+            return new SharedPassword("￥" + code + "￥", full);
         }
 
         /// <summary>The 淘口令 inside share text: a run of 8–14 letters/digits next to one of the password symbols, which the emulator created.</summary>
@@ -91,9 +119,17 @@ namespace TaobaoTop.Emulator.Affiliate
             return null;
         }
 
+        public static bool ContainsPassword(string text) => PasswordCandidates(text).Any();
+
         /// <summary>Follows the emulator's own short links; other URLs come back unchanged.</summary>
         public static string Expand(AffiliateState state, string url)
-            => url.StartsWith(ClickHost, StringComparison.Ordinal) && state.ShortLinks.TryGetValue(url.Substring(ClickHost.Length), out var target) ? target : url;
+        {
+            foreach (var host in new[] { ClickHost, ShareHost })
+            {
+                if (url.StartsWith(host, StringComparison.Ordinal) && state.ShortLinks.TryGetValue(url.Substring(host.Length), out var target)) return target;
+            }
+            return url;
+        }
 
         /// <summary>Item, shop or activity page behind a Taobao URL; null for anything that is not a Taobao URL.</summary>
         public static LinkTarget? Classify(string url)

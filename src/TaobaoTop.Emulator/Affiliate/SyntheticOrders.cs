@@ -222,10 +222,16 @@ namespace TaobaoTop.Emulator.Affiliate
         public static JsonObject ToDto(OrderLife life, Attribution attribution, CatalogItem item, ChannelPools pools, DateTimeOffset now)
         {
             var status = life.StatusAt(now);
+            var closed = status == 13;
+            // 结算金额 exists once the buyer confirmed receipt (14 成功, 3 结算).
+            var confirmed = status == 14 || status == 3;
             var paidTotal = item.FinalPromotionPrice * life.ItemNum;
+            var payPrice = confirmed ? paidTotal : 0;
             var rate = item.CommissionRate;
-            const decimal publisherShare = 90m;
-            var settled = status == 3;
+            var shareRate = ShareRate(life);
+            const decimal techServiceRate = 10m;
+            var totalRate = rate * shareRate / 100;
+            var commissionBase = confirmed ? payPrice : closed ? 0 : paidTotal;
             var dto = new JsonObject
             {
                 ["trade_id"] = TopFormat.Number(life.TradeId),
@@ -243,7 +249,8 @@ namespace TaobaoTop.Emulator.Affiliate
                 ["item_price"] = TopFormat.Money(item.ZkFinalPrice),
                 ["item_img"] = item.PictUrl,
                 ["item_link"] = item.DetailUrl,
-                ["item_category_name"] = item.CategoryName,
+                ["item_category_name"] = item.LevelOneCategoryName,
+                ["item_category_level2_name"] = item.CategoryName,
                 ["seller_nick"] = item.Shop.Nick,
                 ["seller_shop_title"] = item.Shop.Title,
                 ["order_type"] = item.Shop.IsTmall ? "天猫" : "淘宝",
@@ -255,27 +262,31 @@ namespace TaobaoTop.Emulator.Affiliate
                 ["tb_paid_time"] = TopTime.ToText(life.Paid),
                 ["modified_time"] = TopTime.ToText(life.ModifiedAt(now)),
                 ["alipay_total_price"] = TopFormat.Money(paidTotal),
-                ["pay_price"] = TopFormat.Money(settled ? paidTotal : 0),
-                ["tk_total_rate"] = TopFormat.Money(rate),
+                ["tb_gmv_total_price"] = TopFormat.Money(item.ZkFinalPrice * life.ItemNum),
+                ["pay_price"] = TopFormat.Money(payPrice),
                 ["total_commission_rate"] = TopFormat.Money(rate),
                 ["income_rate"] = TopFormat.Money(rate),
-                ["pub_share_rate"] = TopFormat.Money(publisherShare),
-                ["alimama_rate"] = TopFormat.Money(100 - publisherShare),
-                ["pub_share_pre_fee"] = TopFormat.Money(paidTotal * rate / 100 * publisherShare / 100),
-                ["pub_share_fee"] = TopFormat.Money(settled ? paidTotal * rate / 100 * publisherShare / 100 : 0),
-                ["total_commission_fee"] = TopFormat.Money(settled ? paidTotal * rate / 100 : 0),
-                ["alimama_share_fee"] = TopFormat.Money(settled ? paidTotal * rate / 100 * (100 - publisherShare) / 100 : 0),
+                ["pub_share_rate"] = TopFormat.Money(shareRate),
+                ["tk_total_rate"] = TopFormat.Money(totalRate),
+                ["alimama_rate"] = TopFormat.Money(techServiceRate),
+                ["pub_share_pre_fee"] = TopFormat.Money(closed ? 0 : paidTotal * totalRate / 100),
+                ["pub_share_fee"] = TopFormat.Money(payPrice * totalRate / 100),
+                ["total_commission_fee"] = TopFormat.Money(commissionBase * rate / 100),
+                ["alimama_share_fee"] = TopFormat.Money(commissionBase * rate / 100 * techServiceRate / 100),
                 ["subsidy_rate"] = "0.00",
                 ["subsidy_fee"] = "0.00",
                 ["subsidy_type"] = "--",
                 ["deposit_price"] = "0.00",
                 ["refund_tag"] = life.RefundTagAt(now) ? 1 : 0,
             };
-            if (settled) dto["tk_earning_time"] = TopTime.ToText(life.Settled!.Value);
+            if (status == 3) dto["tk_earning_time"] = TopTime.ToText(life.Settled!.Value);
             if (attribution.Relation != null) dto["relation_id"] = attribution.Relation.Id;
             if (attribution.Special != null) dto["special_id"] = attribution.Special.Id;
             return dto;
         }
+
+        /// <summary>佣金分成比率 (%): 二方 keep the whole commission, 三方 a part of it; TOP's service fees are inside it.</summary>
+        public static decimal ShareRate(OrderLife life) => life.OrderRole == 2 ? 100m : 80m;
 
         private static double[] Normalise(double[] weights)
         {

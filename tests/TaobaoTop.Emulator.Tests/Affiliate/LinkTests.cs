@@ -30,11 +30,13 @@ public class LinkTests
         var url = (string)(await ConvertItem(harness, (string)item["item_id"]!))["cps_long_url"]!;
 
         var created = (await harness.Ok("taobao.tbk.tpwd.create", new() { ["url"] = url, ["text"] = "好物推荐" }))["data"]!;
+        var simple = (string)created["password_simple"]!;
+        Assert.Matches("^￥[A-Za-z0-9]{11}￥$", simple);
+        var code = simple.Trim('￥');
         var model = (string)created["model"]!;
-        Assert.Matches("^￥[A-Za-z0-9]{11}￥$", model);
-        var code = model.Trim('￥');
+        Assert.Matches("^[0-9]{2}￥ CZ3457 " + code + "￥ https://m\\.tb\\.cn/h\\.[A-Za-z0-9]{7} ", model);
 
-        foreach (var shared in new[] { model, "【好物推荐】复制这条信息¥" + code + "¥打开手机淘宝", "8€" + code + "€ https://m.tb.cn/h.abc 好物", "(" + code + ")", "₳" + code + "₳" })
+        foreach (var shared in new[] { simple, model, "【好物推荐】复制这条信息¥" + code + "¥打开手机淘宝", "8€" + code + "€ https://m.tb.cn/h.abc 好物", "(" + code + ")", "₳" + code + "₳" })
         {
             var parsed = await harness.Ok("taobao.tbk.tpwd.parse", new() { ["password_content"] = shared });
             Assert.Equal(url, (string)parsed["data"]!["origin_url"]!);
@@ -42,19 +44,21 @@ public class LinkTests
     }
 
     [Fact]
-    public async Task Parsing_a_password_the_emulator_never_issued_is_a_business_error()
+    public async Task Parsing_a_password_the_emulator_never_issued_or_text_without_one_are_business_errors()
     {
         using var harness = new AffiliateHarness();
-        var error = await harness.Fails("taobao.tbk.tpwd.parse", new() { ["password_content"] = "￥Zz9Yy8Xx7Ww￥" });
-        Assert.Equal(15, (int)error["code"]!);
+        var unknown = await harness.Fails("taobao.tbk.tpwd.parse", new() { ["password_content"] = "￥Zz9Yy8Xx7Ww￥" });
+        Assert.Equal(15, (int)unknown["code"]!);
+        Assert.Equal("6", (string)unknown["sub_code"]!);
+        Assert.Equal("20010", (string)(await harness.Fails("taobao.tbk.tpwd.parse", new() { ["password_content"] = "这里没有口令" }))["sub_code"]!);
     }
 
     [Fact]
     public async Task Passwords_are_only_made_from_https_promotion_links()
     {
         using var harness = new AffiliateHarness();
-        var error = await harness.Fails("taobao.tbk.tpwd.create", new() { ["url"] = "http://s.click.taobao.com/t?e=abc" });
-        Assert.Equal(15, (int)error["code"]!);
+        Assert.Equal("20000", (string)(await harness.Fails("taobao.tbk.tpwd.create", new() { ["url"] = "http://s.click.taobao.com/t?e=abc" }))["sub_code"]!);
+        Assert.Equal("26", (string)(await harness.Fails("taobao.tbk.tpwd.create", new() { ["url"] = "https://item.taobao.com/item.htm?id=1" }))["sub_code"]!);
         Assert.Equal(40, (int)(await harness.Fails("taobao.tbk.tpwd.create"))["code"]!);
     }
 
@@ -77,6 +81,8 @@ public class LinkTests
         });
         var data = converted["data"]!;
         Assert.Equal(itemId, (string)data["num_iid"]!);
+        Assert.Equal("1", (string)data["url_type"]!);
+        Assert.Matches("^￥[A-Za-z0-9]{11}￥$", (string)data["model"]!);
         Assert.Equal("mm_1000001_2000001_3000001", (string)data["origin_pid"]!);
         Assert.Contains("pid=mm_1000001_2000001_3000002", (string)data["click_url"]!);
         Assert.Contains("relationId=2700000002", (string)data["click_url"]!);
@@ -117,7 +123,7 @@ public class LinkTests
         Assert.Equal(itemId, (string)entries[0]!["link_info_dto"]!["item_id"]!);
         Assert.Equal("noSuchItem-123", (string)entries[1]!["input_item_id"]!);
         Assert.Null(entries[1]!["link_info_dto"]);
-        Assert.NotNull(entries[1]!["msg"]);
+        Assert.Equal(10000, (int)entries[1]!["code"]!);
     }
 
     [Fact]
@@ -138,9 +144,13 @@ public class LinkTests
     public async Task Unknown_adzone_is_error_4_and_an_adzone_on_another_site_is_error_2()
     {
         using var harness = new AffiliateHarness();
-        var unknown = await harness.Fails("taobao.tbk.item.convert", new() { ["adzone_id"] = "123", ["num_iids"] = "1", ["fields"] = "num_iid,click_url" });
+        var unknown = await harness.Fails("taobao.tbk.dg.general.link.convert", new() { ["adzone_id"] = "123", ["item_id_list"] = "x" });
         Assert.Equal(15, (int)unknown["code"]!);
         Assert.Equal("4", (string)unknown["sub_code"]!);
+
+        // The older item/shop conversion names the parameter instead.
+        var legacy = await harness.Fails("taobao.tbk.item.convert", new() { ["adzone_id"] = "123", ["num_iids"] = "1", ["fields"] = "num_iid,click_url" });
+        Assert.Equal("isv.invalid-parameter:adzone_id", (string)legacy["sub_code"]!);
 
         var mismatch = await harness.Fails("taobao.tbk.sc.general.link.convert", new() { ["adzone_id"] = DemoAdzone, ["site_id"] = "2000002", ["item_id_list"] = "x" });
         Assert.Equal("2", (string)mismatch["sub_code"]!);

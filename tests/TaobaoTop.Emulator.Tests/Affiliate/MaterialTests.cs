@@ -51,10 +51,11 @@ public class MaterialTests
         request["start_price"] = "20";
         request["end_price"] = "200";
         request["start_tk_rate"] = "500";
-        request["sort"] = "price_asc";
+        request["sort"] = "final_promotion_price_asc";
         var items = Items(await harness.Ok("taobao.tbk.dg.material.optional.upgrade", request));
         Assert.NotEmpty(items);
-        var prices = items.Select(i => decimal.Parse((string)i["price_promotion_info"]!["zk_final_price"]!, CultureInfo.InvariantCulture)).ToList();
+        // Price filters and sort use the 预估到手价 (after the coupon).
+        var prices = items.Select(i => decimal.Parse((string)i["price_promotion_info"]!["final_promotion_price"]!, CultureInfo.InvariantCulture)).ToList();
         Assert.All(items, i =>
         {
             Assert.Equal(1, (int)i["item_basic_info"]!["user_type"]!);
@@ -64,6 +65,14 @@ public class MaterialTests
         });
         Assert.All(prices, p => Assert.InRange(p, 20m, 200m));
         Assert.Equal(prices.OrderBy(p => p), prices);
+    }
+
+    [Fact]
+    public async Task Search_needs_a_query_or_a_category()
+    {
+        using var harness = new AffiliateHarness();
+        var error = await harness.Fails("taobao.tbk.dg.material.optional.upgrade", new() { ["adzone_id"] = "3000001" });
+        Assert.Equal("30002", (string)error["sub_code"]!);
     }
 
     [Fact]

@@ -235,7 +235,7 @@ public class OrderTests
             while (true)
             {
                 var data = (await harness.Ok("taobao.tbk.order.refund.get", new() { ["publisher_refund_order_query_option"] = Option(start, TimeSpan.FromHours(3), position).ToJsonString() }))["data"]!;
-                if (data["result"] is JsonObject result) records.AddRange(result["publisher_refund_order_dto"]!.AsArray().Select(r => r!.AsObject()));
+                if (data["result"] is JsonObject result) records.AddRange(result["publisher_refund_order_d_t_o"]!.AsArray().Select(r => r!.AsObject()));
                 if (!(bool)data["has_next"]!) break;
                 position = (string)data["position_index"]!;
             }
