@@ -27,6 +27,7 @@ namespace TaobaoTop.Emulator.Affiliate
             registry.Add("taobao.tbk.item.info.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, false)));
             registry.Add("taobao.tbk.item.details.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, true)));
             registry.Add("taobao.tbk.coupon.get", false, false, call => Locked(call, CouponDetails));
+            registry.Add("taobao.tbk.itemid.coupon.get", false, false, call => Locked(call, ItemCoupons));
         }
 
         private JsonObject SearchMaterial(ApiCall call)
@@ -140,6 +141,48 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["coupon_activity_id"] = coupon.ActivityId,
                 },
             };
+        }
+
+        /// <summary>根据宝贝id批量查询优惠券: the coupon items among num_iids, with 二合一 links for the pid.</summary>
+        private JsonObject ItemCoupons(ApiCall call)
+        {
+            var pid = call.Required("pid");
+            var parts = pid.Split('_');
+            if (parts.Length != 4 || parts[0] != "mm" || parts[1] != TopFormat.Number(EmulatorDefaults.DemoMemberId)
+                || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var adzoneId)
+                || !(_state.FindAdzone(adzoneId) is Adzone adzone) || TopFormat.Number(adzone.SiteId) != parts[2])
+                throw TopApiException.Business("2", "pid不正确");
+            var results = new List<JsonNode>();
+            foreach (var id in Arguments.List(call, "num_iids", 40, false))
+            {
+                var item = _catalog.Find(id);
+                if (item?.Coupon == null) continue;
+                results.Add(new JsonObject
+                {
+                    ["num_iid"] = item.ItemId,
+                    ["input_num_iid"] = id,
+                    ["title"] = item.Title,
+                    ["pict_url"] = item.PictUrl,
+                    ["small_images"] = call.List("string", new JsonNode[] { item.PictUrl }),
+                    ["item_url"] = item.DetailUrl,
+                    ["user_type"] = item.Shop.IsTmall ? 1 : 0,
+                    ["shop_title"] = item.Shop.Title,
+                    ["nick"] = item.Shop.Nick,
+                    ["seller_id"] = item.Shop.SellerId,
+                    ["category"] = item.LevelOneCategoryId,
+                    ["volume"] = item.Volume,
+                    ["zk_final_price"] = TopFormat.Money(item.ZkFinalPrice),
+                    ["commission_rate"] = TopFormat.Money(item.CommissionRate),
+                    ["coupon_info"] = item.Coupon.Description,
+                    ["coupon_total_count"] = item.Coupon.TotalCount,
+                    ["coupon_remain_count"] = item.Coupon.RemainCount,
+                    ["coupon_start_time"] = DateText(item.Coupon.Start),
+                    ["coupon_end_time"] = DateText(item.Coupon.End),
+                    ["coupon_click_url"] = Links.CouponUrl(adzone, item, new LinkOptions()),
+                });
+            }
+            if (results.Count == 0) throw TopApiException.Business("4", "查询不到宝贝");
+            return new JsonObject { ["results"] = call.List("tbk_coupon", results) };
         }
 
         private static string DateText(DateTimeOffset time) => time.ToOffset(TopTime.Offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -68,6 +68,20 @@ public class MaterialTests
     }
 
     [Fact]
+    public async Task Batch_coupon_lookup_lists_only_items_with_coupons_and_checks_the_pid()
+    {
+        using var harness = new AffiliateHarness();
+        var items = Items(await harness.Ok("taobao.tbk.dg.material.optional.upgrade", Search("面膜", 1, 40)));
+        var withCoupon = items.Where(i => i["publish_info"]!["coupon_share_url"] != null).Select(i => (string)i["item_id"]!).ToList();
+        Assert.NotEmpty(withCoupon);
+        Assert.True(withCoupon.Count < items.Count, "the page should mix items with and without coupons");
+
+        var answer = await harness.Ok("taobao.tbk.itemid.coupon.get", new() { ["pid"] = EmulatorDefaults.DemoPid, ["num_iids"] = string.Join(",", items.Select(i => (string)i["item_id"]!)) });
+        Assert.Equal(withCoupon, answer["results"]!["tbk_coupon"]!.AsArray().Select(c => (string)c!["num_iid"]!));
+        Assert.Equal("2", (string)(await harness.Fails("taobao.tbk.itemid.coupon.get", new() { ["pid"] = "mm_1000001_2000002_3000001", ["num_iids"] = withCoupon[0] }))["sub_code"]!);
+    }
+
+    [Fact]
     public async Task Search_needs_a_query_or_a_category()
     {
         using var harness = new AffiliateHarness();
