@@ -36,7 +36,8 @@ $onSale.items.item | ForEach-Object { '{0}  {1,9}  {2,4}  {3}' -f $_.num_iid, $_
 # A 淘口令 for a promotion link: the code buyers paste into the Taobao app.
 '== 淘口令'
 $tpwd = Invoke-TaobaoApi taobao.tbk.tpwd.create @{ url = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dquickstart'; text = '好物推荐' }
-$tpwd.data.model
+'淘口令: {0}' -f $tpwd.data.password_simple
+'to share: {0}' -f $tpwd.data.model
 
 # The calls this script made.
 Get-TaobaoTopContext

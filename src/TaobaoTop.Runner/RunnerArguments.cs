@@ -13,7 +13,8 @@ public sealed record RunnerArguments(bool Emulator, string? Command, string? Scr
           -Emulator   run Connect-TaobaoTop -Emulator before the script (the in-memory gateway, no account needed)
           -Command    run the given text instead of a script file
 
-        Exit code: the script's `exit N`; otherwise 1 when it stopped on an error or wrote any error, 0 when not.
+        Exit code: the script's `exit N` (a script file's $LASTEXITCODE); otherwise 1 when it stopped on an error or
+        wrote any error record, 0 when not.
         """;
 
     public static RunnerArguments? Parse(IReadOnlyList<string> args)
