@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TaobaoTop.Emulator.Affiliate;
+
+namespace TaobaoTop.Emulator.WeCom
+{
+    /// <summary>A channel code seeded in the emulator: its state, followers, and how many customers added through it.</summary>
+    public sealed class SeededChannel
+    {
+        internal SeededChannel(string state, string remark, string[] users, int adds)
+        {
+            State = state;
+            Remark = remark;
+            Users = users;
+            Adds = adds;
+        }
+
+        public string State { get; }
+
+        public string Remark { get; }
+
+        public string[] Users { get; }
+
+        /// <summary>Customers who added through the code during the month (the ground truth for first adds).</summary>
+        public int Adds { get; }
+    }
+
+    /// <summary>
+    /// The seeded month: six channel codes and the customers who added through them at seeded times, plus customers who
+    /// came by other routes (no state). About 70 % of channel customers have a 会员运营 id (special_id) recorded in their
+    /// follower's description as <c>special_id=N</c>; ids start at <see cref="FirstSpecialId"/> and are numbered in add
+    /// order. The affiliate emulator has no public way to share its members, so this mapping is the WeCom side's own.
+    /// </summary>
+    public static class SyntheticChannelMonth
+    {
+        public const long FirstSpecialId = 1_300_100_001;
+
+        public const int OtherRouteCustomers = 12;
+
+        public static IReadOnlyList<SeededChannel> Channels { get; } = new[]
+        {
+            new SeededChannel("xhs_note", "小红书笔记", new[] { "sales01", "sales02" }, 40),
+            new SeededChannel("dy_feed", "抖音信息流", new[] { "sales02", "sales03" }, 60),
+            new SeededChannel("pyq_ad", "朋友圈广告", new[] { "sales01" }, 25),
+            new SeededChannel("elevator", "电梯海报", new[] { "sales03", "sales04" }, 15),
+            new SeededChannel("store_counter", "门店柜台", new[] { "sales04" }, 20),
+            new SeededChannel("live_room", "直播间", new[] { "sales05", "sales06" }, 30),
+        };
+
+        private static readonly string[] Surnames = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
+
+        /// <summary>The month ends at the start of <paramref name="now"/>'s day (+08:00) and lasts 30 days.</summary>
+        public static DateTimeOffset MonthStart(DateTimeOffset now)
+        {
+            var local = now.ToOffset(TimeSpan.FromHours(8));
+            return new DateTimeOffset(local.Date, TimeSpan.FromHours(8)).AddDays(-30);
+        }
+
+        internal static void Seed(WeComState state, int seed, DateTimeOffset now)
+        {
+            var start = MonthStart(now);
+            var random = new SeededRandom(seed, 501);
+            var added = new List<(Follow Follow, Customer Customer)>();
+            var number = 0;
+            foreach (var channel in Channels)
+            {
+                var way = state.AddContactWay(2, channel.State, channel.Remark, channel.Users, Array.Empty<long>(), true, start.AddHours(-random.Next(24, 240)), seed);
+                for (var i = 0; i < channel.Adds; i++)
+                {
+                    var customer = NewCustomer(state, seed, ref random, ++number);
+                    var follow = new Follow(channel.Users[i % channel.Users.Length], start.AddSeconds(random.Next(30 * 86400)), 1, channel.State, customer.ExternalUserId);
+                    added.Add((follow, customer));
+                    state.ContactWays[way.ConfigId].Adds++;
+                }
+            }
+            for (var i = 0; i < OtherRouteCustomers; i++)
+            {
+                var customer = NewCustomer(state, seed, ref random, ++number);
+                var addWay = random.Pick(new[] { 2, 3, 6 });
+                added.Add((new Follow(WeComDemo.Members[random.Next(WeComDemo.Members.Length)], start.AddSeconds(random.Next(30 * 86400)), addWay, null, customer.ExternalUserId), customer));
+            }
+
+            var specialId = FirstSpecialId;
+            foreach (var (follow, customer) in added.OrderBy(a => a.Follow.CreateTime).ThenBy(a => a.Customer.ExternalUserId, StringComparer.Ordinal))
+            {
+                if (follow.State != null && random.Chance(0.7)) follow.Description = "special_id=" + (specialId++).ToString(CultureInfo.InvariantCulture);
+                customer.Follows.Add(follow);
+            }
+        }
+
+        private static Customer NewCustomer(WeComState state, int seed, ref SeededRandom random, int number)
+        {
+            var id = "wm" + new SeededRandom(seed, 502, number).Alphanumeric(24) + number.ToString("D4", CultureInfo.InvariantCulture);
+            var customer = new Customer(id, random.Pick(Surnames) + (random.Chance(0.5) ? "女士" : "先生"), random.Next(3));
+            state.Customers.Add(customer);
+            return customer;
+        }
+    }
+}

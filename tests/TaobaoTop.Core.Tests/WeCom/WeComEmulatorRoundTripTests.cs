@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.WeCom;
+using TaobaoTop.Emulator.WeCom;
+using Xunit;
+
+namespace TaobaoTop.Core.Tests.WeCom;
+
+/// <summary>The client against the WeCom emulator: what a script would see end to end.</summary>
+public class WeComEmulatorRoundTripTests
+{
+    private DateTimeOffset _now = new(2026, 11, 23, 4, 0, 0, TimeSpan.Zero);
+    private readonly List<TimeSpan> _waits = new();
+
+    private (WeComClient Client, WeComEmulator Emulator) Connect(int callsPerMinute = 0, string secret = WeComDemo.CorpSecret)
+    {
+        var emulator = new WeComEmulator(new WeComEmulatorOptions { Clock = () => _now, CallsPerMinute = callsPerMinute });
+        var client = new WeComClient(
+            new WeComClientOptions(WeComDemo.CorpId, new Secret(secret))
+            {
+                Endpoint = new Uri("http://wecom.emulator.invalid/"),
+                Qps = 0,
+                Clock = () => _now,
+                Delay = (wait, _) => { _waits.Add(wait); _now += wait; return Task.CompletedTask; },
+            },
+            emulator.CreateHandler());
+        return (client, emulator);
+    }
+
+    [Fact]
+    public async Task The_seeded_month_has_each_channels_adds_stamped_with_its_state()
+    {
+        var (client, _) = Connect();
+        var customers = new List<WeComCustomer>();
+
+        await new WeComExternalContacts(client).ForEachCustomerAsync(WeComDemo.Members, customers.Add, pageSize: 37);
+
+        foreach (var channel in SyntheticChannelMonth.Channels)
+        {
+            var added = customers.Where(c => c.State == channel.State).ToList();
+            Assert.Equal(channel.Adds, added.Count);
+            Assert.All(added, c => Assert.Contains(c.UserId, channel.Users));
+            Assert.All(added, c => Assert.Equal(1, c.AddWay));
+        }
+        Assert.Equal(SyntheticChannelMonth.OtherRouteCustomers, customers.Count(c => string.IsNullOrEmpty(c.State)));
+        var monthStart = SyntheticChannelMonth.MonthStart(_now);
+        Assert.All(customers, c => Assert.InRange(c.AddedAt, monthStart, monthStart.AddDays(30)));
+        var specialIds = customers.Where(c => c.SpecialId != null).Select(c => c.SpecialId!.Value).OrderBy(i => i).ToList();
+        Assert.True(specialIds.Count > 100, $"{specialIds.Count} customers with a special id");
+        Assert.Equal(Enumerable.Range(0, specialIds.Count).Select(i => SyntheticChannelMonth.FirstSpecialId + i), specialIds);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_replaced_and_the_call_goes_through()
+    {
+        var (client, emulator) = Connect();
+        var contacts = new WeComExternalContacts(client);
+        await contacts.GetCorpTagsAsync();
+        emulator.InvalidateTokens();
+
+        await contacts.GetCorpTagsAsync();
+
+        Assert.Equal(2, emulator.TokensIssued);
+        Assert.Empty(_waits);
+    }
+
+    [Fact]
+    public async Task A_token_is_renewed_before_the_emulator_would_call_it_expired()
+    {
+        var (client, emulator) = Connect();
+        var contacts = new WeComExternalContacts(client);
+        await contacts.GetCorpTagsAsync();
+        _now = _now.AddSeconds(7200 - 60);
+
+        await contacts.GetCorpTagsAsync();
+
+        // gettoken, tags, gettoken again ahead of expiry, tags: no 42001 round trip.
+        Assert.Equal(4, emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_a_typed_error_naming_gettoken()
+    {
+        var (client, _) = Connect(secret: "not-the-secret");
+
+        var error = await Assert.ThrowsAsync<WeComException>(() => new WeComExternalContacts(client).GetCorpTagsAsync());
+
+        Assert.Equal(40001, error.ErrCode);
+        Assert.Equal("/cgi-bin/gettoken", error.Path);
+        Assert.DoesNotContain("not-the-secret", error.ToString());
+    }
+
+    [Fact]
+    public async Task Over_the_minute_limit_the_call_waits_for_the_next_minute_and_succeeds()
+    {
+        var (client, _) = Connect(callsPerMinute: 2);
+        var contacts = new WeComExternalContacts(client);
+
+        for (var i = 0; i < 3; i++) await contacts.GetCorpTagsAsync();
+
+        var wait = Assert.Single(_waits);
+        Assert.True(wait >= TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task A_code_round_trips_and_customers_who_scan_it_carry_its_state()
+    {
+        var (client, emulator) = Connect();
+        var contacts = new WeComExternalContacts(client);
+
+        var way = await contacts.AddContactWayAsync("ch_dy_1124", new[] { "sales01", "sales02" }, new long[] { WeComDemo.SalesParty }, "抖音 1124", skipVerify: true);
+        var scanned = emulator.ScanContactWay(way.ConfigId, 3);
+        await contacts.UpdateContactWayAsync(way.ConfigId, null, "抖音 1124 改", null, null, null);
+        var changed = await contacts.GetContactWayAsync(way.ConfigId);
+        var customers = new List<WeComCustomer>();
+        await contacts.ForEachCustomerAsync(WeComDemo.Members, customers.Add);
+        var listed = await contacts.ListContactWayIdsAsync(null, null, pageSize: 2);
+
+        Assert.Equal(2, way.Type);
+        Assert.StartsWith("https://", way.QrCode);
+        Assert.Equal("ch_dy_1124", changed.State);
+        Assert.Equal("抖音 1124 改", changed.Remark);
+        Assert.Equal(new[] { "sales01", "sales02" }, changed.User);
+        Assert.Equal(scanned.OrderBy(s => s), customers.Where(c => c.State == "ch_dy_1124").Select(c => c.ExternalUserId).OrderBy(s => s));
+        Assert.Equal(7, listed.Count);
+        Assert.Contains(way.ConfigId, listed);
+
+        await contacts.DeleteContactWayAsync(way.ConfigId);
+        var gone = await Assert.ThrowsAsync<WeComException>(() => contacts.GetContactWayAsync(way.ConfigId));
+        Assert.Equal(41044, gone.ErrCode);
+    }
+
+    [Fact]
+    public async Task Departments_count_toward_the_hundred_member_limit_on_the_server()
+    {
+        var (client, _) = Connect();
+        var users = Enumerable.Range(1, 95).Select(i => "sales0" + (i % 6 + 1)).ToArray();
+        var contacts = new WeComExternalContacts(client);
+
+        var error = await Assert.ThrowsAsync<WeComException>(() => client.PostAsync("/cgi-bin/externalcontact/add_contact_way", new JsonObject
+        {
+            ["type"] = 2,
+            ["scene"] = 2,
+            ["user"] = new JsonArray(users.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray()),
+            ["party"] = new JsonArray(JsonValue.Create(WeComDemo.SalesParty)),
+        }, idempotent: false));
+
+        Assert.Equal(41041, error.ErrCode);
+    }
+
+    [Fact]
+    public async Task Tags_go_onto_the_customers_a_member_follows_only()
+    {
+        var (client, _) = Connect();
+        var contacts = new WeComExternalContacts(client);
+        var customers = new List<WeComCustomer>();
+        await contacts.ForEachCustomerAsync(new[] { "sales01" }, customers.Add);
+        var tag = (await contacts.AddCorpTagsAsync("渠道", new[] { "小红书" })).Single();
+
+        await contacts.MarkTagAsync("sales01", customers[0].ExternalUserId, new[] { tag.Id });
+        var stranger = await Assert.ThrowsAsync<WeComException>(() => contacts.MarkTagAsync("sales05", customers[0].ExternalUserId, new[] { tag.Id }));
+        var again = new List<WeComCustomer>();
+        await contacts.ForEachCustomerAsync(new[] { "sales01" }, again.Add);
+
+        Assert.Equal(84061, stranger.ErrCode);
+        Assert.Equal(new[] { tag.Id }, again.Single(c => c.ExternalUserId == customers[0].ExternalUserId).TagIds);
+        Assert.Equal("渠道", (await contacts.GetCorpTagsAsync()).Single().GroupName);
+    }
+}
