@@ -74,9 +74,10 @@ public static class MamlWriter
         foreach (var example in doc.Examples)
         {
             xml.WriteStartElement("example", Command);
-            xml.WriteElementString("title", Maml, "-------------------------- " + example.Title + " --------------------------");
+            xml.WriteElementString("title", Maml, ExampleTitle(example.Title));
             xml.WriteElementString("code", Dev, example.Code);
-            Paragraphs(xml, "remarks", Dev, example.Remarks);
+            // The empty paragraph keeps a blank line between one example's remarks and the next title.
+            Paragraphs(xml, "remarks", Dev, example.Remarks.Append(string.Empty));
             xml.WriteEndElement();
         }
         xml.WriteEndElement();
@@ -92,6 +93,13 @@ public static class MamlWriter
         xml.WriteEndElement();
 
         xml.WriteEndElement();
+    }
+
+    /// <summary>The title between dashes, as Get-Help shows examples, kept within 100 columns.</summary>
+    private static string ExampleTitle(string title)
+    {
+        var dashes = new string('-', Math.Clamp((98 - title.Length) / 2, 2, 26));
+        return dashes + " " + title + " " + dashes;
     }
 
     public static bool IsCommon(string name) => Cmdlet.CommonParameters.Contains(name);
