@@ -17,6 +17,7 @@
         'Invoke-TaobaoApi'
         'Get-TaobaoApi'
         'Reset-TaobaoEmulator'
+        'Add-TaobaoItem'
         'New-TaobaoTopToken'
         'Update-TaobaoTopToken'
         'Get-TbkOrder'

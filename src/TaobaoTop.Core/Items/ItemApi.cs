@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>Requests and answers of the seller item APIs, shared by the listing engine and the item cmdlets.</summary>
+    public static class ItemApi
+    {
+        /// <summary>The fields Get-TaobaoItem asks for.</summary>
+        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified";
+
+        public static string Money(decimal price) => price.ToString("0.00", CultureInfo.InvariantCulture);
+
+        public static TopRequest Add(ItemDraft draft, string? pictureUrl)
+        {
+            var request = new TopRequest("taobao.item.add")
+                .With("title", draft.Title)
+                .With("price", Money(draft.Price))
+                .With("num", draft.Quantity)
+                .With("type", "fixed")
+                .With("stuff_status", draft.StuffStatus)
+                .With("desc", draft.Description)
+                .With("location.state", draft.State)
+                .With("location.city", draft.City)
+                .With("cid", draft.CategoryId)
+                .With("outer_id", draft.OuterId)
+                .With("pic_path", pictureUrl);
+            return request;
+        }
+
+        public static TopRequest SellerGet(long numIid) => new TopRequest("taobao.item.seller.get").With("fields", ItemFields).With("num_iid", numIid);
+
+        /// <summary>taobao.items.onsale.get or taobao.items.inventory.get, one page.</summary>
+        public static TopRequest List(bool onSale, long pageNo, int pageSize, string? query)
+            => new TopRequest(onSale ? "taobao.items.onsale.get" : "taobao.items.inventory.get")
+                .With("fields", ItemFields).With("page_no", pageNo).With("page_size", pageSize).With("q", query);
+
+        public static TopRequest CustomGet(IEnumerable<string> outerIds)
+            => new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", string.Join(",", outerIds));
+
+        public static TopRequest PictureUpload(string path, long categoryId, string? title)
+        {
+            var request = new TopRequest("taobao.picture.upload")
+                .With("picture_category_id", categoryId)
+                .With("image_input_title", Path.GetFileName(path))
+                .With("title", title);
+            request.Files["img"] = TopFile.FromPath(path);
+            return request;
+        }
+
+        public static TaobaoItem ReadItem(TopResponse response)
+            => TaobaoItem.FromJson(response.Body.TryGetProperty("item", out var item) ? item : response.Body);
+
+        public static TaobaoPicture ReadPicture(TopResponse response, string? sourcePath)
+            => TaobaoPicture.FromJson(response.Body.TryGetProperty("picture", out var picture) ? picture : response.Body, sourcePath);
+
+        /// <summary>The items of a list answer, whether simplified (an array) or not (<c>items.item[]</c>).</summary>
+        public static List<TaobaoItem> ReadItems(TopResponse response, out long total)
+        {
+            total = TopJson.Long(response.Body, "total_results") ?? 0;
+            var items = new List<TaobaoItem>();
+            if (!response.Body.TryGetProperty("items", out var list)) return items;
+            if (list.ValueKind == JsonValueKind.Object && list.TryGetProperty("item", out var inner)) list = inner;
+            if (list.ValueKind != JsonValueKind.Array) return items;
+            foreach (var item in list.EnumerateArray()) items.Add(TaobaoItem.FromJson(item));
+            return items;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>The fields of an item row and the column names they go by in sheets (Excel exports in Chinese, ERPs in English).</summary>
+    public static class ItemColumns
+    {
+        public const string Title = "Title";
+        public const string Price = "Price";
+        public const string Quantity = "Quantity";
+        public const string CategoryId = "CategoryId";
+        public const string Description = "Description";
+        public const string OuterId = "OuterId";
+        public const string Picture = "Picture";
+        public const string State = "State";
+        public const string City = "City";
+        public const string StuffStatus = "StuffStatus";
+
+        /// <summary>Field → its other names; Add-TaobaoItem's parameter aliases are the same lists.</summary>
+        public static readonly IReadOnlyDictionary<string, string[]> Aliases = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [Title] = new[] { "标题", "宝贝标题", "商品标题", "商品名称" },
+            [Price] = new[] { "价格", "一口价", "售价" },
+            [Quantity] = new[] { "数量", "库存", "宝贝数量", "Num", "Stock" },
+            [CategoryId] = new[] { "类目ID", "类目", "Cid", "Category" },
+            [Description] = new[] { "描述", "宝贝描述", "商品描述", "Desc" },
+            [OuterId] = new[] { "商家编码", "外部编码", "outer_id" },
+            [Picture] = new[] { "主图", "宝贝图片", "MainPicture", "PicPath", "pic_path" },
+            [State] = new[] { "省", "省份", "Province", "location.state" },
+            [City] = new[] { "市", "城市", "location.city" },
+            [StuffStatus] = new[] { "新旧程度", "stuff_status" },
+        };
+
+        /// <summary>How each field is named in messages: "Title (标题)".</summary>
+        public static string Describe(string field) => field + " (" + Aliases[field][0] + ")";
+
+        private static readonly Dictionary<string, string> ByHeader = BuildHeaderMap();
+
+        /// <summary>The field a CSV header names, ignoring case, spaces, '_', '-' and '.'; null for other columns.</summary>
+        public static string? FieldOf(string header)
+            => ByHeader.TryGetValue(Normalize(header), out var field) ? field : null;
+
+        private static Dictionary<string, string> BuildHeaderMap()
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in Aliases)
+            {
+                map[Normalize(pair.Key)] = pair.Key;
+                foreach (var alias in pair.Value) map[Normalize(alias)] = pair.Key;
+            }
+            return map;
+        }
+
+        private static string Normalize(string header)
+        {
+            var text = new StringBuilder(header.Length);
+            foreach (var c in header.Trim().TrimStart('\uFEFF'))
+            {
+                if (c != ' ' && c != '_' && c != '-' && c != '.' && c != '\u3000') text.Append(char.ToLowerInvariant(c));
+            }
+            return text.ToString();
+        }
+    }
+}

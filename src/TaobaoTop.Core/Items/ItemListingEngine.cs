@@ -1,0 +1,450 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Items
+{
+    public sealed class ItemListingOptions
+    {
+        /// <summary>Calls in flight at once; the client's rate limiter still paces them at the connection's QPS.</summary>
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Report rows whose outer_id already exists instead of adding them.</summary>
+        public bool SkipExisting { get; set; }
+
+        /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
+        public int MaxAttempts { get; set; } = 5;
+
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>Where uploaded main pictures go in the picture space; 0 is the default category.</summary>
+        public long PictureCategoryId { get; set; }
+    }
+
+    /// <summary>
+    /// Adds validated rows with up to <see cref="ItemListingOptions.ThrottleLimit"/> calls in flight and hands back each
+    /// row's outcome in input order. No duplicates: a row with an outer_id whose item.add may have been carried out
+    /// (a time-out, a lost answer) is looked up by outer_id before it is sent again; a row without one is not sent
+    /// again. Every outcome goes to the journal as it happens.
+    /// </summary>
+    public sealed class ItemListingEngine
+    {
+        private const int LookupBatchSize = 40;
+        private static readonly TimeSpan LookupBatchWait = TimeSpan.FromMilliseconds(20);
+
+        private readonly TopClient _client;
+        private readonly ItemListingOptions _options;
+        private readonly ItemJournal? _journal;
+        private readonly Action<TaobaoItemResult, Exception?> _emit;
+        private readonly CancellationToken _cancellation;
+        private readonly SemaphoreSlim _calls;
+        private readonly SemaphoreSlim _room;
+        private readonly List<Task> _rows = new List<Task>();
+        private readonly Dictionary<long, (TaobaoItemResult Result, Exception? Error)> _finished = new Dictionary<long, (TaobaoItemResult, Exception?)>();
+        private readonly Dictionary<string, string> _outerIdsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _pictures = new ConcurrentDictionary<string, Lazy<Task<string>>>(StringComparer.Ordinal);
+        private readonly object _order = new object();
+        private readonly object _lookupLock = new object();
+        private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
+        private bool _lookupScheduled;
+        private long _nextSequence;
+        private long _nextToEmit;
+
+        /// <param name="emit">Called once per row, in input order, one call at a time, from any thread.</param>
+        public ItemListingEngine(TopClient client, ItemListingOptions options, ItemJournal? journal, Action<TaobaoItemResult, Exception?> emit, CancellationToken cancellation = default)
+        {
+            _client = client ?? throw new ArgumentNullException(nameof(client));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _journal = journal;
+            _emit = emit ?? throw new ArgumentNullException(nameof(emit));
+            _cancellation = cancellation;
+            var limit = Math.Max(1, options.ThrottleLimit);
+            _calls = new SemaphoreSlim(limit, limit);
+            // Rows accepted but not yet handed back. Deep enough that one row waiting out retries does not stall the
+            // others behind it in the reorder buffer; still bounds memory on a sheet of any length.
+            var room = Math.Max(limit * 64, 4096);
+            _room = new SemaphoreSlim(room, room);
+        }
+
+        public ItemListingCounts Counts { get; } = new ItemListingCounts();
+
+        /// <summary>Waits until another row may be submitted.</summary>
+        public Task WaitForRoomAsync() => _room.WaitAsync(_cancellation);
+
+        /// <summary>Starts adding a valid row; call after <see cref="WaitForRoomAsync"/>.</summary>
+        public void Submit(ItemDraft draft)
+        {
+            var sequence = _nextSequence++;
+            Interlocked.Increment(ref Counts.SubmittedCount);
+            if (draft.OuterId != null)
+            {
+                if (_outerIdsSeen.TryGetValue(draft.OuterId, out var first))
+                {
+                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, ItemColumns.Describe(ItemColumns.OuterId) + " '" + draft.OuterId + "' repeats " + first + "; one item per outer_id") };
+                    Finish(sequence, Invalid(draft.Row, errors));
+                    return;
+                }
+                _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
+            }
+            var task = Task.Run(() => ProcessAsync(draft), _cancellation);
+            _rows.Add(task.ContinueWith(t => Finish(sequence, t.Result), _cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
+            _rows.Add(task);
+        }
+
+        /// <summary>Hands back a row that failed validation, in its place in the order; call after <see cref="WaitForRoomAsync"/>.</summary>
+        public void SubmitInvalid(ItemRow row, IReadOnlyList<ItemFieldError> errors)
+        {
+            var sequence = _nextSequence++;
+            Interlocked.Increment(ref Counts.SubmittedCount);
+            Finish(sequence, Invalid(row, errors));
+        }
+
+        /// <summary>Completes when every submitted row has been handed back.</summary>
+        public Task CompleteAsync()
+        {
+            FlushLookups();
+            return Task.WhenAll(_rows);
+        }
+
+        /// <summary>The journal's key for a row: its outer_id, or its number and content.</summary>
+        public static string KeyOf(ItemDraft draft)
+        {
+            if (draft.OuterId != null) return "outer_id:" + draft.OuterId;
+            var content = string.Join("\u0001", draft.Title, ItemApi.Money(draft.Price), draft.Quantity, draft.CategoryId, draft.State, draft.City, draft.PictureUrl ?? draft.PictureFile);
+            unchecked
+            {
+                // FNV-1a: a stable hash (string.GetHashCode differs per process).
+                var hash = 2166136261u;
+                foreach (var c in content) hash = (hash ^ c) * 16777619u;
+                return "row:" + draft.Row.RowNumber + ":" + hash.ToString("x8");
+            }
+        }
+
+        private (TaobaoItemResult, Exception?) Invalid(ItemRow row, IReadOnlyList<ItemFieldError> errors)
+        {
+            var result = NewResult(row);
+            result.Status = TaobaoItemStatus.Invalid;
+            result.Field = errors.Count > 0 ? errors[0].Field : null;
+            result.Error = string.Join("; ", errors.Select(e => e.Message));
+            var message = ItemRowValidator.Describe(row, errors);
+            _journal?.Record(new ItemJournalEntry { Key = "invalid:" + row.RowNumber, Row = row.RowNumber, Line = row.LineNumber, Status = nameof(TaobaoItemStatus.Invalid), OuterId = row.OuterId, Title = row.Title, Error = result.Error });
+            return (result, new TaobaoItemRowException(message, result));
+        }
+
+        private async Task<(TaobaoItemResult, Exception?)> ProcessAsync(ItemDraft draft)
+        {
+            var key = KeyOf(draft);
+            var result = NewResult(draft.Row);
+            try
+            {
+                return await AddAsync(draft, key, result).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+            }
+        }
+
+        private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result)
+        {
+            var prior = _journal?.Find(key);
+            if (prior != null && prior.IsDone)
+            {
+                result.Status = TaobaoItemStatus.AddedEarlier;
+                result.NumIid = prior.NumIid;
+                return (result, null);
+            }
+
+            var existing = Array.Empty<long>();
+            if (draft.OuterId != null)
+            {
+                var now = await ExistingAsync(draft.OuterId).ConfigureAwait(false);
+                if (prior != null && prior.IsOpen)
+                {
+                    // A run that was stopped had sent this row: an item that was not there before is its.
+                    var ours = now.Except(prior.Existing ?? Array.Empty<long>()).ToArray();
+                    if (ours.Length > 0) return Added(draft, key, result, ours[0], null);
+                }
+                existing = now;
+                if (existing.Length > 0 && _options.SkipExisting)
+                {
+                    result.Status = TaobaoItemStatus.Skipped;
+                    result.NumIid = existing[0];
+                    Record(draft, key, nameof(TaobaoItemStatus.Skipped), existing[0], null, null);
+                    return (result, null);
+                }
+            }
+            else if (prior != null && prior.IsOpen)
+            {
+                var why = "an earlier run sent this row and got no answer, so it may have been added; it has no outer_id (商家编码) to check by, so it is not sent again. Check the shop, then remove its line from the journal to add it";
+                result.Status = TaobaoItemStatus.Failed;
+                result.Error = why;
+                return (result, new TaobaoItemRowException(draft.Row.Describe() + ": " + why + ".", result));
+            }
+
+            var pictureUrl = draft.PictureUrl;
+            if (draft.PictureFile != null)
+            {
+                try
+                {
+                    pictureUrl = await PictureUrlAsync(draft.PictureFile).ConfigureAwait(false);
+                }
+                catch (TopException ex)
+                {
+                    return Failed(draft, key, result, "the main picture could not be uploaded: " + ex.Message, ex, inDoubt: false);
+                }
+            }
+            result.PictureUrl = pictureUrl;
+
+            Record(draft, key, ItemJournal.Sending, null, existing, null);
+            var request = ItemApi.Add(draft, pictureUrl);
+            TopException? last = null;
+            var inDoubt = false;
+            var pause = false;
+            for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+            {
+                // After a lookup showed the last attempt was not carried out, the round trip was pause enough.
+                if (pause) await Task.Delay(Delay(attempt), _cancellation).ConfigureAwait(false);
+                pause = true;
+                result.Attempts = attempt;
+                try
+                {
+                    var response = await CallAsync(request).ConfigureAwait(false);
+                    var added = ItemApi.ReadItem(response);
+                    return Added(draft, key, result, added.NumIid, added.Created);
+                }
+                catch (TopException ex) when (ex.MayHaveBeenApplied)
+                {
+                    last = ex;
+                    inDoubt = true;
+                    if (draft.OuterId == null) break;
+                    long[] found;
+                    try
+                    {
+                        found = await ExistingAsync(draft.OuterId).ConfigureAwait(false);
+                    }
+                    catch (TopException lookup)
+                    {
+                        last = lookup;
+                        break;
+                    }
+                    var ours = found.Except(existing).ToArray();
+                    if (ours.Length > 0) return Added(draft, key, result, ours[0], null);
+                    inDoubt = false;
+                    pause = false;
+                }
+                catch (TopException ex) when (ex.IsTransient)
+                {
+                    last = ex;
+                }
+                catch (TopException ex)
+                {
+                    return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+                }
+            }
+
+            if (inDoubt)
+            {
+                var why = draft.OuterId == null
+                    ? "item.add got no answer and may have been carried out; without an outer_id (商家编码) it cannot be checked, so it was not sent again: " + last!.Message
+                    : "item.add got no answer and whether it was carried out could not be checked: " + last!.Message + ". Run again with the same -JournalPath to finish it";
+                return Failed(draft, key, result, why, last, inDoubt: true, existing);
+            }
+            return Failed(draft, key, result, "gave up after " + result.Attempts + " attempts: " + last!.Message, last, inDoubt: false);
+        }
+
+        private (TaobaoItemResult, Exception?) Added(ItemDraft draft, string key, TaobaoItemResult result, long numIid, DateTimeOffset? created)
+        {
+            result.Status = TaobaoItemStatus.Added;
+            result.NumIid = numIid;
+            result.Created = created;
+            Record(draft, key, nameof(TaobaoItemStatus.Added), numIid, null, null);
+            return (result, null);
+        }
+
+        private (TaobaoItemResult, Exception?) Failed(ItemDraft draft, string key, TaobaoItemResult result, string why, Exception? cause, bool inDoubt, long[]? existing = null)
+        {
+            result.Status = TaobaoItemStatus.Failed;
+            result.Error = why;
+            Record(draft, key, inDoubt ? ItemJournal.InDoubt : nameof(TaobaoItemStatus.Failed), null, existing, why);
+            return (result, new TaobaoItemRowException(draft.Row.Describe() + ": " + why.TrimEnd('.') + ".", result, cause));
+        }
+
+        private void Record(ItemDraft draft, string key, string status, long? numIid, long[]? existing, string? error)
+            => _journal?.Record(new ItemJournalEntry
+            {
+                Key = key,
+                Row = draft.Row.RowNumber,
+                Line = draft.Row.LineNumber,
+                Status = status,
+                NumIid = numIid,
+                OuterId = draft.OuterId,
+                Title = draft.Title,
+                Existing = existing,
+                Error = error,
+            });
+
+        private static TaobaoItemResult NewResult(ItemRow row) => new TaobaoItemResult
+        {
+            RowNumber = row.RowNumber,
+            LineNumber = row.LineNumber,
+            OuterId = string.IsNullOrWhiteSpace(row.OuterId) ? null : row.OuterId!.Trim(),
+            Title = row.Title?.Trim(),
+            Price = ItemRules.TryParsePrice(row.Price ?? string.Empty, out var price, out _) ? price : (decimal?)null,
+            Quantity = ItemRules.TryParseQuantity(row.Quantity ?? string.Empty, out var quantity, out _) ? quantity : (long?)null,
+            Row = row.Source,
+        };
+
+        private void Finish(long sequence, (TaobaoItemResult Result, Exception? Error) outcome)
+        {
+            Counts.Count(outcome.Result.Status);
+            lock (_order)
+            {
+                _finished[sequence] = outcome;
+                while (_finished.TryGetValue(_nextToEmit, out var next))
+                {
+                    _finished.Remove(_nextToEmit);
+                    _nextToEmit++;
+                    _emit(next.Result, next.Error);
+                    _room.Release();
+                }
+            }
+        }
+
+        private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
+
+        private async Task<TopResponse> CallAsync(TopRequest request)
+        {
+            await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
+            try
+            {
+                return await _client.InvokeAsync(request, null, _cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                _calls.Release();
+            }
+        }
+
+        /// <summary>A call that may be repeated (a read, a picture upload): tried again on any transient failure.</summary>
+        private async Task<TopResponse> RepeatableCallAsync(TopRequest request)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await CallAsync(request).ConfigureAwait(false);
+                }
+                catch (TopException ex) when ((ex.IsTransient || ex.MayHaveBeenApplied) && attempt < _options.MaxAttempts)
+                {
+                    await Task.Delay(Delay(attempt + 1), _cancellation).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private Task<string> PictureUrlAsync(string path)
+            => _pictures.GetOrAdd(path, p => new Lazy<Task<string>>(async () =>
+            {
+                // A repeated upload after a lost answer leaves a spare copy in the picture space, nothing worse.
+                var response = await RepeatableCallAsync(ItemApi.PictureUpload(p, _options.PictureCategoryId, null)).ConfigureAwait(false);
+                return ItemApi.ReadPicture(response, p).PicturePath
+                    ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
+            })).Value;
+
+        /// <summary>The num_iids of the seller's items with this outer_id; lookups are batched 40 to a call.</summary>
+        private Task<long[]> ExistingAsync(string outerId)
+        {
+            var answer = new TaskCompletionSource<long[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            List<(string, TaskCompletionSource<long[]>)>? full = null;
+            lock (_lookupLock)
+            {
+                _lookups.Add((outerId, answer));
+                if (_lookups.Count >= LookupBatchSize)
+                {
+                    full = _lookups;
+                    _lookups = new List<(string, TaskCompletionSource<long[]>)>();
+                }
+                else if (!_lookupScheduled)
+                {
+                    _lookupScheduled = true;
+                    Task.Delay(LookupBatchWait).ContinueWith(_ => FlushLookups(), TaskScheduler.Default);
+                }
+            }
+            if (full != null) _ = LookupAsync(full);
+            return answer.Task;
+        }
+
+        private void FlushLookups()
+        {
+            List<(string, TaskCompletionSource<long[]>)> batch;
+            lock (_lookupLock)
+            {
+                _lookupScheduled = false;
+                if (_lookups.Count == 0) return;
+                batch = _lookups;
+                _lookups = new List<(string, TaskCompletionSource<long[]>)>();
+            }
+            _ = LookupAsync(batch);
+        }
+
+        private async Task LookupAsync(List<(string OuterId, TaskCompletionSource<long[]> Answer)> batch)
+        {
+            try
+            {
+                var response = await RepeatableCallAsync(ItemApi.CustomGet(batch.Select(b => b.OuterId).Distinct())).ConfigureAwait(false);
+                var found = ItemApi.ReadItems(response, out _).Where(i => i.OuterId != null).ToLookup(i => i.OuterId!, i => i.NumIid, StringComparer.Ordinal);
+                foreach (var (outerId, answer) in batch) answer.TrySetResult(found[outerId].ToArray());
+            }
+            catch (Exception ex)
+            {
+                foreach (var (_, answer) in batch)
+                {
+                    if (ex is OperationCanceledException) answer.TrySetCanceled();
+                    else answer.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>Running totals for progress reports.</summary>
+    public sealed class ItemListingCounts
+    {
+        internal int SubmittedCount;
+        private int _completed;
+        private int _added;
+        private int _skipped;
+        private int _invalid;
+        private int _failed;
+
+        public int Submitted => Volatile.Read(ref SubmittedCount);
+
+        public int Completed => Volatile.Read(ref _completed);
+
+        /// <summary>Added in this run or an earlier one.</summary>
+        public int Added => Volatile.Read(ref _added);
+
+        public int Skipped => Volatile.Read(ref _skipped);
+
+        public int Invalid => Volatile.Read(ref _invalid);
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        internal void Count(TaobaoItemStatus status)
+        {
+            switch (status)
+            {
+                case TaobaoItemStatus.Added:
+                case TaobaoItemStatus.AddedEarlier: Interlocked.Increment(ref _added); break;
+                case TaobaoItemStatus.Skipped: Interlocked.Increment(ref _skipped); break;
+                case TaobaoItemStatus.Invalid: Interlocked.Increment(ref _invalid); break;
+                default: Interlocked.Increment(ref _failed); break;
+            }
+            Interlocked.Increment(ref _completed);
+        }
+    }
+}

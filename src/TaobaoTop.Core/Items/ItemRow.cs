@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>One row of a product sheet as given: every field is text until it has been validated.</summary>
+    public sealed class ItemRow
+    {
+        /// <summary>1 for the first data row.</summary>
+        public int RowNumber { get; set; }
+
+        /// <summary>The line of the CSV file the row starts on, when it came from a file.</summary>
+        public int? LineNumber { get; set; }
+
+        /// <summary>The record as given, attached to the row's result.</summary>
+        public object? Source { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? Price { get; set; }
+
+        public string? Quantity { get; set; }
+
+        public string? CategoryId { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? OuterId { get; set; }
+
+        /// <summary>A local file path or an http(s) URL.</summary>
+        public string? Picture { get; set; }
+
+        public string? State { get; set; }
+
+        public string? City { get; set; }
+
+        public string? StuffStatus { get; set; }
+
+        /// <summary>Sets a field by its name in <see cref="ItemColumns"/>.</summary>
+        public void Set(string field, string? value)
+        {
+            switch (field)
+            {
+                case ItemColumns.Title: Title = value; break;
+                case ItemColumns.Price: Price = value; break;
+                case ItemColumns.Quantity: Quantity = value; break;
+                case ItemColumns.CategoryId: CategoryId = value; break;
+                case ItemColumns.Description: Description = value; break;
+                case ItemColumns.OuterId: OuterId = value; break;
+                case ItemColumns.Picture: Picture = value; break;
+                case ItemColumns.State: State = value; break;
+                case ItemColumns.City: City = value; break;
+                case ItemColumns.StuffStatus: StuffStatus = value; break;
+                default: throw new KeyNotFoundException("Not an item field: " + field);
+            }
+        }
+
+        /// <summary>"line 12" for a file row, "row 12" otherwise, with the outer_id or title when there is one.</summary>
+        public string Describe()
+        {
+            var where = LineNumber is int line ? "line " + line : "row " + RowNumber;
+            if (!string.IsNullOrWhiteSpace(OuterId)) return where + " (商家编码 " + OuterId!.Trim() + ")";
+            if (!string.IsNullOrWhiteSpace(Title)) return where + " ('" + Title!.Trim() + "')";
+            return where;
+        }
+    }
+
+    /// <summary>A row that passed validation: the values item.add is sent.</summary>
+    public sealed class ItemDraft
+    {
+        public ItemDraft(ItemRow row)
+        {
+            Row = row;
+        }
+
+        public ItemRow Row { get; }
+
+        public string Title { get; set; } = "";
+
+        public decimal Price { get; set; }
+
+        public long Quantity { get; set; }
+
+        public long CategoryId { get; set; }
+
+        public string Description { get; set; } = "";
+
+        public string? OuterId { get; set; }
+
+        /// <summary>A URL to send as pic_path.</summary>
+        public string? PictureUrl { get; set; }
+
+        /// <summary>A local file (full path) to upload first; its picture URL becomes pic_path.</summary>
+        public string? PictureFile { get; set; }
+
+        public string State { get; set; } = "";
+
+        public string City { get; set; } = "";
+
+        public string StuffStatus { get; set; } = "new";
+    }
+
+    /// <summary>One broken rule of one field.</summary>
+    public sealed class ItemFieldError
+    {
+        public ItemFieldError(string field, string message)
+        {
+            Field = field;
+            Message = message;
+        }
+
+        public string Field { get; }
+
+        public string Message { get; }
+
+        public override string ToString() => Message;
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>Turns a row into an <see cref="ItemDraft"/>, or says every rule it breaks.</summary>
+    public sealed class ItemRowValidator
+    {
+        private readonly PictureCheck _pictures = new PictureCheck();
+        private readonly Func<string, string> _resolvePath;
+
+        /// <param name="resolvePath">Makes a picture path from a row absolute (relative to the sheet's folder or the current location).</param>
+        public ItemRowValidator(Func<string, string> resolvePath)
+        {
+            _resolvePath = resolvePath ?? throw new ArgumentNullException(nameof(resolvePath));
+        }
+
+        public ItemDraft? Validate(ItemRow row, List<ItemFieldError> errors)
+        {
+            errors.Clear();
+            var draft = new ItemDraft(row);
+
+            var title = Required(row.Title, ItemColumns.Title, errors);
+            if (title != null)
+            {
+                var bytes = ItemRules.GbkLength(title);
+                if (bytes > ItemRules.MaxTitleBytes)
+                    Add(errors, ItemColumns.Title, "is " + bytes + " bytes long; at most 60 are allowed (a Chinese character counts 2)");
+                draft.Title = title;
+            }
+
+            var price = Required(row.Price, ItemColumns.Price, errors);
+            if (price != null)
+            {
+                if (ItemRules.TryParsePrice(price, out var value, out var problem)) draft.Price = value;
+                else Add(errors, ItemColumns.Price, problem!);
+            }
+
+            var quantity = Required(row.Quantity, ItemColumns.Quantity, errors);
+            if (quantity != null)
+            {
+                if (ItemRules.TryParseQuantity(quantity, out var value, out var problem)) draft.Quantity = value;
+                else Add(errors, ItemColumns.Quantity, problem!);
+            }
+
+            var category = Required(row.CategoryId, ItemColumns.CategoryId, errors);
+            if (category != null)
+            {
+                if (long.TryParse(category, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cid) && cid > 0) draft.CategoryId = cid;
+                else Add(errors, ItemColumns.CategoryId, "'" + category + "' is not a category id (a positive whole number from taobao.itemcats.get)");
+            }
+
+            var description = Required(row.Description, ItemColumns.Description, errors);
+            if (description != null)
+            {
+                if (description.Length < ItemRules.MinDescriptionLength || description.Length > ItemRules.MaxDescriptionLength)
+                    Add(errors, ItemColumns.Description, "is " + description.Length + " characters long; it must be 6 to 24999");
+                draft.Description = description;
+            }
+
+            draft.State = Required(row.State, ItemColumns.State, errors) ?? string.Empty;
+            draft.City = Required(row.City, ItemColumns.City, errors) ?? string.Empty;
+
+            if (Optional(row.StuffStatus) is string stuff)
+            {
+                var status = ItemRules.StuffStatus(stuff);
+                if (status is null) Add(errors, ItemColumns.StuffStatus, "'" + stuff + "' is not one of new (全新), second (二手), unused (闲置)");
+                else draft.StuffStatus = status;
+            }
+
+            if (Optional(row.OuterId) is string outerId)
+            {
+                if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "is longer than 512 bytes");
+                else if (outerId.IndexOf(',') >= 0) Add(errors, ItemColumns.OuterId, "'" + outerId + "' contains a comma, which taobao.items.custom.get cannot look up");
+                draft.OuterId = outerId;
+            }
+
+            if (Optional(row.Picture) is string picture)
+            {
+                if (PictureCheck.IsUrl(picture))
+                {
+                    draft.PictureUrl = picture;
+                }
+                else
+                {
+                    var path = _resolvePath(picture);
+                    var problem = _pictures.Problem(path);
+                    if (problem != null) Add(errors, ItemColumns.Picture, problem);
+                    draft.PictureFile = path;
+                }
+            }
+
+            CheckDecoding(row, errors);
+            return errors.Count == 0 ? draft : null;
+        }
+
+        /// <summary>One message for the whole row: where it is, then each field and what is wrong with it.</summary>
+        public static string Describe(ItemRow row, IReadOnlyList<ItemFieldError> errors)
+        {
+            var text = new StringBuilder(row.Describe()).Append(": ");
+            for (var i = 0; i < errors.Count; i++)
+            {
+                if (i > 0) text.Append("; ");
+                text.Append(errors[i].Message);
+            }
+            return text.Append('.').ToString();
+        }
+
+        private static void CheckDecoding(ItemRow row, List<ItemFieldError> errors)
+        {
+            foreach (var (field, value) in new[]
+            {
+                (ItemColumns.Title, row.Title), (ItemColumns.Description, row.Description), (ItemColumns.State, row.State),
+                (ItemColumns.City, row.City), (ItemColumns.OuterId, row.OuterId), (ItemColumns.StuffStatus, row.StuffStatus),
+            })
+            {
+                if (value != null && value.IndexOf('\uFFFD') >= 0)
+                {
+                    Add(errors, field, "has bytes that are not text in the file's encoding (�): save the sheet as UTF-8 or give -Encoding");
+                    return;
+                }
+            }
+        }
+
+        private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+        private static string? Required(string? value, string field, List<ItemFieldError> errors)
+        {
+            var text = Optional(value);
+            if (text is null) Add(errors, field, "is missing");
+            return text;
+        }
+
+        private static void Add(List<ItemFieldError> errors, string field, string problem)
+            => errors.Add(new ItemFieldError(field, ItemColumns.Describe(field) + " " + problem));
+    }
+}

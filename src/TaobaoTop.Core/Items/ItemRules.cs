@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>The platform's rules for item.add, checked before anything is sent.</summary>
+    public static class ItemRules
+    {
+        public const int MaxTitleBytes = 60;
+        public const int MaxOuterIdBytes = 512;
+        public const long MaxQuantity = 999999;
+        public const decimal MinPrice = 0.01m;
+        public const decimal MaxPrice = 100000000m;
+        public const int MinDescriptionLength = 6;
+        public const int MaxDescriptionLength = 24999;
+
+        /// <summary>Length as Taobao counts it (GBK bytes): a Chinese or other non-ASCII character counts 2.</summary>
+        public static int GbkLength(string text)
+        {
+            var length = 0;
+            foreach (var c in text) length += c < 0x80 ? 1 : 2;
+            return length;
+        }
+
+        /// <summary>A yuan amount: at most two decimals, 0.01 to 100000000. A leading ¥ and thousands commas are allowed.</summary>
+        public static bool TryParsePrice(string text, out decimal price, out string? problem)
+        {
+            price = 0;
+            var cleaned = text.Trim().TrimStart('¥', '￥').Replace(",", string.Empty).Trim();
+            if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                problem = "'" + text + "' is not a yuan amount (e.g. 19.90)";
+                return false;
+            }
+            var point = cleaned.IndexOf('.');
+            if (point >= 0 && cleaned.Length - point - 1 > 2 && cleaned.Substring(point + 3).TrimEnd('0').Length > 0)
+            {
+                problem = "'" + text + "' has more than 2 decimals";
+                return false;
+            }
+            if (value < MinPrice || value > MaxPrice)
+            {
+                problem = "'" + text + "' is outside 0.01 to 100000000";
+                return false;
+            }
+            price = decimal.Round(value, 2) + 0.00m;
+            problem = null;
+            return true;
+        }
+
+        /// <summary>Stock: a whole number from 0 to 999999 ("12.0" from a spreadsheet counts as 12).</summary>
+        public static bool TryParseQuantity(string text, out long quantity, out string? problem)
+        {
+            quantity = 0;
+            if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value != decimal.Truncate(value))
+            {
+                problem = "'" + text + "' is not a whole number";
+                return false;
+            }
+            if (value < 0 || value > MaxQuantity)
+            {
+                problem = "'" + text + "' is outside 0 to 999999";
+                return false;
+            }
+            quantity = (long)value;
+            problem = null;
+            return true;
+        }
+
+        private static readonly Dictionary<string, string> StuffStatuses = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["new"] = "new", ["全新"] = "new",
+            ["second"] = "second", ["二手"] = "second",
+            ["unused"] = "unused", ["闲置"] = "unused", ["未使用"] = "unused",
+        };
+
+        /// <summary>new / second / unused, or 全新 / 二手 / 闲置.</summary>
+        public static string? StuffStatus(string text) => StuffStatuses.TryGetValue(text.Trim(), out var value) ? value : null;
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace TaobaoTop.Core.Items
+{
+    /// <summary>Reads a product sheet saved as CSV; each row keeps the line it starts on, for error messages.</summary>
+    public sealed class ItemSheetReader
+    {
+        public ItemSheetReader(string path, Encoding? encoding = null)
+        {
+            Path = path;
+            Text = SheetEncoding.Decode(File.ReadAllBytes(path), encoding, out var used);
+            Encoding = used;
+        }
+
+        public string Path { get; }
+
+        /// <summary>The encoding the file was read with (given, from its BOM, or detected).</summary>
+        public Encoding Encoding { get; }
+
+        private string Text { get; }
+
+        /// <summary>The columns that name no item field; they are kept in each row's source record.</summary>
+        public IReadOnlyList<string> OtherColumns { get; private set; } = Array.Empty<string>();
+
+        public IEnumerable<ItemRow> ReadRows()
+        {
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                DetectDelimiter = true,
+                BadDataFound = null,
+                MissingFieldFound = null,
+                TrimOptions = TrimOptions.None,
+            };
+            using (var reader = new StringReader(Text))
+            using (var csv = new CsvReader(reader, configuration))
+            {
+                if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null) yield break;
+                var headers = csv.HeaderRecord;
+                var fields = new string?[headers.Length];
+                var others = new List<string>();
+                for (var i = 0; i < headers.Length; i++)
+                {
+                    fields[i] = ItemColumns.FieldOf(headers[i]);
+                    if (fields[i] is null) others.Add(headers[i]);
+                }
+                OtherColumns = others;
+
+                var number = 0;
+                while (csv.Read())
+                {
+                    var row = new ItemRow { LineNumber = StartLine(csv.Parser), RowNumber = ++number };
+                    var source = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    var empty = true;
+                    for (var i = 0; i < headers.Length; i++)
+                    {
+                        var value = i < csv.Parser.Count ? csv.Parser[i] : null;
+                        if (!string.IsNullOrWhiteSpace(value)) empty = false;
+                        if (headers[i].Length > 0 && !source.ContainsKey(headers[i])) source[headers[i]] = value ?? string.Empty;
+                        if (fields[i] is string field) row.Set(field, value);
+                    }
+                    // Excel leaves rows of bare commas at the end of a sheet.
+                    if (empty)
+                    {
+                        number--;
+                        continue;
+                    }
+                    row.Source = source;
+                    yield return row;
+                }
+            }
+        }
+
+        /// <summary>RawRow is the line a record ends on; a quoted field may span lines.</summary>
+        private static int StartLine(IParser parser)
+        {
+            var raw = parser.RawRecord.TrimEnd('\r', '\n');
+            var breaks = 0;
+            foreach (var c in raw) if (c == '\n') breaks++;
+            return parser.RawRow - breaks;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using System.Text.Json;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop
+{
+    /// <summary>A picture in the seller's picture space (图片空间).</summary>
+    public sealed class TaobaoPicture
+    {
+        public long PictureId { get; set; }
+
+        public long? PictureCategoryId { get; set; }
+
+        /// <summary>The URL to use as an item's <c>pic_path</c>.</summary>
+        public string? PicturePath { get; set; }
+
+        public string? Title { get; set; }
+
+        /// <summary>Bytes.</summary>
+        public long? Size { get; set; }
+
+        /// <summary>Width x height, e.g. <c>800x800</c>.</summary>
+        public string? Pixel { get; set; }
+
+        public DateTimeOffset? Created { get; set; }
+
+        /// <summary>The local file that was uploaded.</summary>
+        public string? SourcePath { get; set; }
+
+        public static TaobaoPicture FromJson(JsonElement picture, string? sourcePath = null) => new TaobaoPicture
+        {
+            PictureId = TopJson.Long(picture, "picture_id") ?? 0,
+            PictureCategoryId = TopJson.Long(picture, "picture_category_id"),
+            PicturePath = TopJson.Text(picture, "picture_path"),
+            Title = TopJson.Text(picture, "title"),
+            Size = TopJson.Long(picture, "sizes"),
+            Pixel = TopJson.Text(picture, "pixel"),
+            Created = TopJson.Time(picture, "created"),
+            SourcePath = sourcePath,
+        };
+
+        public override string ToString() => PicturePath ?? PictureId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Cmdlets.Items
+{
+    /// <summary>
+    /// Lists products from a sheet: rows from the pipeline (Import-Csv) or a CSV file (-Path), validated against the
+    /// platform's rules, added concurrently, idempotent by outer_id, each outcome journaled and written in input order.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "TaobaoItem", SupportsShouldProcess = true, DefaultParameterSetName = RowSet)]
+    [OutputType(typeof(TaobaoItemResult))]
+    public sealed class AddTaobaoItemCommand : TaobaoCmdlet, IDisposable
+    {
+        private const string RowSet = "Row";
+        private const string PathSet = "Path";
+
+        private readonly List<ItemFieldError> _errors = new List<ItemFieldError>();
+        private readonly WritePump _pump = new WritePump();
+        private readonly Stopwatch _clock = new Stopwatch();
+        private ItemRowValidator? _validator;
+        private ItemListingEngine? _engine;
+        private ItemJournal? _journal;
+        private int _rowNumber;
+        private int? _total;
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("标题", "宝贝标题", "商品标题", "商品名称")]
+        [AllowEmptyString, AllowNull]
+        public string? Title { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("价格", "一口价", "售价")]
+        [AllowEmptyString, AllowNull]
+        public string? Price { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("数量", "库存", "宝贝数量", "Num", "Stock")]
+        [AllowEmptyString, AllowNull]
+        public string? Quantity { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("类目ID", "类目", "Cid", "Category")]
+        [AllowEmptyString, AllowNull]
+        public string? CategoryId { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("描述", "宝贝描述", "商品描述", "Desc")]
+        [AllowEmptyString, AllowNull]
+        public string? Description { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("商家编码", "外部编码", "outer_id")]
+        [AllowEmptyString, AllowNull]
+        public string? OuterId { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("主图", "宝贝图片", "MainPicture", "PicPath", "pic_path")]
+        [AllowEmptyString, AllowNull]
+        public string? Picture { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("省", "省份", "Province", "location.state")]
+        [AllowEmptyString, AllowNull]
+        public string? State { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("市", "城市", "location.city")]
+        [AllowEmptyString, AllowNull]
+        public string? City { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("新旧程度", "stuff_status")]
+        [AllowEmptyString, AllowNull]
+        public string? StuffStatus { get; set; }
+
+        /// <summary>The whole input record, attached to its result as Row.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = null!;
+
+        /// <summary>utf8, gb18030 (gbk), unicode or any .NET encoding name; detected when omitted.</summary>
+        [Parameter(ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Encoding { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long PictureCategoryId { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _clock.Start();
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == PathSet)
+            {
+                ProcessFile();
+                return;
+            }
+            _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            var row = new ItemRow
+            {
+                RowNumber = ++_rowNumber,
+                Source = InputObject,
+                Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
+                OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
+            };
+            HandleRow(row);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_engine != null) _pump.RunUntil(_engine.CompleteAsync(), Stopping, WriteRate);
+            if (_engine != null)
+            {
+                var counts = _engine.Counts;
+                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
+                    counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, _clock.Elapsed.TotalSeconds));
+                WriteProgress(new ProgressRecord(1, "Adding items", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        public void Dispose() => _journal?.Dispose();
+
+        private void ProcessFile()
+        {
+            var file = GetUnresolvedProviderPathFromPSPath(Path);
+            ItemSheetReader sheet;
+            try
+            {
+                sheet = new ItemSheetReader(file, Encoding is null ? null : SheetEncoding.FromName(Encoding));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "SheetNotReadable", ErrorCategory.ReadError, Path));
+                return;
+            }
+            var folder = System.IO.Path.GetDirectoryName(file) ?? string.Empty;
+            _validator = new ItemRowValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
+            var rows = sheet.ReadRows().ToList();
+            _total = rows.Count;
+            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (sheet.OtherColumns.Count > 0 ? "; columns not used: " + string.Join(", ", sheet.OtherColumns) : string.Empty));
+            foreach (var row in rows)
+            {
+                row.Source = AsRecord((IDictionary<string, string>)row.Source!);
+                HandleRow(row);
+            }
+        }
+
+        private void HandleRow(ItemRow row)
+        {
+            var draft = _validator!.Validate(row, _errors);
+            if (draft is null)
+            {
+                if (_engine is null)
+                {
+                    var result = new TaobaoItemResult
+                    {
+                        RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
+                        Field = _errors[0].Field, Error = string.Join("; ", _errors.Select(e => e.Message)), Row = row.Source,
+                    };
+                    WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result));
+                    return;
+                }
+                _pump.RunUntil(_engine.WaitForRoomAsync(), Stopping, WriteRate);
+                _engine.SubmitInvalid(row, _errors.ToList());
+                return;
+            }
+
+            if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
+            var engine = _engine ??= StartEngine();
+            _pump.RunUntil(engine.WaitForRoomAsync(), Stopping, WriteRate);
+            engine.Submit(draft);
+        }
+
+        private ItemListingEngine StartEngine()
+        {
+            var client = RequireConnection().Client;
+            if (JournalPath != null)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
+                _journal = ItemJournal.Open(path);
+                if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
+            }
+            var options = new ItemListingOptions { ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId };
+            return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
+            {
+                if (error is null) WriteObject(result);
+                else WriteRowError(result, error);
+            }), Stopping);
+        }
+
+        private void WriteRowError(TaobaoItemResult result, Exception error)
+        {
+            string id;
+            ErrorCategory category;
+            switch (error.InnerException)
+            {
+                case TopApiException api:
+                    id = "ItemAddFailed:" + api.Code + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
+                    category = ErrorCategory.InvalidOperation;
+                    break;
+                case TopException _:
+                    id = "ItemAddFailed";
+                    category = ErrorCategory.ConnectionError;
+                    break;
+                default:
+                    id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
+                    category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
+                    break;
+            }
+            WriteError(new ErrorRecord(error, id, category, result));
+        }
+
+        private void WriteRate()
+        {
+            if (_engine is null) return;
+            var counts = _engine.Counts;
+            var seconds = _clock.Elapsed.TotalSeconds;
+            var rate = seconds > 0 ? counts.Completed / seconds : 0;
+            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} rows, {2:0.0} rows/s: {3} added, {4} skipped, {5} invalid, {6} failed",
+                counts.Completed, _total?.ToString(CultureInfo.InvariantCulture) ?? counts.Submitted.ToString(CultureInfo.InvariantCulture), rate,
+                counts.Added, counts.Skipped, counts.Invalid, counts.Failed);
+            var progress = new ProgressRecord(1, "Adding items", status);
+            if (_total is int total && total > 0)
+            {
+                progress.PercentComplete = Math.Min(100, counts.Completed * 100 / total);
+                if (rate > 0) progress.SecondsRemaining = (int)Math.Ceiling((total - counts.Completed) / rate);
+            }
+            WriteProgress(progress);
+        }
+
+        private static PSObject AsRecord(IDictionary<string, string> columns)
+        {
+            var record = new PSObject();
+            foreach (var column in columns) record.Properties.Add(new PSNoteProperty(column.Key, column.Value));
+            return record;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Protocol;
+using TaobaoTop.Emulator;
+using Xunit;
+
+namespace TaobaoTop.Core.Tests.Items;
+
+/// <summary>The listing engine against the emulator in-process, with its fault knobs.</summary>
+public sealed class ItemListingEngineTests : IDisposable
+{
+    private readonly string _journalPath = Path.Combine(Path.GetTempPath(), "taobaotop-engine-" + Guid.NewGuid() + ".jsonl");
+
+    public void Dispose() => File.Delete(_journalPath);
+
+    private static TopClient Client(TopEmulator emulator) => new(
+        new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
+        {
+            Session = new Secret(EmulatorDefaults.DemoSession),
+            Endpoint = new Uri("http://emulator.test" + EmulatorDefaults.GatewayPath),
+            Clock = emulator.Options.Clock,
+            Qps = 0,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        },
+        emulator.CreateHandler());
+
+    private static ItemDraft Draft(int number, string? outerId) => new(new ItemRow { RowNumber = number, OuterId = outerId, Title = "T恤 " + number })
+    {
+        Title = "T恤 " + number, Price = 19.90m, Quantity = 3, CategoryId = 50000436, Description = "纯棉短袖T恤舒适",
+        OuterId = outerId, State = "浙江", City = "杭州",
+    };
+
+    private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool skipExisting = false)
+    {
+        var results = new List<(TaobaoItemResult, Exception?)>();
+        var engine = new ItemListingEngine(client, new ItemListingOptions { ThrottleLimit = 16, SkipExisting = skipExisting, RetryDelay = TimeSpan.FromMilliseconds(1) }, journal, (r, e) => results.Add((r, e)));
+        foreach (var draft in drafts)
+        {
+            engine.WaitForRoomAsync().GetAwaiter().GetResult();
+            engine.Submit(draft);
+        }
+        engine.CompleteAsync().GetAwaiter().GetResult();
+        return results;
+    }
+
+    private static async Task<List<TaobaoItem>> ByOuterId(TopClient client, string outerId)
+    {
+        var options = new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", outerId);
+        return ItemApi.ReadItems(await client.InvokeAsync(options), out _);
+    }
+
+    private static async Task<long> OnSaleCount(TopClient client)
+    {
+        ItemApi.ReadItems(await client.InvokeAsync(ItemApi.List(onSale: true, 1, 1, null)), out var total);
+        return total;
+    }
+
+    [Fact]
+    public async Task Rows_through_transient_faults_and_lost_answers_end_as_one_item_each_handed_back_in_order()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { Seed = 3, IspErrorRate = 0.05, Http502Rate = 0.05, Http503Rate = 0.05, DropConnectionRate = 0.05, LostAnswerRate = 0.1 });
+        using var client = Client(emulator);
+        var results = Run(client, Enumerable.Range(1, 400).Select(i => Draft(i, "E-" + i)));
+
+        Assert.Equal(Enumerable.Range(1, 400), results.Select(r => r.Result.RowNumber));
+        Assert.All(results, r => Assert.Equal(TaobaoItemStatus.Added, r.Result.Status));
+        Assert.Contains(results, r => r.Result.Attempts > 1);
+        Assert.True(emulator.Stats.Faults(FaultKinds.LostAnswer) > 10, "the lost-answer path was exercised");
+        emulator.Options.IspErrorRate = emulator.Options.Http502Rate = emulator.Options.Http503Rate = emulator.Options.DropConnectionRate = 0;
+        var items = new List<TaobaoItem>();
+        for (var i = 1; i <= 400; i += 40) items.AddRange(await ByOuterId(client, string.Join(",", Enumerable.Range(i, 40).Select(n => "E-" + n))));
+        Assert.Equal(400, items.Count);
+        Assert.Equal(results.Select(r => r.Result.NumIid!.Value).OrderBy(n => n), items.Select(i => i.NumIid).OrderBy(n => n));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_for_a_row_with_an_outer_id_is_settled_by_looking_it_up_not_by_sending_it_again()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
+        using var client = Client(emulator);
+        var result = Assert.Single(Run(client, new[] { Draft(1, "LOST-1") })).Result;
+        Assert.Equal(TaobaoItemStatus.Added, result.Status);
+        Assert.Equal(1, result.Attempts);
+        var item = Assert.Single(await ByOuterId(client, "LOST-1"));
+        Assert.Equal(item.NumIid, result.NumIid);
+    }
+
+    [Fact]
+    public async Task A_lost_answer_for_a_row_without_an_outer_id_is_reported_and_never_sent_twice()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
+        using var client = Client(emulator);
+        var before = await OnSaleCount(client);
+        var (result, error) = Assert.Single(Run(client, new[] { Draft(1, null) }));
+        Assert.Equal(TaobaoItemStatus.Failed, result.Status);
+        Assert.Contains("may have been carried out; without an outer_id", error!.Message);
+        Assert.Equal(1, emulator.Stats.CallsTo("taobao.item.add"));
+        Assert.Equal(before + 1, await OnSaleCount(client));
+    }
+
+    [Fact]
+    public async Task A_restart_finds_the_item_a_stopped_run_sent_and_does_not_add_it_again()
+    {
+        var emulator = new TopEmulator();
+        using var client = Client(emulator);
+        // The stopped run: it journaled the send, the item was created, the answer never came back.
+        using (var journal = ItemJournal.Open(_journalPath))
+        {
+            journal.Record(new ItemJournalEntry { Key = "outer_id:R-1", Status = ItemJournal.Sending, Existing = Array.Empty<long>() });
+            journal.Record(new ItemJournalEntry { Key = "outer_id:R-2", Status = "Added", NumIid = 42 });
+        }
+        var created = ItemApi.ReadItem(await client.InvokeAsync(ItemApi.Add(Draft(1, "R-1"), null)));
+
+        using (var journal = ItemJournal.Open(_journalPath))
+        {
+            var results = Run(client, new[] { Draft(1, "R-1"), Draft(2, "R-2"), Draft(3, "R-3") }, journal);
+            Assert.Equal(new[] { TaobaoItemStatus.Added, TaobaoItemStatus.AddedEarlier, TaobaoItemStatus.Added }, results.Select(r => r.Result.Status));
+            Assert.Equal(created.NumIid, results[0].Result.NumIid);
+            Assert.Equal(0, results[0].Result.Attempts);
+            Assert.Equal(42, results[1].Result.NumIid);
+        }
+        Assert.Single(await ByOuterId(client, "R-1"));
+        Assert.Empty(await ByOuterId(client, "R-2"));
+        Assert.Equal(2, emulator.Stats.CallsTo("taobao.item.add"));
+    }
+
+    [Fact]
+    public async Task SkipExisting_reports_the_existing_item_and_a_repeated_outer_id_in_one_run_is_refused()
+    {
+        var emulator = new TopEmulator();
+        using var client = Client(emulator);
+        var existing = Assert.Single(await ByOuterId(client, "DEMO-0002"));
+        var results = Run(client, new[] { Draft(1, "DEMO-0002"), Draft(2, "S-1"), Draft(3, "S-1") }, skipExisting: true);
+
+        Assert.Equal(new[] { TaobaoItemStatus.Skipped, TaobaoItemStatus.Added, TaobaoItemStatus.Invalid }, results.Select(r => r.Result.Status));
+        Assert.Equal(existing.NumIid, results[0].Result.NumIid);
+        Assert.Contains("'S-1' repeats row 2", results[2].Error!.Message);
+        Assert.Single(await ByOuterId(client, "DEMO-0002"));
+        Assert.Single(await ByOuterId(client, "S-1"));
+    }
+
+    [Fact]
+    public void A_refused_row_fails_with_the_gateways_reason_and_the_rows_after_it_go_on()
+    {
+        var emulator = new TopEmulator();
+        using var client = Client(emulator);
+        var refused = Draft(1, "X-1");
+        refused.CategoryId = 16;
+        var results = Run(client, new[] { refused, Draft(2, "X-2") });
+        Assert.Equal(new[] { TaobaoItemStatus.Failed, TaobaoItemStatus.Added }, results.Select(r => r.Result.Status));
+        Assert.Contains("is not a leaf category", results[0].Error!.Message);
+        Assert.StartsWith("row 1 (商家编码 X-1): ", results[0].Error!.Message);
+    }
+}
