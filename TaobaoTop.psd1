@@ -23,6 +23,20 @@
         'Get-TbkOrder'
         'Get-TbkRefundOrder'
         'Get-TbkPunishOrder'
+        'Find-TbkItem'
+        'Get-TbkItem'
+        'ConvertTo-TbkItemId'
+        'ConvertTo-TbkLink'
+        'New-TbkPassword'
+        'Resolve-TbkPassword'
+        'Get-TbkCoupon'
+        'New-TbkShortLink'
+        'ConvertTo-TbkShopLink'
+        'New-TbkAdzone'
+        'Test-TbkPid'
+        'Get-TbkInviteCode'
+        'Register-TbkPublisher'
+        'Get-TbkPublisher'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -26,6 +26,17 @@ public class ViewTests
         ["TaobaoTop.TaobaoToken"] = "New-TaobaoTopToken -AuthorizationCode demo-auth-code",
         ["TaobaoTop.TbkOrder"] = "@(Get-TbkOrder -Start ([DateTime]::Now.AddHours(-6)))[0..2]",
         ["TaobaoTop.TbkRefundOrder"] = "@(Get-TbkRefundOrder -Start ([DateTime]::Now.AddDays(-10)) -End ([DateTime]::Now.AddDays(-1)))[0..2]",
+        ["TaobaoTop.TbkItem"] = "Find-TbkItem -Keyword 手机 -First 3",
+        ["TaobaoTop.TbkLink"] = "Find-TbkItem -Keyword 手机 -First 3 | ConvertTo-TbkLink",
+        ["TaobaoTop.TbkPassword"] = "Find-TbkItem -Keyword 手机 -First 3 | ConvertTo-TbkLink | New-TbkPassword",
+        ["TaobaoTop.TbkResolvedPassword"] = "Find-TbkItem -Keyword 手机 -First 3 | ConvertTo-TbkLink | New-TbkPassword | Resolve-TbkPassword -Convert",
+        ["TaobaoTop.TbkCoupon"] = "Find-TbkItem -Keyword 面膜 -CouponOnly -First 3 | Get-TbkCoupon",
+        ["TaobaoTop.TbkAdzone"] = "New-TbkAdzone -Name 微信群推广位",
+        ["TaobaoTop.TbkPublisher"] = "Get-TbkPublisher -Kind Channel -First 3",
+        ["TaobaoTop.TbkInviteCode"] = "Get-TbkInviteCode -Kind Member",
+        ["TaobaoTop.TbkShortLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ForEach-Object ClickUrl | New-TbkShortLink",
+        ["TaobaoTop.TbkShopLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkShopLink",
+        ["TaobaoTop.TbkItemIdMap"] = "ConvertTo-TbkItemId 600000000042",
     };
 
     public static TheoryData<string> ViewNames()

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json;
+using TaobaoTop.Core.Affiliate;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>
+    /// 万能转链: item ids, item / shop / activity URLs and share texts into the caller's promotion links, sent in
+    /// batches of the API's size. Each input that fails is one error naming it; the others go on.
+    /// </summary>
+    [Cmdlet(VerbsData.ConvertTo, "TbkLink")]
+    [OutputType(typeof(TbkLink))]
+    public sealed class ConvertToTbkLinkCommand : TbkPromotionCmdlet
+    {
+        // item_id_list and material_dto take at most 20 entries each.
+        private const int BatchSize = 20;
+
+        private readonly List<string> _itemIds = new List<string>();
+        private readonly List<string> _materials = new List<string>();
+
+        // Inputs in arrival order, so links come out in the order they went in.
+        private readonly List<(bool IsItem, string Value, string Input)> _pending = new List<(bool, string, string)>();
+
+        /// <summary>Item ids, URLs, share texts or item objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ItemId")]
+        [ValidateNotNull]
+        public TbkItemBind[] InputObject { get; set; } = null!;
+
+        /// <summary>渠道关系ID of a registered channel (Register-TbkPublisher).</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long RelationId { get; set; }
+
+        /// <summary>会员运营ID of a registered member.</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long SpecialId { get; set; }
+
+        /// <summary>Your own id of the member (with -SpecialId), so orders can be matched to your users.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ExternalId { get; set; } = null!;
+
+        /// <summary>Calls taobao.tbk.sc.general.link.convert (tool service providers; needs -Pid and a session).</summary>
+        [Parameter]
+        public SwitchParameter AsServiceProvider { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var input in InputObject)
+            {
+                switch (input.Kind)
+                {
+                    case TbkReferenceKind.ItemId:
+                        _itemIds.Add(input.Value);
+                        _pending.Add((true, input.Value, input.Input));
+                        break;
+                    case TbkReferenceKind.Url:
+                    case TbkReferenceKind.Password:
+                        // The API reads share texts itself; the whole text goes, not just the code.
+                        var material = input.Kind == TbkReferenceKind.Password ? input.Input.Trim() : input.Value;
+                        _materials.Add(material);
+                        _pending.Add((false, material, input.Input));
+                        break;
+                    case TbkReferenceKind.LegacyItemId:
+                        WriteLegacyIdError(input.Value);
+                        continue;
+                    default:
+                        WriteInputError($"'{input.Input}' is not an item id, a URL or a share text with a 淘口令.", "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
+                        continue;
+                }
+                if (_itemIds.Count == BatchSize || _materials.Count == BatchSize) Flush();
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_pending.Count > 0) Flush();
+        }
+
+        private void Flush()
+        {
+            var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.general.link.convert" : "taobao.tbk.dg.general.link.convert"), AsServiceProvider);
+            if (_itemIds.Count > 0) request.With("item_id_list", string.Join(",", _itemIds.Distinct()));
+            // material_dto is JSON, so share texts with commas survive (material_list is comma-separated).
+            if (_materials.Count > 0) request.With("material_dto", JsonSerializer.Serialize(_materials.Distinct().Select(m => new Dictionary<string, string> { ["material_url"] = m })));
+            if (RelationId > 0) request.With("relation_id", RelationId);
+            if (SpecialId > 0) request.With("special_id", SpecialId);
+            if (ExternalId != null) request.With("external_id", ExternalId);
+
+            var pending = _pending.ToList();
+            _pending.Clear();
+            _itemIds.Clear();
+            _materials.Clear();
+
+            TbkBatch<TbkLink> batch;
+            try
+            {
+                batch = TbkAnswers.GeneralLinks(CallApi(request).Body);
+            }
+            catch (Core.Errors.TopException ex)
+            {
+                foreach (var entry in pending) WriteCallError(ex, entry.Input);
+                return;
+            }
+
+            foreach (var entry in pending)
+            {
+                var link = batch.Results.FirstOrDefault(l => l.Input == entry.Value);
+                if (link != null)
+                {
+                    WriteObject(link);
+                    continue;
+                }
+                var failure = batch.Failures.FirstOrDefault(f => f.Input == entry.Value);
+                WriteInputError(
+                    $"'{entry.Input}' was not converted: {failure?.Message ?? "the answer has no entry for it"}.",
+                    "LinkNotConverted" + (failure?.Code is string code ? ":" + code : string.Empty),
+                    ErrorCategory.InvalidResult,
+                    entry.Input);
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using TaobaoTop.Core.Affiliate;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>sort of the material search.</summary>
+    public enum TbkSort
+    {
+        Default,
+        SalesDescending,
+        SalesAscending,
+        CommissionRateDescending,
+        CommissionRateAscending,
+        /// <summary>By 到手价, the price after coupons.</summary>
+        FinalPriceDescending,
+        FinalPriceAscending,
+        TotalCommissionDescending,
+    }
+
+    /// <summary>
+    /// Material search (物料搜索升级版) and 物料精选 (-MaterialId alone): streams items page by page, the first page
+    /// unless -First or -All asks for more.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Find, "TbkItem", DefaultParameterSetName = FirstSet)]
+    [OutputType(typeof(TbkItem))]
+    public sealed class FindTbkItemCommand : TbkPromotionCmdlet
+    {
+        private const string FirstSet = "First";
+        private const string AllSet = "All";
+
+        // The API serves at most 100 pages.
+        private const int MaxPageNo = 100;
+
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        public string Keyword { get; set; } = null!;
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long MaterialId { get; set; }
+
+        [Parameter]
+        [ValidateCount(1, 10)]
+        public long[] CategoryId { get; set; } = null!;
+
+        [Parameter]
+        public TbkSort Sort { get; set; }
+
+        /// <summary>Lowest 到手价 (price after coupons).</summary>
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public decimal MinPrice { get; set; }
+
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public decimal MaxPrice { get; set; }
+
+        [Parameter]
+        public SwitchParameter CouponOnly { get; set; }
+
+        [Parameter]
+        public SwitchParameter TmallOnly { get; set; }
+
+        /// <summary>In percent, e.g. 10 for 10%.</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public decimal MinCommissionRate { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long RelationId { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        public long SpecialId { get; set; }
+
+        [Parameter(ParameterSetName = FirstSet)]
+        [ValidateRange(1, 10000)]
+        public int First { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 100)]
+        public int PageSize { get; set; } = 20;
+
+        protected override void ProcessRecord()
+        {
+            if (Keyword == null && CategoryId == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Find-TbkItem needs -Keyword, -CategoryId or -MaterialId: the search API does not list the whole catalogue."),
+                    "SearchTermRequired", ErrorCategory.InvalidArgument, null));
+            }
+            var recommend = Keyword == null && MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)) && !HasSearchFilters;
+            var method = recommend ? "taobao.tbk.dg.material.recommend" : "taobao.tbk.dg.material.optional.upgrade";
+            var wanted = All ? long.MaxValue : MyInvocation.BoundParameters.ContainsKey(nameof(First)) ? First : PageSize;
+            var pageSize = All ? PageSize : (int)Math.Min(wanted, MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : 100);
+            var target = (object?)Keyword ?? (MaterialId > 0 ? (object)MaterialId : method);
+            long written = 0;
+
+            for (var pageNo = 1; pageNo <= MaxPageNo && written < wanted; pageNo++)
+            {
+                var request = WithAdzone(new TopRequest(method), false)
+                    .With("page_no", pageNo)
+                    .With("page_size", pageSize);
+                AddSearch(request);
+                var response = TryCallAllowingNoResult(request, target, out var noResult);
+                if (response == null) return;
+                var page = TbkAnswers.MaterialPage(response.Body);
+                if (pageNo == 1 && page.TotalResults is long total) WriteVerbose($"{method}: {total} items match.");
+                foreach (var item in page.Items.Where(Passes))
+                {
+                    if (written >= wanted) break;
+                    WriteObject(item);
+                    written++;
+                }
+                if (noResult || page.Items.Count < pageSize || (page.TotalResults is long all && (long)pageNo * pageSize >= all)) return;
+            }
+        }
+
+        private bool HasSearchFilters => CategoryId != null || Sort != TbkSort.Default || MinPrice > 0 || MaxPrice > 0 || CouponOnly || TmallOnly || MinCommissionRate > 0;
+
+        private void AddSearch(TopRequest request)
+        {
+            if (MaterialId > 0) request.With("material_id", MaterialId);
+            if (RelationId > 0) request.With("relation_id", RelationId);
+            if (SpecialId > 0) request.With("special_id", SpecialId);
+            if (Keyword != null) request.With("q", Keyword);
+            if (CategoryId != null) request.With("cat", string.Join(",", CategoryId));
+            if (Sort != TbkSort.Default) request.With("sort", SortName(Sort));
+            // The API takes whole yuan and 万分之 rates; the exact bounds are applied to each item below.
+            if (MinPrice > 0) request.With("start_price", (long)Math.Floor(MinPrice));
+            if (MaxPrice > 0) request.With("end_price", (long)Math.Ceiling(MaxPrice));
+            if (MinCommissionRate > 0) request.With("start_tk_rate", (long)Math.Floor(MinCommissionRate * 100));
+            if (CouponOnly) request.With("has_coupon", true);
+            if (TmallOnly) request.With("is_tmall", true);
+        }
+
+        private bool Passes(TbkItem item)
+            => (MinPrice <= 0 || item.FinalPrice >= MinPrice)
+               && (MaxPrice <= 0 || item.FinalPrice <= MaxPrice)
+               && (MinCommissionRate <= 0 || item.CommissionRate >= MinCommissionRate)
+               && (!CouponOnly || item.HasCoupon)
+               && (!TmallOnly || item.IsTmall);
+
+        private static string SortName(TbkSort sort)
+        {
+            switch (sort)
+            {
+                case TbkSort.SalesDescending: return "total_sales_des";
+                case TbkSort.SalesAscending: return "total_sales_asc";
+                case TbkSort.CommissionRateDescending: return "tk_rate_des";
+                case TbkSort.CommissionRateAscending: return "tk_rate_asc";
+                case TbkSort.FinalPriceDescending: return "final_promotion_price_des";
+                case TbkSort.FinalPriceAscending: return "final_promotion_price_asc";
+                case TbkSort.TotalCommissionDescending: return "tk_total_commi_des";
+                default: throw new ArgumentOutOfRangeException(nameof(sort));
+            }
+        }
+    }
+}

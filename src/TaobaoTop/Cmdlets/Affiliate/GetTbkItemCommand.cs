@@ -1,0 +1,97 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using TaobaoTop.Core.Affiliate;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>
+    /// Item details (taobao.tbk.item.info.upgrade.get; -Detailed: item.details.upgrade.get) for ids, item links,
+    /// 淘口令 texts or item objects, sent in batches of the API's size.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TbkItem")]
+    [OutputType(typeof(TbkItem))]
+    public sealed class GetTbkItemCommand : TbkCmdlet
+    {
+        // item_id takes at most 20 ids.
+        private const int BatchSize = 20;
+
+        private readonly List<(string ItemId, string Input)> _pending = new List<(string, string)>();
+
+        /// <summary>Item ids, item URLs, 淘口令 texts or item objects.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ItemId")]
+        [ValidateNotNull]
+        public TbkItemBind[] Item { get; set; } = null!;
+
+        /// <summary>Calls the detailed variant: sub title and all pictures.</summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var input in Item)
+            {
+                var id = ItemIdOf(input);
+                if (id == null) continue;
+                _pending.Add((id, input.Input));
+                if (_pending.Select(p => p.ItemId).Distinct().Count() == BatchSize) Flush();
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_pending.Count > 0) Flush();
+        }
+
+        /// <summary>The item id the input names, resolving a 淘口令 with a call; null after writing why there is none.</summary>
+        private string? ItemIdOf(TbkItemBind input)
+        {
+            switch (input.Kind)
+            {
+                case TbkReferenceKind.ItemId:
+                    return input.Value;
+                case TbkReferenceKind.LegacyItemId:
+                    WriteLegacyIdError(input.Value);
+                    return null;
+                case TbkReferenceKind.Url:
+                    var fromUrl = TbkItemReference.ItemIdInUrl(input.Value);
+                    if (fromUrl == null) WriteInputError($"'{input.Input}' is not an item link: it has no ?id= / itemId=. Shop and activity links have no item.", "NoItemInUrl", ErrorCategory.InvalidArgument, input.Input);
+                    else if (TbkItemReference.IsLegacyItemId(fromUrl)) WriteLegacyIdError(fromUrl);
+                    else return fromUrl;
+                    return null;
+                case TbkReferenceKind.Password:
+                    var response = TryCall(new TopRequest("taobao.tbk.tpwd.parse").With("password_content", input.Input.Trim()), input.Input);
+                    if (response == null) return null;
+                    TbkPasswordText.TryFind(input.Input, out var code);
+                    var parsed = Read(response, body => TbkAnswers.ParsedPassword(body, input.Input, code), input.Input);
+                    if (parsed == null) return null;
+                    if (parsed.ItemId == null) WriteInputError($"The 淘口令 in '{input.Input}' opens {parsed.Url}, which is not an item.", "PasswordNotAnItem", ErrorCategory.InvalidArgument, input.Input);
+                    return parsed.ItemId;
+                default:
+                    WriteInputError($"'{input.Input}' is not an item id, an item link or a 淘口令.", "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
+                    return null;
+            }
+        }
+
+        private void Flush()
+        {
+            var pending = _pending.ToList();
+            _pending.Clear();
+            var ids = pending.Select(p => p.ItemId).Distinct().ToList();
+            var request = new TopRequest(Detailed ? "taobao.tbk.item.details.upgrade.get" : "taobao.tbk.item.info.upgrade.get").With("item_id", string.Join(",", ids));
+            var response = TryCallAllowingNoResult(request, string.Join(",", ids), out var noResult);
+            // A failed call was reported already; 无结果 means none of the ids was found, reported per id below.
+            if (response == null && !noResult) return;
+            var items = response == null ? new List<TbkItem>() : Read(response, TbkAnswers.ItemDetails, string.Join(",", ids));
+            if (items == null) return;
+            foreach (var (itemId, input) in pending)
+            {
+                var item = items.FirstOrDefault(i => i.ItemId == itemId);
+                if (item != null) WriteObject(item);
+                else WriteInputError($"Item '{input}' was not found: removed, not promotable, or not an affiliate item id.", "ItemNotFound", ErrorCategory.ObjectNotFound, input);
+            }
+        }
+    }
+}

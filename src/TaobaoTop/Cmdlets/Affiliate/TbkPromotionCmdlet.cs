@@ -1,0 +1,88 @@
+using System;
+using System.Management.Automation;
+using TaobaoTop.Completers;
+using TaobaoTop.Core.Protocol;
+using TaobaoTop.Emulator;
+
+namespace TaobaoTop.Cmdlets.Affiliate
+{
+    /// <summary>Base of the cmdlets that act for one promotion position: -AdzoneId or -Pid, the demo adzone on the emulator.</summary>
+    public abstract class TbkPromotionCmdlet : TbkCmdlet
+    {
+        /// <summary>The adzone (third number of the PID).</summary>
+        [Parameter]
+        [ValidateRange(1, long.MaxValue)]
+        [ArgumentCompleter(typeof(AdzoneCompleter))]
+        public long AdzoneId { get; set; }
+
+        /// <summary>The PID, mm_&lt;member&gt;_&lt;site&gt;_&lt;adzone&gt;.</summary>
+        [Parameter]
+        [ValidateTbkPid]
+        [ArgumentCompleter(typeof(AdzoneCompleter))]
+        public string Pid { get; set; } = null!;
+
+        /// <summary>The adzone chosen by -Pid / -AdzoneId; set in BeginProcessing.</summary>
+        protected long SelectedAdzoneId { get; private set; }
+
+        /// <summary>The media (site) of -Pid; null when only -AdzoneId was given.</summary>
+        protected long? SelectedSiteId { get; private set; }
+
+        protected override void BeginProcessing()
+        {
+            var pid = MyInvocation.BoundParameters.ContainsKey(nameof(Pid)) ? TbkPid.Parse(Pid) : null;
+            var hasAdzone = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId));
+            if (pid != null && hasAdzone && pid.AdzoneId != AdzoneId)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException($"-AdzoneId {AdzoneId} and -Pid {Pid} name different adzones; pass one of them."),
+                    "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid));
+            }
+            if (pid != null)
+            {
+                SelectedAdzoneId = pid.AdzoneId;
+                SelectedSiteId = pid.SiteId;
+            }
+            else if (hasAdzone)
+            {
+                SelectedAdzoneId = AdzoneId;
+            }
+            else if (RequireConnection().IsEmulator)
+            {
+                SelectedAdzoneId = EmulatorDefaults.DemoAdzoneId;
+                SelectedSiteId = EmulatorDefaults.DemoSiteId;
+            }
+            else
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException(MyInvocation.MyCommand.Name + " needs a promotion position: pass -AdzoneId <adzone id> or -Pid mm_<member>_<site>_<adzone> (Alimama console, 推广位管理)."),
+                    "AdzoneRequired", ErrorCategory.InvalidArgument, null));
+            }
+        }
+
+        /// <summary>Adds adzone_id, and for the sc variants site_id (the dg APIs take the adzone alone).</summary>
+        protected TopRequest WithAdzone(TopRequest request, bool siteRequired)
+        {
+            if (siteRequired && SelectedSiteId == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("-AsServiceProvider calls need the media (site) of the adzone: pass -Pid mm_<member>_<site>_<adzone> instead of -AdzoneId."),
+                    "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId));
+            }
+            request.With("adzone_id", SelectedAdzoneId);
+            if (siteRequired) request.With("site_id", SelectedSiteId!.Value);
+            return request;
+        }
+    }
+
+    /// <summary>Rejects a malformed PID when the command line is bound, with the expected shape in the message.</summary>
+    public sealed class ValidateTbkPidAttribute : ValidateArgumentsAttribute
+    {
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            if (!TbkPid.TryParse(arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture), out _, out var problem))
+            {
+                throw new ValidationMetadataException(problem);
+            }
+        }
+    }
+}
