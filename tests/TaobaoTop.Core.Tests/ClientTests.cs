@@ -271,7 +271,7 @@ public class ClientTests
     }
 
     [Fact]
-    public void Clients_of_one_app_key_share_one_rate_limiter()
+    public void Clients_of_one_app_key_share_one_pacer()
     {
         var a = RateLimitPolicy.For("app-1", "eco.taobao.com", 40);
         var b = RateLimitPolicy.For("app-1", "eco.taobao.com", 40);
