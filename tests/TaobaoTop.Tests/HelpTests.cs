@@ -1,4 +1,4 @@
-using System.Management.Automation;
+using System.Xml.Linq;
 using TaobaoTop.Tests.Infrastructure;
 using Xunit;
 
@@ -68,6 +68,31 @@ public class HelpTests
     }
 
     [Fact]
+    public void Every_translated_example_runs_against_the_emulator_without_errors()
+    {
+        var english = ExampleCode("en-US").ToHashSet();
+        var translated = Directory.EnumerateDirectories(ModulePaths.ModuleFolder, "??-??")
+            .Where(d => Path.GetFileName(d) != "en-US")
+            .SelectMany(d => ExampleCode(Path.GetFileName(d)))
+            .Where(code => !english.Contains(code))
+            .ToList();
+        Assert.NotEmpty(translated);
+
+        var failures = new List<string>();
+        foreach (var code in translated)
+        {
+            using var session = new ModuleSession();
+            session.Ok("Connect-TaobaoTop -Emulator");
+            var result = session.Run(code);
+            if (result.Terminating != null || result.Errors.Count > 0)
+            {
+                failures.Add((result.Terminating?.Message ?? string.Join("; ", result.Errors.Select(e => e.ToString()))) + "\n" + code);
+            }
+        }
+        Assert.True(failures.Count == 0, "Translated examples that fail against Connect-TaobaoTop -Emulator:\n\n" + string.Join("\n\n", failures));
+    }
+
+    [Fact]
     public void Help_shows_the_syntax_and_parameter_facts_of_the_compiled_cmdlet()
     {
         using var session = new ModuleSession();
@@ -82,6 +107,13 @@ public class HelpTests
         var syntax = session.Ok("@((Get-Help Connect-TaobaoTop).syntax.syntaxItem).Count").Single();
         var parameterSets = session.Ok("(Get-Command Connect-TaobaoTop).ParameterSets.Count").Single();
         Assert.Equal(parameterSets.BaseObject, syntax.BaseObject);
+    }
+
+    private static IEnumerable<string> ExampleCode(string culture)
+    {
+        XNamespace dev = "http://schemas.microsoft.com/maml/dev/2004/10";
+        var maml = XDocument.Load(Path.Combine(ModulePaths.ModuleFolder, culture, "TaobaoTop.dll-Help.xml"));
+        return maml.Descendants(dev + "code").Select(c => c.Value);
     }
 
     [Fact]

@@ -74,6 +74,27 @@ public class RunnerTests : IDisposable
     }
 
     [Fact]
+    public void Progress_is_left_out_of_redirected_output()
+    {
+        var run = Runner.Run("-Command", "$Host.UI.WriteProgress(1, [System.Management.Automation.ProgressRecord]::new(1, 'Uploading', 'picture 1 of 3')); 'after'");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("after\n", run.Output);
+    }
+
+    [Fact]
+    public void Get_Help_in_a_Chinese_locale_shows_the_translated_pages_and_English_for_the_others()
+    {
+        var chinese = new Dictionary<string, string> { ["LC_ALL"] = "zh_CN.UTF-8", ["LANG"] = "zh_CN.UTF-8" };
+        var translated = Runner.RunWith(chinese, "-Command", "Get-Help Invoke-TaobaoApi");
+        Assert.True(translated.ExitCode == 0, translated.ToString());
+        Assert.Contains("按方法名调用任意 TOP API", translated.Output);
+
+        var english = Runner.RunWith(chinese, "-Command", "Get-Help Disconnect-TaobaoTop");
+        Assert.True(english.ExitCode == 0, english.ToString());
+        Assert.Contains("Forgets the session's current Taobao connection", english.Output);
+    }
+
+    [Fact]
     public void The_quickstart_runs_end_to_end_against_the_emulator()
     {
         var run = Runner.Run("-Emulator", Path.Combine(ModulePaths.RepoRoot, "examples", "quickstart.ps1"));
@@ -105,13 +126,16 @@ public class RunnerTests : IDisposable
             ModulePaths.RepoRoot, "src", "TaobaoTop.Runner", "bin",
             new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "TaobaoTop.Runner.dll");
 
-        public static RunResult Run(params string[] arguments)
+        public static RunResult Run(params string[] arguments) => RunWith(new Dictionary<string, string>(), arguments);
+
+        public static RunResult RunWith(IDictionary<string, string> environment, params string[] arguments)
         {
             Assert.True(File.Exists(Path), "The runner is not built at " + Path);
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add(Path);
             foreach (var argument in arguments) start.ArgumentList.Add(argument);
             start.Environment.Remove("NO_COLOR");
+            foreach (var (name, value) in environment) start.Environment[name] = value;
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
             var output = process.StandardOutput.ReadToEnd();

@@ -3,7 +3,7 @@ using System.Management.Automation.Runspaces;
 using TaobaoTop.HelpCompiler;
 
 // usage: TaobaoTop.HelpCompiler <module folder> <docs folder> [--warn-only]
-// Writes <module>/en-US/TaobaoTop.dll-Help.xml and the about topics; fails with one line per gap in the docs, or with
+// Writes <module>/en-US/TaobaoTop.dll-Help.xml (and one per translated culture) and the about topics; fails with one line per gap in the docs, or with
 // --warn-only reports the gaps as warnings and compiles what is there.
 var warnOnly = args.Contains("--warn-only");
 var paths = args.Where(a => a != "--warn-only").ToArray();
@@ -16,7 +16,6 @@ var moduleFolder = Path.GetFullPath(paths[0]);
 var docsFolder = Path.GetFullPath(paths[1]);
 var severity = warnOnly ? "warning" : "error";
 var cmdletDocs = Path.Combine(docsFolder, "cmdlets");
-var helpFolder = Path.Combine(moduleFolder, "en-US");
 
 List<CmdletInfo> cmdlets;
 using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2()))
@@ -31,7 +30,7 @@ using (var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateD
 }
 
 var problems = new List<string>();
-var pages = new List<(CmdletInfo, CmdletDoc)>();
+var english = new List<(CmdletInfo, CmdletDoc)>();
 foreach (var cmdlet in cmdlets)
 {
     var file = Path.Combine(cmdletDocs, cmdlet.Name + ".md");
@@ -40,20 +39,40 @@ foreach (var cmdlet in cmdlets)
         problems.Add($"{file}: {severity} HELP001: {cmdlet.Name} is exported but has no help page: write {Path.GetRelativePath(Directory.GetCurrentDirectory(), file)} (platyPS style)");
         continue;
     }
-    var doc = CmdletDoc.Parse(File.ReadAllText(file));
-    problems.AddRange(HelpRules.Check(cmdlet, doc).Select(p => $"{file}: {severity} HELP002: {cmdlet.Name}: {p}"));
-    pages.Add((cmdlet, doc));
+    english.Add((cmdlet, Read(cmdlet, file)));
 }
+
+// docs/<culture>/cmdlets/ translates some pages; Get-Help in that culture shows the English page for the others.
+var translations = Directory.EnumerateDirectories(docsFolder)
+    .Where(d => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(d), "^[a-z]{2}-[A-Z]{2}$"))
+    .ToDictionary(Path.GetFileName, d => english.Select(page =>
+    {
+        var file = Path.Combine(d, "cmdlets", page.Item1.Name + ".md");
+        return File.Exists(file) ? (page.Item1, Read(page.Item1, file)) : page;
+    }).ToList());
 
 foreach (var problem in problems) Console.WriteLine(problem);
 if (problems.Count > 0 && !warnOnly) return 1;
 
-Directory.CreateDirectory(helpFolder);
-MamlWriter.Write(Path.Combine(helpFolder, "TaobaoTop.dll-Help.xml"), pages);
-foreach (var about in Directory.EnumerateFiles(docsFolder, "about_*.md"))
-{
-    var target = Path.Combine(helpFolder, Path.GetFileNameWithoutExtension(about) + ".help.txt");
-    File.WriteAllText(target, AboutTopic.Convert(File.ReadAllText(about)));
-}
-Console.WriteLine($"TaobaoTop help: {pages.Count} cmdlets → {helpFolder}");
+Compile(Path.Combine(moduleFolder, "en-US"), docsFolder, english);
+foreach (var (culture, pages) in translations) Compile(Path.Combine(moduleFolder, culture), Path.Combine(docsFolder, culture), pages);
+Console.WriteLine($"TaobaoTop help: {english.Count} cmdlets, en-US{string.Concat(translations.Keys.Select(c => ", " + c))} → {moduleFolder}");
 return 0;
+
+CmdletDoc Read(CmdletInfo cmdlet, string file)
+{
+    var doc = CmdletDoc.Parse(File.ReadAllText(file));
+    problems.AddRange(HelpRules.Check(cmdlet, doc).Select(p => $"{file}: {severity} HELP002: {cmdlet.Name}: {p}"));
+    return doc;
+}
+
+static void Compile(string helpFolder, string docs, List<(CmdletInfo, CmdletDoc)> pages)
+{
+    Directory.CreateDirectory(helpFolder);
+    MamlWriter.Write(Path.Combine(helpFolder, "TaobaoTop.dll-Help.xml"), pages);
+    foreach (var about in Directory.EnumerateFiles(docs, "about_*.md"))
+    {
+        var target = Path.Combine(helpFolder, Path.GetFileNameWithoutExtension(about) + ".help.txt");
+        File.WriteAllText(target, AboutTopic.Convert(File.ReadAllText(about)));
+    }
+}
