@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using TaobaoTop.Connection;
+using TaobaoTop.Core;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
@@ -37,6 +39,41 @@ namespace TaobaoTop.Base
             var client = RequireConnection().Client;
             var pump = new CallPump();
             return pump.Run(client.InvokeAsync(request, e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+        }
+
+        /// <summary>
+        /// Runs streaming work (many calls, many records) off the pipeline thread: <c>Emit</c> writes a record, and
+        /// blocks when 1,000 wait, so memory stays flat; verbose reports go through the same queue. Stops the work when
+        /// the pipeline stops downstream.
+        /// </summary>
+        protected void Stream(Func<StreamSink, CancellationToken, Task> work)
+        {
+            var pump = new CallPump(capacity: 1000);
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            {
+                var sink = new StreamSink(this, pump);
+                pump.Run(Task.Run(() => work(sink, abandon.Token)), abandon);
+            }
+        }
+
+        /// <summary>What streaming work may write, from any thread.</summary>
+        protected sealed class StreamSink
+        {
+            private readonly TaobaoCmdlet _cmdlet;
+            private readonly CallPump _pump;
+
+            internal StreamSink(TaobaoCmdlet cmdlet, CallPump pump)
+            {
+                _cmdlet = cmdlet;
+                _pump = pump;
+            }
+
+            public void Emit(object record) => _pump.Post(() => _cmdlet.WriteObject(record));
+
+            public void Progress(ProgressRecord progress) => _pump.Post(() => _cmdlet.WriteProgress(progress));
+
+            /// <summary>For <see cref="TopClient.InvokeAsync"/>'s observer: -Verbose reports of each call.</summary>
+            public void Report(TopCallEvent e) => _pump.Post(() => _cmdlet.WriteVerbose(e.ToString()));
         }
 
         /// <summary>A non-terminating error for one failed call; the pipeline goes on with the next record.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Management.Automation;
-using System.Threading;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
@@ -84,23 +83,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
 
             var clock = Stopwatch.StartNew();
-            var pump = new CallPump(capacity: 1000);
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            try
             {
-                var sync = new TbkOrderSync(client).RunAsync(
-                    query,
-                    order => pump.Post(() => WriteObject(order)),
-                    e => pump.Post(() => WriteVerbose(e.ToString())),
-                    p => pump.Post(() => WriteProgress(Progress(p, clock.Elapsed))),
-                    abandon.Token);
-                try
-                {
-                    pump.Run(sync, abandon);
-                }
-                catch (TopException ex)
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex, query.Method));
-                }
+                Stream((sink, cancel) => new TbkOrderSync(client).RunAsync(query, sink.Emit, sink.Report, p => sink.Progress(Progress(p, clock.Elapsed)), cancel));
+            }
+            catch (TopException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, query.Method));
             }
             WriteProgress(new ProgressRecord(1, "Taobao affiliate orders", "Done") { RecordType = ProgressRecordType.Completed });
             if (statePath != null) new IncrementalOrderState(query.End).Save(statePath);

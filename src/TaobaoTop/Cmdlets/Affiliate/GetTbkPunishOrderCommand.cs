@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
@@ -56,10 +54,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : end - MaxSpan;
             var method = AsServiceProvider ? "taobao.tbk.sc.punish.order.get" : "taobao.tbk.dg.punish.order.get";
             var pager = new TbkRecordPager(client);
-            var pump = new CallPump(capacity: 1000);
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            try
             {
-                async Task Run()
+                Stream(async (sink, cancel) =>
                 {
                     for (var from = start; from < end; from += MaxSpan)
                     {
@@ -77,20 +74,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
                         await pager.RunAsync(method, "af_order_option", option, PageSize, record =>
                         {
                             var order = TbkPunishOrder.FromJson(record);
-                            if (order.CreateTime is DateTimeOffset at && at >= until) return;
-                            pump.Post(() => WriteObject(order));
-                        }, e => pump.Post(() => WriteVerbose(e.ToString())), abandon.Token).ConfigureAwait(false);
+                            if (!(order.CreateTime >= until)) sink.Emit(order);
+                        }, sink.Report, cancel).ConfigureAwait(false);
                     }
-                }
-
-                try
-                {
-                    pump.Run(Task.Run(Run), abandon);
-                }
-                catch (TopException ex)
-                {
-                    WriteCallError(ex, (object?)TradeId ?? method);
-                }
+                });
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, (object?)TradeId ?? method);
             }
         }
     }

@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
@@ -57,10 +55,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var end = End.HasValue ? TopTimes.FromParameter(End.Value) : client.Options.Clock();
             var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
             var pager = new TbkRecordPager(client);
-            var pump = new CallPump(capacity: 1000);
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            try
             {
-                async Task Run()
+                Stream(async (sink, cancel) =>
                 {
                     for (var day = start; day < end; day = day.AddDays(1))
                     {
@@ -76,21 +73,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
                             await pager.RunAsync(method, "search_option", option, PageSize, record =>
                             {
                                 var refund = TbkRefundOrder.FromJson(record);
-                                if (KeyTime(refund) is DateTimeOffset at && at >= end) return;
-                                pump.Post(() => WriteObject(refund));
-                            }, e => pump.Post(() => WriteVerbose(e.ToString())), abandon.Token).ConfigureAwait(false);
+                                if (!(KeyTime(refund) >= end)) sink.Emit(refund);
+                            }, sink.Report, cancel).ConfigureAwait(false);
                         }
                     }
-                }
-
-                try
-                {
-                    pump.Run(Task.Run(Run), abandon);
-                }
-                catch (TopException ex)
-                {
-                    ThrowTerminatingError(ErrorRecords.From(ex, method));
-                }
+                });
+            }
+            catch (TopException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, method));
             }
         }
 
