@@ -152,10 +152,7 @@ namespace TaobaoTop.Core.WeCom
             Interlocked.Increment(ref _calls);
             if (Options.Qps > 0)
             {
-                using (var lease = await RateLimitPolicy.For("wecom:" + Options.CorpId, Options.Endpoint.Authority, Options.Qps).AcquireAsync(1, cancellationToken).ConfigureAwait(false))
-                {
-                    if (!lease.IsAcquired) throw new InvalidOperationException("The rate limiter refused a token.");
-                }
+                await RateLimitPolicy.For("wecom:" + Options.CorpId, Options.Endpoint.Authority, Options.Qps).WaitTurnAsync(cancellationToken).ConfigureAwait(false);
             }
             var uri = new Uri(Options.Endpoint, path + "?" + string.Join("&", query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
             using (var request = new HttpRequestMessage(method, uri))
