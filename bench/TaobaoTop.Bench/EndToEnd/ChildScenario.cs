@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TaobaoTop.Bench.EndToEnd;
+
+/// <summary>
+/// One end-to-end scenario in a fresh process: the harness starts itself with <c>child &lt;scenario&gt; name=value…</c>
+/// and reads the one result line it prints. A fresh process gives each scenario its own peak working set and a cold import.
+/// </summary>
+public static class ChildScenario
+{
+    public const string Verb = "child";
+    public const string ResultPrefix = "BENCH-RESULT ";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scenario = args[0];
+        var options = args.Skip(1).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        string Text(string name) => options[name];
+        double Number(string name) => double.Parse(options[name], CultureInfo.InvariantCulture);
+        var result = scenario switch
+        {
+            "import" => Import(),
+            "orders" => Orders(Text("endpoint"), Number("qps"), Number("days")),
+            "add" => Add(Text("endpoint"), Number("qps"), (int)Number("items")),
+            "naive" => Naive(Text("endpoint"), Number("qps"), (int)Number("items"), Number("sleep")),
+            "whatif" => WhatIf((int)Number("rows")),
+            _ => throw new ArgumentException("Unknown scenario " + scenario),
+        };
+        Console.WriteLine(ResultPrefix + result.ToJsonString());
+        await Console.Out.FlushAsync();
+        return 0;
+    }
+
+    private static JsonObject Import()
+    {
+        using var engine = HostedEngine.Open(out var opened);
+        var clock = Stopwatch.StartNew();
+        engine.ImportModule();
+        return new JsonObject { ["engineMs"] = opened.TotalMilliseconds, ["importMs"] = clock.Elapsed.TotalMilliseconds };
+    }
+
+    private static JsonObject Orders(string endpoint, double qps, double days)
+    {
+        using var engine = HostedEngine.OpenWithModule();
+        engine.Connect(endpoint, qps);
+        using var sampler = new WorkingSetSampler();
+        var clock = Stopwatch.StartNew();
+        // TOP time (+08:00) as Get-TbkOrder reads an unspecified DateTime; counted as they stream, never kept.
+        var count = engine.Run($$"""
+            $end = [DateTime]::SpecifyKind([DateTime]::UtcNow.AddHours(8), 'Unspecified')
+            $count = 0
+            Get-TbkOrder -Start $end.AddDays(-{{days.ToString(CultureInfo.InvariantCulture)}}) -End $end | ForEach-Object { $count++ }
+            $count
+            """).Single();
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new JsonObject
+        {
+            ["orders"] = Convert.ToInt64(count.BaseObject, CultureInfo.InvariantCulture),
+            ["seconds"] = seconds,
+            ["peakSampledBytes"] = sampler.Stop(),
+            ["peakProcessBytes"] = Process.GetCurrentProcess().PeakWorkingSet64,
+        };
+    }
+
+    private static string Rows(int count, string prefix) => $$"""
+        $rows = foreach ($i in 1..{{count}}) {
+            [pscustomobject]@{ Title = "基准测试T恤 $i"; Price = '19.90'; Quantity = 10; CategoryId = 50000436; Description = '纯棉短袖T恤，舒适透气'; OuterId = "{{prefix}}-$i"; State = '浙江'; City = '杭州' }
+        }
+        """;
+
+    private static JsonObject Add(string endpoint, double qps, int items)
+    {
+        using var engine = HostedEngine.OpenWithModule();
+        engine.Connect(endpoint, qps);
+        engine.Run(Rows(items, "ADD"));
+        var clock = Stopwatch.StartNew();
+        var added = engine.Run("@($rows | Add-TaobaoItem | Where-Object Status -eq 'Added').Count", out var errors).Single();
+        return Timed(clock, added, errors.Count);
+    }
+
+    /// <summary>The usual script: one item.add after another, a fixed sleep between calls.</summary>
+    private static JsonObject Naive(string endpoint, double qps, int items, double sleep)
+    {
+        using var engine = HostedEngine.OpenWithModule();
+        engine.Connect(endpoint, qps);
+        engine.Run(Rows(items, "NAIVE"));
+        var clock = Stopwatch.StartNew();
+        var added = engine.Run($$"""
+            $added = 0
+            foreach ($row in $rows) {
+                $answer = Invoke-TaobaoApi taobao.item.add @{ title = $row.Title; price = $row.Price; num = $row.Quantity; type = 'fixed'; stuff_status = 'new'; desc = $row.Description; cid = $row.CategoryId; outer_id = $row.OuterId; 'location.state' = $row.State; 'location.city' = $row.City }
+                if ($answer.item.num_iid) { $added++ }
+                Start-Sleep -Milliseconds {{(int)(sleep * 1000)}}
+            }
+            $added
+            """, out var errors).Single();
+        return Timed(clock, added, errors.Count);
+    }
+
+    private static JsonObject Timed(Stopwatch clock, System.Management.Automation.PSObject added, int errors) => new()
+    {
+        ["added"] = Convert.ToInt64(added.BaseObject, CultureInfo.InvariantCulture),
+        ["errors"] = errors,
+        ["seconds"] = clock.Elapsed.TotalSeconds,
+    };
+
+    /// <summary>-WhatIf over many rows: validation and ShouldProcess only, no calls; the reference is the engine's own per-record cost.</summary>
+    private static JsonObject WhatIf(int rows)
+    {
+        using var engine = HostedEngine.OpenWithModule();
+        engine.Run(Rows(rows, "WHATIF"));
+        // A warm-up row each, so neither figure pays the first call's compilation.
+        engine.Run("$rows[0] | Add-TaobaoItem -WhatIf; $null = $rows[0] | Where-Object Title");
+        var clock = Stopwatch.StartNew();
+        engine.Run("$rows | Add-TaobaoItem -WhatIf");
+        var whatIf = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var passed = engine.Run("@($rows | Where-Object Title).Count").Single();
+        var reference = clock.Elapsed.TotalSeconds;
+        if (Convert.ToInt32(passed.BaseObject, CultureInfo.InvariantCulture) != rows) throw new InvalidOperationException("The reference pipeline lost rows.");
+        return new JsonObject { ["rows"] = rows, ["seconds"] = whatIf, ["referenceSeconds"] = reference };
+    }
+
+    /// <summary>Starts this program as <c>child scenario</c> and returns the result it printed.</summary>
+    public static JsonObject Start(string scenario, IDictionary<string, string> options, TimeSpan timeout)
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Under `dotnet run` or `dotnet x.dll` the process is the dotnet host: name the program.
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) info.ArgumentList.Add(typeof(ChildScenario).Assembly.Location);
+        info.ArgumentList.Add(Verb);
+        info.ArgumentList.Add(scenario);
+        foreach (var pair in options) info.ArgumentList.Add(pair.Key + "=" + pair.Value);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The {scenario} scenario ran over {timeout.TotalMinutes:0} minutes and was stopped.");
+        }
+        var line = stdout.Result.Split('\n').FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+            throw new InvalidOperationException($"The {scenario} scenario failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        return JsonNode.Parse(line[ResultPrefix.Length..])!.AsObject();
+    }
+}

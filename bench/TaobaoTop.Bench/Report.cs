@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace TaobaoTop.Bench;
+
+public enum Verdict
+{
+    Met,
+    Missed,
+    NoTarget,
+}
+
+/// <summary>One line of the report; <see cref="Why"/> says, for a missed target, why and what would fix it.</summary>
+public sealed record Row(string What, string Ours, string Reference, string Ratio, string Target, Verdict Verdict, string Why = "");
+
+/// <summary>docs/benchmarks.md: the machine, the run's settings, one table, and the missed targets explained.</summary>
+public sealed class Report
+{
+    private readonly List<Row> _rows = new();
+    private readonly string _loadAtStart = LoadAverage();
+    private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
+
+    public Report(Settings settings)
+    {
+        Settings = settings;
+    }
+
+    public Settings Settings { get; }
+
+    public IReadOnlyList<Row> Rows => _rows;
+
+    public void Add(Row row) => _rows.Add(row);
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public static string Ratio(double ours, double reference) => reference > 0 ? Invariant($"{ours / reference:0.00}×") : "n/a";
+
+    public static string Percent(double share) => Invariant($"{share * 100:0.0}%");
+
+    public string ToMarkdown(TimeSpan elapsed)
+    {
+        var s = Settings;
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks");
+        text.AppendLine();
+        text.AppendLine("Written by the benchmark harness (`bench/README.md`); every figure below was measured in the run described here.");
+        text.AppendLine("Bench numbers never gate CI.");
+        text.AppendLine();
+        text.AppendLine(s.Smoke ? "**Smoke run** (tiny sizes, checks the harness works; the figures mean nothing)." : "Full run.");
+        text.AppendLine();
+        text.AppendLine("| machine | |");
+        text.AppendLine("|---|---|");
+        text.AppendLine(Invariant($"| cores | {Environment.ProcessorCount} |"));
+        text.AppendLine($"| OS | {RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture}) |");
+        text.AppendLine($"| .NET | {RuntimeInformation.FrameworkDescription} |");
+        text.AppendLine($"| build | {Configuration} |");
+        text.AppendLine(Invariant($"| date | {_started:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} minutes |"));
+        text.AppendLine($"| load average (1, 5, 15 min) | at start {_loadAtStart}; at end {LoadAverage()} |");
+        text.AppendLine();
+        text.AppendLine(Invariant($"End to end: the emulator server (Kestrel) on 127.0.0.1 with a quota of {s.Qps} calls/s per app key (more is answered with code 7) and {s.LatencyMs} ms added to every answer; the module runs in PowerShell's engine (System.Management.Automation) hosted in a fresh process per scenario and connects with `-Endpoint` and `-Qps {s.Qps}`."));
+        text.AppendLine();
+        text.AppendLine("| what | ours | reference (same run) | ratio | target | |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in _rows)
+        {
+            var mark = row.Verdict switch { Verdict.Met => "met", Verdict.Missed => "**missed**", _ => "" };
+            text.AppendLine($"| {row.What} | {row.Ours} | {row.Reference} | {row.Ratio} | {row.Target} | {mark} |");
+        }
+        var missed = _rows.Where(r => r.Verdict == Verdict.Missed).ToList();
+        text.AppendLine();
+        text.AppendLine("## Targets missed");
+        text.AppendLine();
+        if (missed.Count == 0) text.AppendLine("None in this run.");
+        foreach (var row in missed) text.AppendLine($"- **{row.What}**: {row.Why}");
+        text.AppendLine();
+        text.AppendLine("## How to read it");
+        text.AppendLine();
+        text.AppendLine("- Micro benchmarks are BenchmarkDotNet means in this process (in-process toolchain), with bytes allocated per operation. Their references: the bare digest over pre-joined text (signing), .NET's `FormUrlEncodedContent` (form body), `JsonDocument.Parse` alone (answers).");
+        text.AppendLine("- Quota fractions are calls (or items) per second over the quota; code 7 counts come from the emulator's own statistics.");
+        text.AppendLine(Invariant($"- The naive listing is a `foreach` of `Invoke-TaobaoApi taobao.item.add` with `Start-Sleep -Milliseconds {s.NaiveSleepSeconds * 1000:0}`; its pace is fixed per item, so {s.NaiveItems} items give its rate."));
+        text.AppendLine("- Peak working set is sampled every 50 ms in the process hosting the engine while `Get-TbkOrder` runs.");
+        text.AppendLine("- The machine may have been busy (see the load average); compare ours with the reference of the same run rather than across runs.");
+        return text.ToString();
+    }
+
+    private static string Configuration =>
+        typeof(Report).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "unknown";
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace TaobaoTop.Bench;
+
+/// <summary>The sizes of one run: the full run the report is for, or the smoke run CI uses to keep the harness working.</summary>
+public sealed record Settings(
+    bool Smoke,
+    double Qps,
+    int LatencyMs,
+    int OrderDays,
+    int OrderTarget,
+    int SmallOrderDays,
+    int ListingItems,
+    int NaiveItems,
+    double NaiveSleepSeconds,
+    int ImportRuns,
+    int WhatIfRows)
+{
+    public static Settings Full { get; } = new(
+        Smoke: false, Qps: 40, LatencyMs: 50,
+        OrderDays: 30, OrderTarget: 50_000, SmallOrderDays: 6,
+        ListingItems: 2_000,
+        // The naive script runs at a fixed pace (sleep + latency per item): 200 items give its rate; 2,000 would take ~9 minutes.
+        NaiveItems: 200, NaiveSleepSeconds: 0.2,
+        ImportRuns: 7, WhatIfRows: 100_000);
+
+    public static Settings SmokeRun { get; } = new(
+        Smoke: true, Qps: 40, LatencyMs: 5,
+        OrderDays: 2, OrderTarget: 600, SmallOrderDays: 1,
+        ListingItems: 20, NaiveItems: 5, NaiveSleepSeconds: 0.2,
+        ImportRuns: 1, WhatIfRows: 500);
+
+    /// <summary>The emulator's order density that puts about <see cref="OrderTarget"/> orders in <see cref="OrderDays"/>.</summary>
+    public double OrdersPerDay => Math.Ceiling((double)OrderTarget / OrderDays);
+}
