@@ -6,26 +6,31 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using System.Runtime.CompilerServices;
 using TaobaoTop.Connection;
 using TaobaoTop.Emulator;
 
 namespace TaobaoTop.Completers
 {
     /// <summary>
-    /// Completes -AdzoneId / -Pid from the adzones this session knows: the emulator's demo PID and those made with
-    /// New-TbkAdzone. TOP has no API that lists a promoter's adzones, so nothing is fetched.
+    /// Completes -AdzoneId / -Pid from the adzones the current connection knows: the emulator's demo PID and those made
+    /// with New-TbkAdzone on it. TOP has no API that lists a promoter's adzones, so nothing is fetched.
     /// </summary>
     public sealed class AdzoneCompleter : IArgumentCompleter
     {
-        private static readonly ConcurrentDictionary<string, string> Created = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private static readonly ConditionalWeakTable<TaobaoConnection, ConcurrentDictionary<string, string>> Created = new ConditionalWeakTable<TaobaoConnection, ConcurrentDictionary<string, string>>();
 
-        internal static void Remember(TbkAdzone adzone) => Created[adzone.Pid] = adzone.Name ?? string.Empty;
+        internal static void Remember(TaobaoConnection connection, TbkAdzone adzone)
+            => Created.GetValue(connection, _ => new ConcurrentDictionary<string, string>(StringComparer.Ordinal))[adzone.Pid] = adzone.Name ?? string.Empty;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var known = new Dictionary<string, string>(Created, StringComparer.Ordinal);
-            if (ConnectionStore.Current?.IsEmulator == true) known[EmulatorDefaults.DemoPid] = "演示推广位 (emulator)";
+            var connection = ConnectionStore.Current;
+            var known = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (connection == null) return Enumerable.Empty<CompletionResult>();
+            if (Created.TryGetValue(connection, out var created)) foreach (var entry in created) known[entry.Key] = entry.Value;
+            if (connection.IsEmulator) known[EmulatorDefaults.DemoPid] = "演示推广位 (emulator)";
             var byAdzone = string.Equals(parameterName, "AdzoneId", StringComparison.OrdinalIgnoreCase);
             return known
                 .Select(entry => (Text: byAdzone ? TbkPid.Parse(entry.Key).AdzoneId.ToString(CultureInfo.InvariantCulture) : entry.Key, Tooltip: entry.Key + " " + entry.Value))

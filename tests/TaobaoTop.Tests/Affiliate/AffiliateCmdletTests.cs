@@ -282,4 +282,52 @@ public class AffiliateCmdletTests
         Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.AuthenticationError, e.CategoryInfo.Category));
         Assert.DoesNotContain("expired-session-token", result.AllText);
     }
+
+    [Fact]
+    public void Service_provider_variants_need_the_site_of_a_pid_and_then_call_the_sc_apis()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            Connect-TaobaoTop -Emulator
+            $item = Find-TbkItem -Keyword 手机 -First 1
+            $link = $item | ConvertTo-TbkLink -AsServiceProvider -Pid mm_1000001_2000001_3000002
+            $password = $link | New-TbkPassword -AsServiceProvider
+            $shop = $item | ConvertTo-TbkShopLink -AsServiceProvider -Pid mm_1000001_2000001_3000002
+            [pscustomobject]@{ Link = $link; Password = $password; Shop = $shop }
+            $item | ConvertTo-TbkLink -AsServiceProvider -AdzoneId 3000002
+            """);
+        var output = result.Output.Single();
+        Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(output, "Link")!, "LongUrl"));
+        Assert.Equal(true, Property(Property(output, "Password")!, "IsPrivate"));
+        Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(output, "Shop")!, "Url"));
+        // A statement-terminating error: no call is made for the item.
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("SiteRequired,TaobaoTop.Cmdlets.Affiliate.ConvertToTbkLinkCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("-Pid", error.ToString());
+    }
+
+    [Fact]
+    public void Objects_with_an_item_id_bind_as_items_and_pid_completion_offers_the_demo_and_new_adzones()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            Connect-TaobaoTop -Emulator
+            $found = Find-TbkItem -Keyword 猫粮 -First 2
+            $rows = $found | ForEach-Object { [pscustomobject]@{ ItemId = $_.ItemId; Note = 'from a sheet' } }
+            $details = $rows | Get-TbkItem
+            $adzone = New-TbkAdzone -Name '小红书推广位'
+            $null = New-TbkAdzone -Name '不会创建' -WhatIf
+            $pids = (TabExpansion2 'ConvertTo-TbkLink -Pid mm_').CompletionMatches | ForEach-Object CompletionText
+            $adzones = (TabExpansion2 'Find-TbkItem -AdzoneId ').CompletionMatches | ForEach-Object CompletionText
+            [pscustomobject]@{ Same = ($details.ItemId -join ',') -eq ($found.ItemId -join ','); New = $adzone; Pids = $pids; Adzones = $adzones }
+            """);
+        var result = output.Single();
+        Assert.Equal(true, Property(result, "Same"));
+        var adzone = Property(result, "New")!;
+        var pids = ((object[])Property(result, "Pids")!).Select(p => p.ToString()).ToList();
+        Assert.Contains("mm_1000001_2000001_3000001", pids);
+        Assert.Contains(Text(adzone, "Pid"), pids);
+        Assert.Equal(2, pids.Count);
+        Assert.Contains(Text(adzone, "AdzoneId"), ((object[])Property(result, "Adzones")!).Select(a => a.ToString()));
+    }
 }

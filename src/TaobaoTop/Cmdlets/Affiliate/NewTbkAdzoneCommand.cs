@@ -49,7 +49,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var name = Name;
             var adzone = Read(response, body => TbkAnswers.Adzone(body, name), Name);
             if (adzone == null) return;
-            AdzoneCompleter.Remember(adzone);
+            AdzoneCompleter.Remember(RequireConnection(), adzone);
             WriteObject(adzone);
         }
     }

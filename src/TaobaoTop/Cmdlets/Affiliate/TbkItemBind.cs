@@ -27,13 +27,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
             Input = item.ItemId;
             Kind = TbkItemReference.IsLegacyItemId(item.ItemId) ? TbkReferenceKind.LegacyItemId : TbkReferenceKind.ItemId;
             Value = item.ItemId;
-            Item = item;
         }
 
         public TbkItemBind(PSObject item)
             : this(TextOf(item))
         {
-            if (item.BaseObject is TbkItem typed) Item = typed;
         }
 
         /// <summary>The input as given, for messages.</summary>
@@ -43,9 +41,6 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         /// <summary>The id, the URL found, or the share text.</summary>
         public string Value { get; }
-
-        /// <summary>The item object when one was passed.</summary>
-        public TbkItem? Item { get; }
 
         public override string ToString() => Input;
 
