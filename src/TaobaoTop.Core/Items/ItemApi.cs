@@ -39,6 +39,18 @@ namespace TaobaoTop.Core.Items
             => new TopRequest(onSale ? "taobao.items.onsale.get" : "taobao.items.inventory.get")
                 .With("fields", ItemFields).With("page_no", pageNo).With("page_size", pageSize).With("q", query);
 
+        public static TopRequest PriceUpdate(long numIid, decimal price)
+            => new TopRequest("taobao.item.price.update").With("num_iid", numIid).With("price", Money(price));
+
+        /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id only that SKU's stock changes.</summary>
+        public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId)
+            => new TopRequest("taobao.item.quantity.update").With("num_iid", numIid).With("quantity", quantity)
+                .With("type", incremental ? 2 : 1).With("sku_id", skuId);
+
+        public static TopRequest Listing(long numIid, long quantity) => new TopRequest("taobao.item.update.listing").With("num_iid", numIid).With("num", quantity);
+
+        public static TopRequest Delisting(long numIid) => new TopRequest("taobao.item.update.delisting").With("num_iid", numIid);
+
         public static TopRequest CustomGet(IEnumerable<string> outerIds)
             => new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", string.Join(",", outerIds));
 

@@ -49,6 +49,18 @@ namespace TaobaoTop.Core.Items
             return true;
         }
 
+        /// <summary>What is wrong with a price to be sent, or null: more than two decimals, or outside 0.01 to 100000000.</summary>
+        public static string? PriceProblem(decimal price)
+        {
+            if (decimal.Round(price, 2) != price) return price.ToString(CultureInfo.InvariantCulture) + " has more than 2 decimals";
+            if (price < MinPrice || price > MaxPrice) return price.ToString(CultureInfo.InvariantCulture) + " is outside 0.01 to 100000000";
+            return null;
+        }
+
+        /// <summary>A price changed by a percentage (-10 for 10% off), rounded half away from zero to the fen.</summary>
+        public static decimal ChangeByPercent(decimal price, decimal percent)
+            => decimal.Round(price * (100 + percent) / 100, 2, MidpointRounding.AwayFromZero) + 0.00m;
+
         /// <summary>Stock: a whole number from 0 to 999999 ("12.0" from a spreadsheet counts as 12).</summary>
         public static bool TryParseQuantity(string text, out long quantity, out string? problem)
         {

@@ -11,51 +11,58 @@ using MetadataExtractor.Util;
 namespace TaobaoTop.Core.Items
 {
     /// <summary>
-    /// Checks a local picture against picture.upload's limits: png, jpg or gif, at most 3 MB, and at least 800×800
-    /// (Taobao's main-picture minimum for zoom). Results are cached per file, as sheets repeat pictures.
+    /// Checks a local picture against picture.upload's limits (png, jpg or gif, at most 3 MB) and, for a main
+    /// picture, Taobao's minimum of 800×800. Results are cached per file, as sheets repeat pictures.
     /// </summary>
     public sealed class PictureCheck
     {
         public const long MaxBytes = 3 * 1024 * 1024;
         public const int MinSide = 800;
 
-        private readonly ConcurrentDictionary<string, string?> _problems = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (string? Problem, int Width, int Height)> _facts = new ConcurrentDictionary<string, (string?, int, int)>(StringComparer.Ordinal);
 
-        /// <summary>What is wrong with the file, or null when it may be uploaded.</summary>
-        public string? Problem(string fullPath) => _problems.GetOrAdd(fullPath, Inspect);
+        /// <summary>What keeps the file from being an item's main picture, or null.</summary>
+        public string? Problem(string fullPath)
+        {
+            var (problem, width, height) = _facts.GetOrAdd(fullPath, Inspect);
+            if (problem != null) return problem;
+            return width < MinSide || height < MinSide ? "'" + fullPath + "' is " + width + "×" + height + "; at least 800×800 is required" : null;
+        }
+
+        /// <summary>What keeps the file from being uploaded to the picture space at all, or null.</summary>
+        public string? UploadProblem(string fullPath) => _facts.GetOrAdd(fullPath, Inspect).Problem;
 
         public static bool IsUrl(string text)
             => text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-        private static string? Inspect(string path)
+        private static (string?, int, int) Inspect(string path)
         {
             FileInfo file;
             try
             {
                 file = new FileInfo(path);
-                if (!file.Exists) return "'" + path + "' does not exist";
+                if (!file.Exists) return ("'" + path + "' does not exist", 0, 0);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
             {
-                return "'" + path + "' is not a valid file path";
+                return ("'" + path + "' is not a valid file path", 0, 0);
             }
-            if (file.Length > MaxBytes) return "'" + path + "' is " + file.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes; the limit is 3 MB";
-            if (file.Length == 0) return "'" + path + "' is empty";
+            if (file.Length > MaxBytes) return ("'" + path + "' is " + file.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes; the limit is 3 MB", 0, 0);
+            if (file.Length == 0) return ("'" + path + "' is empty", 0, 0);
             try
             {
                 using (var stream = file.OpenRead())
                 {
                     var type = FileTypeDetector.DetectFileType(stream);
-                    if (type != FileType.Jpeg && type != FileType.Png && type != FileType.Gif) return "'" + path + "' is not a png, jpg or gif picture";
+                    if (type != FileType.Jpeg && type != FileType.Png && type != FileType.Gif) return ("'" + path + "' is not a png, jpg or gif picture", 0, 0);
                     stream.Position = 0;
                     var (width, height) = Size(type, ImageMetadataReader.ReadMetadata(stream));
-                    if (width < MinSide || height < MinSide) return "'" + path + "' is " + width + "×" + height + "; at least 800×800 is required";
-                    return null;
+                    return (null, width, height);
                 }
             }
             catch (Exception ex) when (ex is ImageProcessingException || ex is MetadataException || ex is InvalidOperationException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                return "'" + path + "' cannot be read as a picture: " + ex.Message;
+                return ("'" + path + "' cannot be read as a picture: " + ex.Message, 0, 0);
             }
         }
 

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Cmdlets.Items
+{
+    /// <summary>Puts items from the warehouse on sale (上架, taobao.item.update.listing).</summary>
+    [Cmdlet(VerbsData.Publish, "TaobaoItem", SupportsShouldProcess = true)]
+    [OutputType(typeof(TaobaoItem))]
+    public sealed class PublishTaobaoItemCommand : TaobaoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
+        public long NumIid { get; set; }
+
+        /// <summary>The stock to list with; the item's current stock when omitted.</summary>
+        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("数量", "库存", "Num")]
+        [ValidateRange(0, ItemRules.MaxQuantity)]
+        public long? Quantity { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
+                if (quantity < 1)
+                {
+                    WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid} has no stock; give -Quantity to list it with some."), "NoStock", ErrorCategory.InvalidArgument, NumIid));
+                    return;
+                }
+                if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
+                var listed = ItemApi.ReadItem(CallApi(ItemApi.Listing(NumIid, quantity)));
+                listed.Quantity = quantity;
+                listed.ApproveStatus = "onsale";
+                WriteObject(listed);
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, NumIid);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Cmdlets.Items
+{
+    /// <summary>Sets an item's price, to an amount or by a percentage of the current price.</summary>
+    [Cmdlet(VerbsCommon.Set, "TaobaoItemPrice", SupportsShouldProcess = true, DefaultParameterSetName = PriceSet)]
+    [OutputType(typeof(TaobaoItem))]
+    public sealed class SetTaobaoItemPriceCommand : TaobaoCmdlet
+    {
+        private const string PriceSet = "Price";
+        private const string PercentSet = "Percent";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
+        public long NumIid { get; set; }
+
+        /// <summary>The new price in yuan, at most two decimals.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet)]
+        public decimal Price { get; set; }
+
+        /// <summary>A change relative to the current price: -10 is 10% off, 5 is 5% more.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PercentSet)]
+        [ValidateRange(-99.99, 10000)]
+        public decimal Percent { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                decimal? before = null;
+                var price = Price;
+                if (ParameterSetName == PercentSet)
+                {
+                    before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
+                        ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
+                    price = ItemRules.ChangeByPercent(before.Value, Percent);
+                }
+                if (ItemRules.PriceProblem(price) is string problem)
+                {
+                    WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid}: the price {problem}."), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
+                    return;
+                }
+                var change = before is decimal old
+                    ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
+                    : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
+                if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), change)) return;
+
+                var updated = ItemApi.ReadItem(CallApi(ItemApi.PriceUpdate(NumIid, price)));
+                updated.Price = price + 0.00m;
+                WriteObject(updated);
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, NumIid);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Cmdlets.Items
+{
+    /// <summary>Sets an item's or a SKU's stock, or adds to it (-Incremental).</summary>
+    [Cmdlet(VerbsCommon.Set, "TaobaoItemQuantity", SupportsShouldProcess = true)]
+    [OutputType(typeof(TaobaoItem))]
+    public sealed class SetTaobaoItemQuantityCommand : TaobaoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
+        public long NumIid { get; set; }
+
+        /// <summary>The new stock; with -Incremental the change, which may be negative.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("数量", "库存", "Num")]
+        [ValidateRange(-ItemRules.MaxQuantity, ItemRules.MaxQuantity)]
+        public long Quantity { get; set; }
+
+        /// <summary>Adds Quantity to the current stock instead of replacing it (TOP's type 2).</summary>
+        [Parameter]
+        public SwitchParameter Incremental { get; set; }
+
+        /// <summary>Changes only this SKU's stock.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("sku_id")]
+        public long? SkuId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!Incremental && Quantity < 0)
+            {
+                WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away."), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
+                return;
+            }
+            var target = "item " + NumIid.ToString(CultureInfo.InvariantCulture) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var action = Incremental ? string.Format(CultureInfo.InvariantCulture, "Change stock by {0:+0;-0}", Quantity) : "Set stock to " + Quantity.ToString(CultureInfo.InvariantCulture);
+            if (!ShouldProcess(target, action)) return;
+            try
+            {
+                WriteObject(ItemApi.ReadItem(CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId))));
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, NumIid);
+            }
+        }
+    }
+}

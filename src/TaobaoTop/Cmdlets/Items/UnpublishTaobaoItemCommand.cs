@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Cmdlets.Items
+{
+    /// <summary>Takes items off sale into the warehouse (下架, taobao.item.update.delisting).</summary>
+    [Cmdlet(VerbsData.Unpublish, "TaobaoItem", SupportsShouldProcess = true)]
+    [OutputType(typeof(TaobaoItem))]
+    public sealed class UnpublishTaobaoItemCommand : TaobaoCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
+        public long NumIid { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), "Take off sale")) return;
+            try
+            {
+                var delisted = ItemApi.ReadItem(CallApi(ItemApi.Delisting(NumIid)));
+                delisted.ApproveStatus = "instock";
+                WriteObject(delisted);
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, NumIid);
+            }
+        }
+    }
+}
