@@ -1,6 +1,6 @@
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Text;
+using System.Text.RegularExpressions;
 using TaobaoTop.Runner;
 
 var arguments = RunnerArguments.Parse(args);
@@ -50,4 +50,4 @@ return succeeded ? 0 : 1;
 
 static string Quote(string text) => text.Replace("'", "''");
 
-static bool IsParameterName(string arg) => System.Text.RegularExpressions.Regex.IsMatch(arg, @"^-[A-Za-z_][A-Za-z0-9_]*:?$");
+static bool IsParameterName(string arg) => Regex.IsMatch(arg, @"^-[A-Za-z_][A-Za-z0-9_]*:?$");
