@@ -37,7 +37,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var method = AsServiceProvider ? "taobao.tbk.sc.private.tpwd.create" : isPrivate ? "taobao.tbk.private.tpwd.create" : "taobao.tbk.tpwd.create";
             var url = Url.StartsWith("//", System.StringComparison.Ordinal) ? "https:" + Url : Url;
             if (!ShouldProcess(url, "Create a 淘口令")) return;
-            var request = new TopRequest(method).With("url", url).With("text", string.IsNullOrWhiteSpace(Text) ? null : Text).With("logo", Logo);
+            // A second 淘口令 for the same link is harmless, so a call whose answer was lost may be sent again.
+            var request = new TopRequest(method) { IsIdempotent = true }.With("url", url).With("text", string.IsNullOrWhiteSpace(Text) ? null : Text).With("logo", Logo);
             var response = TryCall(request, Url);
             if (response == null) return;
             var password = Read(response, body => TbkAnswers.Password(body, url, Text, isPrivate), Url);

@@ -40,7 +40,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
         protected override void ProcessRecord()
         {
             if (!ShouldProcess(RequireConnection().ToString(), $"Register the session's user as {Kind} with invite code {InviteCode}")) return;
-            var request = new TopRequest("taobao.tbk.sc.publisher.info.save")
+            // Registering again answers the existing registration, so a call whose answer was lost may be sent again.
+            var request = new TopRequest("taobao.tbk.sc.publisher.info.save") { IsIdempotent = true }
                 .With("inviter_code", InviteCode)
                 .With("info_type", (int)Kind)
                 .With("online_scene", OnlineScene)
