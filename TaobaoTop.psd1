@@ -43,6 +43,13 @@
         'Get-TbkInviteCode'
         'Register-TbkPublisher'
         'Get-TbkPublisher'
+        'Connect-WeCom'
+        'New-WeComContactWay'
+        'Get-WeComContactWay'
+        'Set-WeComContactWay'
+        'Remove-WeComContactWay'
+        'Get-WeComCustomer'
+        'Add-WeComCustomerTag'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -37,6 +37,9 @@ public class ViewTests
         ["TaobaoTop.TbkShortLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ForEach-Object ClickUrl | New-TbkShortLink",
         ["TaobaoTop.TbkShopLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkShopLink",
         ["TaobaoTop.TbkItemIdMap"] = "ConvertTo-TbkItemId 600000000042",
+        ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
+        ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
+        ["TaobaoTop.WeComCustomer"] = "Connect-WeCom -Emulator; @(Get-WeComCustomer -State xhs_note)[0..2]",
     };
 
     public static TheoryData<string> ViewNames()

@@ -1,0 +1,59 @@
+using System.Management.Automation;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.WeCom;
+
+namespace TaobaoTop.Cmdlets.WeCom
+{
+    /// <summary>Changes a contact way's state, remark, members or verification; what is not given stays.</summary>
+    [Cmdlet(VerbsCommon.Set, "WeComContactWay", SupportsShouldProcess = true)]
+    [OutputType(typeof(WeComContactWay))]
+    public sealed class SetWeComContactWayCommand : WeComCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string ConfigId { get; set; } = null!;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? State { get; set; }
+
+        [Parameter]
+        public string? Remark { get; set; }
+
+        /// <summary>Replaces the whole member list.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string[]? User { get; set; }
+
+        /// <summary>Replaces the whole department list (several-member codes only).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public long[]? Party { get; set; }
+
+        [Parameter]
+        public bool? SkipVerify { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var problems = ContactWayRules.Check(State, Remark, User, Party, creating: false);
+            if (problems.Count > 0)
+            {
+                WriteError(ErrorFor(new System.ArgumentException("Contact way " + ConfigId + ": " + string.Join(" ", problems)), ConfigId));
+                return;
+            }
+            if (!ShouldProcess(ConfigId, "Change WeCom contact way")) return;
+            try
+            {
+                Call((contacts, ct) => contacts.UpdateContactWayAsync(ConfigId, State, Remark, SkipVerify, User, Party, ct));
+                if (PassThru) WriteObject(Call((contacts, ct) => contacts.GetContactWayAsync(ConfigId, ct)));
+            }
+            catch (TopException ex)
+            {
+                WriteError(ErrorFor(ex, ConfigId));
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.WeCom;
+
+namespace TaobaoTop.Cmdlets.WeCom
+{
+    /// <summary>Base of the WeCom cmdlets: finds the connection, runs calls with -Verbose reports, stops on Ctrl+C.</summary>
+    public abstract class WeComCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>A connection from Connect-WeCom -PassThru; the session's current one when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public WeComConnection? Connection { get; set; }
+
+        protected CancellationToken Stopping => _stopping.Token;
+
+        protected WeComConnection RequireConnection()
+        {
+            var connection = Connection ?? WeComConnectionStore.Current;
+            if (connection is null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSInvalidOperationException(MyInvocation.MyCommand.Name + ": there is no WeCom connection. Run Connect-WeCom first (Connect-WeCom -Emulator for the offline emulator), or pass -Connection."),
+                    "NotConnected",
+                    ErrorCategory.ConnectionError,
+                    null));
+            }
+            return connection!;
+        }
+
+        /// <summary>Runs one operation, writing its -Verbose reports from the pipeline thread.</summary>
+        protected T Call<T>(Func<WeComExternalContacts, CancellationToken, Task<T>> operation)
+        {
+            var pump = new CallPump();
+            var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
+            return pump.Run(operation(contacts, Stopping));
+        }
+
+        protected void Call(Func<WeComExternalContacts, CancellationToken, Task> operation)
+            => Call(async (contacts, ct) =>
+            {
+                await operation(contacts, ct).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>Streams what the operation reports (objects and -Verbose) while it runs; a stopped pipeline stops it.</summary>
+        protected void Stream<T>(Func<WeComExternalContacts, Action<T>, CancellationToken, Task> operation)
+        {
+            var pump = new CallPump(capacity: 1000);
+            var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            {
+                pump.Run(operation(contacts, item => pump.Post(() => WriteObject(item)), abandon.Token), abandon);
+            }
+        }
+
+        protected static ErrorRecord ErrorFor(Exception ex, object? target)
+        {
+            switch (ex)
+            {
+                case WeComException wecom:
+                    return new ErrorRecord(wecom, "WeComError" + wecom.ErrCode, Category(wecom.ErrCode), target);
+                case TopException top:
+                    return ErrorRecords.From(top, target);
+                case ArgumentException argument:
+                    return new ErrorRecord(argument, "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
+                default:
+                    return new ErrorRecord(ex, "WeComFailure", ErrorCategory.NotSpecified, target);
+            }
+        }
+
+        private static ErrorCategory Category(int errCode)
+        {
+            switch (errCode)
+            {
+                case WeComErrorCodes.FrequencyLimited:
+                case WeComErrorCodes.ConcurrencyLimited: return ErrorCategory.LimitsExceeded;
+                case WeComErrorCodes.InvalidSecret:
+                case 40013:
+                case 40091:
+                case WeComErrorCodes.InvalidAccessToken:
+                case WeComErrorCodes.AccessTokenExpired: return ErrorCategory.AuthenticationError;
+                case 48002:
+                case 60011:
+                case 60020:
+                case 301042: return ErrorCategory.PermissionDenied;
+                case WeComErrorCodes.InvalidConfigId:
+                case WeComErrorCodes.NotExternalContact: return ErrorCategory.ObjectNotFound;
+                case WeComErrorCodes.SystemBusy: return ErrorCategory.ResourceUnavailable;
+                default: return ErrorCategory.InvalidArgument;
+            }
+        }
+
+        protected override void StopProcessing() => _stopping.Cancel();
+    }
+}
