@@ -21,6 +21,9 @@ public class ViewTests
     /// </summary>
     private static readonly Dictionary<string, string> Samples = new()
     {
+        ["TaobaoTop.TaobaoItem"] = "Get-TaobaoItem -OnSale -First 3",
+        ["TaobaoTop.TaobaoItemResult"] = "[pscustomobject]@{ 标题 = '纯棉短袖T恤'; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-1'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem",
+        ["TaobaoTop.TaobaoPicture"] = "$p = [IO.Path]::GetTempFileName() + '.gif'; [IO.File]::WriteAllBytes($p, [Convert]::FromBase64String('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==')); Add-TaobaoPicture $p",
         ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",
         ["TaobaoTop.TaobaoApi"] = "Get-TaobaoApi -Title '*淘口令*', '*详情查询*'",
         ["TaobaoTop.TaobaoToken"] = "New-TaobaoTopToken -AuthorizationCode demo-auth-code",

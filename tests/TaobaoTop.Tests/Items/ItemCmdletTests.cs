@@ -147,6 +147,26 @@ public sealed class ItemCmdletTests : IDisposable
     }
 
     [Fact]
+    public void The_item_table_cuts_long_titles_and_right_aligns_prices_with_two_decimals()
+    {
+        using var session = new ModuleSession();
+        session.Ok("""
+            Connect-TaobaoTop -Emulator -Qps 0
+            $result = [pscustomobject]@{ 标题 = '夏季新款纯棉短袖T恤男士宽松圆领半袖打底衫潮牌'; 价格 = '1299.5'; 库存 = 7; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-2'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem
+            Get-TaobaoItem $result.NumIid | Out-Default
+            """);
+        var console = System.Text.RegularExpressions.Regex.Replace(session.Host.Console, @"\x1b\[[0-9;]*m", "");
+        var lines = console.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var header = lines.FindIndex(l => l.TrimStart().StartsWith("NumIid") && l.Contains("Price"));
+        Assert.True(header >= 0, console);
+        var row = lines[header + 2];
+        Assert.Contains("夏季新款纯棉短袖T恤男士宽松圆…", row);
+        Assert.DoesNotContain("潮牌", row);
+        // Right-aligned: the price ends where its header ends (the test host counts every character as one cell).
+        Assert.Equal(lines[header].IndexOf("Price") + "Price".Length, row.IndexOf("1,299.50") + "1,299.50".Length);
+    }
+
+    [Fact]
     public void An_item_that_is_not_the_sellers_is_a_non_terminating_error_and_the_next_id_goes_on()
     {
         using var session = new ModuleSession();
