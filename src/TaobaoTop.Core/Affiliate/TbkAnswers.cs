@@ -85,6 +85,7 @@ namespace TaobaoTop.Core.Affiliate
                 CommissionRate = Money(publish, "income_rate"),
                 ClickUrl = Url(publish, "click_url"),
                 CouponShareUrl = Url(publish, "coupon_share_url"),
+                ItemUrl = Url(basic, "item_url"),
                 PictureUrl = Url(basic, "pict_url"),
                 WhiteImageUrl = Url(basic, "white_image"),
                 SmallImages = List(basic, "small_images").Select(image => image.ValueKind == JsonValueKind.String ? image.GetString() : null)
@@ -207,6 +208,8 @@ namespace TaobaoTop.Core.Affiliate
                 SellerId = Text(data, "seller_id"),
                 ClickUrl = Url(data, "click_url"),
                 OriginPid = Text(data, "origin_pid") is string pid && pid != "0" ? pid : null,
+                NewPassword = Text(data, "model"),
+                ShortUrl = Url(data, "short_url"),
             };
         }
 

@@ -69,6 +69,9 @@ namespace TaobaoTop
         /// <summary>二合一 coupon promotion link, when the item has a coupon.</summary>
         public string? CouponShareUrl { get; set; }
 
+        /// <summary>The item's page on Taobao or Tmall (from item details).</summary>
+        public string? ItemUrl { get; set; }
+
         public string? PictureUrl { get; set; }
 
         public string? WhiteImageUrl { get; set; }

@@ -45,6 +45,12 @@ namespace TaobaoTop
         /// <summary>The PID the original link was made for, from -Convert.</summary>
         public string? OriginPid { get; set; }
 
+        /// <summary>A 淘口令 of the caller's own link, from -Convert.</summary>
+        public string? NewPassword { get; set; }
+
+        /// <summary>The short form of the caller's own link, from -Convert.</summary>
+        public string? ShortUrl { get; set; }
+
         public override string ToString() => Url ?? Password;
     }
 }

@@ -100,6 +100,20 @@ public class TbkAnswersTests
     }
 
     [Fact]
+    public void A_converted_password_gives_the_callers_link_its_own_password_and_no_foreign_origin_pid()
+    {
+        var resolved = TbkAnswers.ConvertedPassword(Body("""
+            {"data":{"origin_url":"https://s.click.taobao.com/t?e=1&pid=mm_9_9_9&itemId=a1b2c3d4e5","origin_pid":"0","num_iid":"a1b2c3d4e5","seller_id":"2200100037",
+             "click_url":"https://s.click.taobao.com/t?e=2&pid=mm_1000001_2000001_3000001&itemId=a1b2c3d4e5","model":"￥NewCode1234￥","short_url":"https://m.tb.cn/h.abc"}}
+            """), "input", "OldCode1234");
+        Assert.Equal("a1b2c3d4e5", resolved.ItemId);
+        Assert.Null(resolved.OriginPid);
+        Assert.Equal("￥NewCode1234￥", resolved.NewPassword);
+        Assert.Equal("https://m.tb.cn/h.abc", resolved.ShortUrl);
+        Assert.Contains("mm_1000001_2000001_3000001", resolved.ClickUrl);
+    }
+
+    [Fact]
     public void Short_links_pair_with_their_urls_in_order_and_a_missing_answer_is_a_failure()
     {
         var batch = TbkAnswers.ShortLinks(Body("""{"results":{"tbk_spread":[{"content":"https://s.click.taobao.com/A","err_msg":"OK"},{"content":"","err_msg":"url非法"}]}}"""),

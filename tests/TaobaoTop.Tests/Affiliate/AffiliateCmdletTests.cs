@@ -46,10 +46,12 @@ public class AffiliateCmdletTests
             $code = $password.Password.Trim('￥')
             $share = "【淘宝】限时优惠 €$code€ 复制打开手机淘宝"
             $converted = Resolve-TbkPassword $share -Convert -Pid mm_1000001_2000001_3000002
-            [pscustomobject]@{ ItemId = $item.ItemId; Converted = $converted }
+            $own = $converted.NewPassword | Resolve-TbkPassword
+            [pscustomobject]@{ ItemId = $item.ItemId; Converted = $converted; Own = $own }
             """);
         var result = output.Single();
         var converted = Property(result, "Converted")!;
+        Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(result, "Own")!, "Url"));
         Assert.Equal(Text(result, "ItemId"), Text(converted, "ItemId"));
         Assert.Contains("pid=mm_1000001_2000001_3000002", Text(converted, "ClickUrl"));
         Assert.Equal("mm_1000001_2000001_3000001", Text(converted, "OriginPid"));
