@@ -57,6 +57,12 @@ namespace TaobaoTop
         /// </summary>
         public long? SpecialId { get; set; }
 
+        /// <summary>
+        /// When the customer and the member stopped being contacts, if known. WeCom's lists omit them, so Get-WeComCustomer
+        /// never sets it: it comes from the del_external_contact / del_follow_user callbacks or an earlier export.
+        /// </summary>
+        public DateTimeOffset? RemovedAt { get; set; }
+
         /// <summary>Reads one <c>external_contact_list</c> item of batch/get_by_user.</summary>
         public static WeComCustomer FromJson(JsonElement item)
         {

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace TaobaoTop.Core.Channels
+{
+    /// <summary>One paid traffic channel: the WeCom state its code stamps, the affiliate ids its links carry, its cost.</summary>
+    public sealed class ChannelDefinition
+    {
+        public ChannelDefinition(string name, string? state, IReadOnlyList<long> adzoneIds, IReadOnlyList<long> relationIds, decimal cost)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A channel needs a name.", nameof(name));
+            if (cost < 0) throw new ArgumentException("Channel " + name + ": the cost cannot be negative.", nameof(cost));
+            Name = name;
+            State = string.IsNullOrEmpty(state) ? null : state;
+            AdzoneIds = adzoneIds;
+            RelationIds = relationIds;
+            Cost = cost;
+        }
+
+        public string Name { get; }
+
+        public string? State { get; }
+
+        public IReadOnlyList<long> AdzoneIds { get; }
+
+        public IReadOnlyList<long> RelationIds { get; }
+
+        public decimal Cost { get; }
+
+        public override string ToString() => Name;
+    }
+}

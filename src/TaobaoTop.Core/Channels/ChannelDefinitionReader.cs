@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TaobaoTop.Core.Items;
+
+namespace TaobaoTop.Core.Channels
+{
+    /// <summary>
+    /// Reads channel definitions from CSV (columns Channel, State, AdzoneId, RelationId, Cost; several ids separated by
+    /// ';' or '|') or JSON (an array of objects with the same names, ids as numbers or arrays). Every problem names its
+    /// line or item.
+    /// </summary>
+    public static class ChannelDefinitionReader
+    {
+        private static readonly char[] IdSeparators = { ';', '|', ' ' };
+
+        public static IReadOnlyList<ChannelDefinition> ReadFile(string path)
+        {
+            var text = SheetEncoding.Decode(File.ReadAllBytes(path), null, out _);
+            var channels = text.TrimStart().StartsWith("[", StringComparison.Ordinal) ? ReadJson(text, path) : ReadCsv(text, path);
+            return Validate(channels, path);
+        }
+
+        public static IReadOnlyList<ChannelDefinition> ReadCsv(string text, string source)
+        {
+            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            {
+                DetectDelimiter = true,
+                MissingFieldFound = null,
+                PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
+            };
+            var channels = new List<ChannelDefinition>();
+            using (var reader = new StringReader(text))
+            using (var csv = new CsvReader(reader, configuration))
+            {
+                if (!csv.Read() || !csv.ReadHeader()) throw new FormatException(source + ": no header line (Channel, State, AdzoneId, RelationId, Cost).");
+                var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+                if (!headers.Contains("channel")) throw new FormatException(source + ": no Channel column.");
+                while (csv.Read())
+                {
+                    var line = csv.Parser.RawRow;
+                    string? Field(string name) => headers.Contains(name) ? csv.GetField(name)?.Trim() : null;
+                    if (string.IsNullOrEmpty(Field("channel"))) continue;
+                    try
+                    {
+                        channels.Add(new ChannelDefinition(Field("channel")!, Field("state"), Ids(Field("adzoneid")), Ids(Field("relationid")), Cost(Field("cost"))));
+                    }
+                    catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
+                    {
+                        throw new FormatException(source + " line " + line.ToString(CultureInfo.InvariantCulture) + ": " + ex.Message, ex);
+                    }
+                }
+            }
+            return channels;
+        }
+
+        public static IReadOnlyList<ChannelDefinition> ReadJson(string text, string source)
+        {
+            var channels = new List<ChannelDefinition>();
+            using (var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }))
+            {
+                var index = 0;
+                foreach (var item in document.RootElement.EnumerateArray())
+                {
+                    index++;
+                    try
+                    {
+                        channels.Add(new ChannelDefinition(
+                            Property(item, "channel")?.GetString() ?? string.Empty,
+                            Property(item, "state")?.GetString(),
+                            JsonIds(Property(item, "adzoneId") ?? Property(item, "adzoneIds")),
+                            JsonIds(Property(item, "relationId") ?? Property(item, "relationIds")),
+                            Property(item, "cost") is JsonElement cost ? (cost.ValueKind == JsonValueKind.String ? Cost(cost.GetString()) : cost.GetDecimal()) : 0m));
+                    }
+                    catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is InvalidOperationException)
+                    {
+                        throw new FormatException(source + " item " + index.ToString(CultureInfo.InvariantCulture) + ": " + ex.Message, ex);
+                    }
+                }
+            }
+            return channels;
+        }
+
+        /// <summary>Names, states and affiliate ids must be unique, or an order or customer could count twice.</summary>
+        public static IReadOnlyList<ChannelDefinition> Validate(IReadOnlyList<ChannelDefinition> channels, string source)
+        {
+            if (channels.Count == 0) throw new FormatException(source + ": no channels.");
+            Unique(channels.Select(c => c.Name), "channel", source, StringComparer.OrdinalIgnoreCase);
+            Unique(channels.Where(c => c.State != null).Select(c => c.State!), "state", source, StringComparer.Ordinal);
+            Unique(channels.SelectMany(c => c.AdzoneIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "adzone id", source, StringComparer.Ordinal);
+            Unique(channels.SelectMany(c => c.RelationIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "relation id", source, StringComparer.Ordinal);
+            return channels;
+        }
+
+        private static void Unique(IEnumerable<string> values, string what, string source, StringComparer comparer)
+        {
+            var twice = values.GroupBy(v => v, comparer).FirstOrDefault(g => g.Count() > 1);
+            if (twice != null) throw new FormatException(source + ": the " + what + " " + twice.Key + " belongs to more than one channel.");
+        }
+
+        private static JsonElement? Property(JsonElement item, string name)
+        {
+            foreach (var property in item.EnumerateObject())
+            {
+                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind != JsonValueKind.Null) return property.Value;
+            }
+            return null;
+        }
+
+        private static IReadOnlyList<long> JsonIds(JsonElement? value)
+        {
+            if (value is null) return Array.Empty<long>();
+            var element = value.Value;
+            if (element.ValueKind == JsonValueKind.Array) return element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? Id(e.GetString()!) : e.GetInt64()).ToArray();
+            return element.ValueKind == JsonValueKind.String ? Ids(element.GetString()) : new[] { element.GetInt64() };
+        }
+
+        private static IReadOnlyList<long> Ids(string? text)
+            => string.IsNullOrWhiteSpace(text) ? Array.Empty<long>() : text!.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries).Select(Id).ToArray();
+
+        private static long Id(string text)
+            => long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new FormatException("'" + text + "' is not an id.");
+
+        private static decimal Cost(string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return 0m;
+            var cleaned = text!.Trim().TrimStart('¥', '￥').Replace(",", string.Empty);
+            return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var cost) ? cost : throw new FormatException("'" + text + "' is not a cost.");
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Channels
+{
+    /// <summary>
+    /// The channel report: which channels bring customers who buy and stay. Customers belong to the channel whose state
+    /// they first added through; orders belong to a customer by special id (and count within the value window after the
+    /// add), otherwise to a channel by relation id, then adzone id. Only paid, received and settled orders count.
+    /// </summary>
+    public sealed class ChannelReport
+    {
+        private readonly IReadOnlyList<ChannelDefinition> _channels;
+        private readonly ChannelReportOptions _options;
+
+        public ChannelReport(IReadOnlyList<ChannelDefinition> channels, ChannelReportOptions options)
+        {
+            _channels = channels ?? throw new ArgumentNullException(nameof(channels));
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            options.Validate();
+        }
+
+        /// <summary>Customers whose first add carries no channel's state; they are left out of every row.</summary>
+        public int UnattributedCustomers { get; private set; }
+
+        /// <summary>Counted orders that match no customer and no channel id.</summary>
+        public int UnattributedOrders { get; private set; }
+
+        public IList<ChannelReportRow> Compute(IEnumerable<WeComCustomer> customerRecords, IEnumerable<TbkOrder> orderRecords)
+        {
+            var asOf = TopTime.ToTopZone(_options.AsOf);
+            var byState = _channels.Where(c => c.State != null).ToDictionary(c => c.State!, StringComparer.Ordinal);
+            var byRelation = _channels.SelectMany(c => c.RelationIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
+            var byAdzone = _channels.SelectMany(c => c.AdzoneIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
+
+            var customers = FirstAdds(customerRecords, asOf);
+            var members = new Dictionary<ChannelDefinition, List<Member>>();
+            foreach (var channel in _channels) members[channel] = new List<Member>();
+            var bySpecialId = new Dictionary<long, Member>();
+            UnattributedCustomers = 0;
+            foreach (var customer in customers)
+            {
+                if (customer.State == null || !byState.TryGetValue(customer.State, out var channel))
+                {
+                    UnattributedCustomers++;
+                    continue;
+                }
+                members[channel].Add(customer);
+                if (customer.SpecialId is long specialId) bySpecialId[specialId] = customer;
+            }
+
+            var channelOrders = _channels.ToDictionary(c => c, c => new List<TbkOrder>());
+            UnattributedOrders = 0;
+            foreach (var order in CountedOrders(orderRecords, asOf))
+            {
+                if (order.SpecialId is long specialId && bySpecialId.TryGetValue(specialId, out var member))
+                {
+                    member.Orders.Add(order);
+                }
+                else if (order.RelationId is long relationId && byRelation.TryGetValue(relationId, out var byRelationChannel))
+                {
+                    channelOrders[byRelationChannel].Add(order);
+                }
+                else if (order.AdzoneId is long adzoneId && byAdzone.TryGetValue(adzoneId, out var byAdzoneChannel))
+                {
+                    channelOrders[byAdzoneChannel].Add(order);
+                }
+                else
+                {
+                    UnattributedOrders++;
+                }
+            }
+
+            var firstDay = customers.Count == 0 ? asOf.Date : customers.Min(c => c.AddedAt.Date);
+            var lastDay = customers.Count == 0 ? asOf.Date : customers.Max(c => c.AddedAt.Date);
+            var days = (int)(lastDay - firstDay).TotalDays + 1;
+            var rows = _channels.Select(c => Row(c, members[c], channelOrders[c], asOf, days)).ToList();
+            Score(rows);
+            return rows;
+        }
+
+        private ChannelReportRow Row(ChannelDefinition channel, List<Member> members, List<TbkOrder> channelOnly, DateTimeOffset asOf, int days)
+        {
+            var valueWindow = TimeSpan.FromDays(_options.ValueDays);
+            var conversion = _options.ConversionWindow;
+            decimal gmv = 0, commission = 0;
+            int converted = 0, late = 0, repeat = 0, customerOrders = 0;
+            foreach (var member in members)
+            {
+                var counted = member.Orders
+                    .Where(o => OrderTime(o) >= member.AddedAt && OrderTime(o) < member.AddedAt + valueWindow)
+                    .OrderBy(OrderTime)
+                    .ToList();
+                if (counted.Count == 0) continue;
+                if (OrderTime(counted[0]) < member.AddedAt + conversion) converted++;
+                else late++;
+                if (counted.Select(o => o.TradeParentId ?? o.TradeId).Distinct(StringComparer.Ordinal).Count() >= 2) repeat++;
+                customerOrders += counted.Count;
+                gmv += counted.Sum(o => o.PaidAmount ?? 0);
+                commission += counted.Sum(o => o.EstimatedIncome ?? 0);
+            }
+            gmv += channelOnly.Sum(o => o.PaidAmount ?? 0);
+            commission += channelOnly.Sum(o => o.EstimatedIncome ?? 0);
+
+            var adds = members.Count;
+            var value = _options.ValueBasis == ChannelValueBasis.Gmv ? gmv : commission;
+            var row = new ChannelReportRow
+            {
+                Channel = channel.Name,
+                State = channel.State,
+                Cost = Money(channel.Cost),
+                FirstAdds = adds,
+                Converted = converted,
+                ConversionRate = Ratio(converted, adds),
+                LateConverted = late,
+                Retention = _options.RetentionDays.OrderBy(d => d).Select(d => Retention(members, d, asOf)).ToArray(),
+                CustomerOrders = customerOrders,
+                ChannelOrders = channelOnly.Count,
+                Gmv = Money(gmv),
+                Commission = Money(commission),
+                RepeatBuyers = repeat,
+                GmvPerCustomer = adds == 0 ? 0 : Money(gmv / adds),
+                CommissionPerCustomer = adds == 0 ? 0 : Money(commission / adds),
+                Roi = channel.Cost == 0 ? (decimal?)null : Money(value / channel.Cost),
+                AsOf = asOf,
+            };
+            row.OpenWindows = OpenWindows(members, row.Retention, asOf);
+            FlagSpikes(row, members, asOf, days);
+            return row;
+        }
+
+        private ChannelRetention Retention(List<Member> members, int days, DateTimeOffset asOf)
+        {
+            var window = TimeSpan.FromDays(days);
+            var eligible = members.Where(m => m.AddedAt + window <= asOf).ToList();
+            var retained = eligible.Count(m => m.RemovedAt is null || m.RemovedAt >= m.AddedAt + window);
+            return new ChannelRetention
+            {
+                Days = days,
+                Eligible = eligible.Count,
+                Retained = retained,
+                Rate = eligible.Count == 0 ? (decimal?)null : Ratio(retained, eligible.Count),
+                IsOpen = eligible.Count < members.Count,
+            };
+        }
+
+        private string[] OpenWindows(List<Member> members, ChannelRetention[] retention, DateTimeOffset asOf)
+        {
+            var open = new List<string>();
+            if (members.Any(m => m.AddedAt + _options.ConversionWindow > asOf))
+                open.Add(((int)_options.ConversionWindow.TotalHours).ToString(CultureInfo.InvariantCulture) + "h conversion");
+            open.AddRange(retention.Where(r => r.IsOpen).Select(r => r.Days.ToString(CultureInfo.InvariantCulture) + "d retention"));
+            if (members.Any(m => m.AddedAt + TimeSpan.FromDays(_options.ValueDays) > asOf))
+                open.Add(_options.ValueDays.ToString(CultureInfo.InvariantCulture) + "d value");
+            return open.ToArray();
+        }
+
+        private void FlagSpikes(ChannelReportRow row, List<Member> members, DateTimeOffset asOf, int days)
+        {
+            if (members.Count == 0) return;
+            var mean = (double)members.Count / days;
+            var threshold = Math.Max(_options.SpikeFactor * mean, _options.SpikeMinimumAdds);
+            var spikeDays = members.GroupBy(m => m.AddedAt.Date).Where(g => g.Count() >= threshold).Select(g => g.Key).OrderBy(d => d).ToArray();
+            row.SpikeDays = spikeDays;
+            var judged = members.Where(m => spikeDays.Contains(m.AddedAt.Date) && m.AddedAt + _options.ConversionWindow <= asOf).ToList();
+            if (judged.Count == 0) return;
+            var convertedShare = (double)judged.Count(m => m.Orders.Any(o => OrderTime(o) >= m.AddedAt && OrderTime(o) < m.AddedAt + _options.ConversionWindow)) / judged.Count;
+            row.SpikeWithoutConversion = convertedShare < _options.SpikeConversionFloor;
+        }
+
+        /// <summary>Each metric divided by the best channel's, weighted, on 0–100; ranks by score (ties share a rank).</summary>
+        private void Score(IList<ChannelReportRow> rows)
+        {
+            double Retained(ChannelReportRow r) => r.Retention.Where(x => x.Rate.HasValue).Select(x => (double)x.Rate!.Value).DefaultIfEmpty(0).Average();
+            double Value(ChannelReportRow r) => (double)(_options.ValueBasis == ChannelValueBasis.Gmv ? r.GmvPerCustomer : r.CommissionPerCustomer);
+            var metrics = new (double Weight, Func<ChannelReportRow, double> Of)[]
+            {
+                (_options.ConversionWeight, r => (double)r.ConversionRate),
+                (_options.RetentionWeight, Retained),
+                (_options.ValueWeight, Value),
+                (_options.RoiWeight, r => (double)(r.Roi ?? 0)),
+            };
+            var totalWeight = metrics.Sum(m => m.Weight);
+            var best = metrics.Select(m => rows.Select(m.Of).DefaultIfEmpty(0).Max()).ToArray();
+            foreach (var row in rows)
+            {
+                var score = 0.0;
+                for (var i = 0; i < metrics.Length; i++)
+                {
+                    if (best[i] > 0) score += metrics[i].Weight * Math.Max(0, metrics[i].Of(row)) / best[i];
+                }
+                row.QualityScore = Math.Round((decimal)(100 * score / totalWeight), 2, MidpointRounding.AwayFromZero);
+            }
+            foreach (var row in rows) row.Rank = 1 + rows.Count(other => other.QualityScore > row.QualityScore);
+        }
+
+        /// <summary>One record per customer: the earliest add among their followers, with its state.</summary>
+        private static List<Member> FirstAdds(IEnumerable<WeComCustomer> records, DateTimeOffset asOf)
+        {
+            return records
+                .Where(c => c.AddedAt <= asOf)
+                .GroupBy(c => c.ExternalUserId, StringComparer.Ordinal)
+                .Select(g =>
+                {
+                    var first = g.OrderBy(c => c.AddedAt).First();
+                    return new Member(
+                        TopTime.ToTopZone(first.AddedAt),
+                        string.IsNullOrEmpty(first.State) ? null : first.State,
+                        g.Select(c => c.SpecialId).FirstOrDefault(id => id.HasValue),
+                        first.RemovedAt);
+                })
+                .ToList();
+        }
+
+        /// <summary>Paid, received and settled orders up to the report time, each trade once (the last record wins).</summary>
+        private static IEnumerable<TbkOrder> CountedOrders(IEnumerable<TbkOrder> records, DateTimeOffset asOf)
+        {
+            var latest = new Dictionary<string, TbkOrder>(StringComparer.Ordinal);
+            foreach (var order in records) latest[order.TradeId] = order;
+            return latest.Values.Where(o =>
+                (o.Status == TbkOrderStatus.Paid || o.Status == TbkOrderStatus.Received || o.Status == TbkOrderStatus.Settled)
+                && OrderTime(o) <= asOf);
+        }
+
+        private static DateTimeOffset OrderTime(TbkOrder order) => order.PaidTime ?? order.CreateTime ?? DateTimeOffset.MaxValue;
+
+        private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+        private static decimal Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
+
+        private sealed class Member
+        {
+            public Member(DateTimeOffset addedAt, string? state, long? specialId, DateTimeOffset? removedAt)
+            {
+                AddedAt = addedAt;
+                State = state;
+                SpecialId = specialId;
+                RemovedAt = removedAt;
+            }
+
+            public DateTimeOffset AddedAt { get; }
+            public string? State { get; }
+            public long? SpecialId { get; }
+            public DateTimeOffset? RemovedAt { get; }
+            public List<TbkOrder> Orders { get; } = new List<TbkOrder>();
+        }
+    }
+}
