@@ -9,6 +9,7 @@ public enum Verdict
     Met,
     Missed,
     NoTarget,
+    NotMeasured,
 }
 
 /// <summary>One line of the report; <see cref="Why"/> says, for a missed target, why and what would fix it.</summary>
@@ -64,12 +65,12 @@ public sealed class Report
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var row in _rows)
         {
-            var mark = row.Verdict switch { Verdict.Met => "met", Verdict.Missed => "**missed**", _ => "" };
+            var mark = row.Verdict switch { Verdict.Met => "met", Verdict.Missed => "**missed**", Verdict.NotMeasured => "not measured", _ => "" };
             text.AppendLine($"| {row.What} | {row.Ours} | {row.Reference} | {row.Ratio} | {row.Target} | {mark} |");
         }
-        var missed = _rows.Where(r => r.Verdict == Verdict.Missed).ToList();
+        var missed = _rows.Where(r => r.Verdict is Verdict.Missed or Verdict.NotMeasured).ToList();
         text.AppendLine();
-        text.AppendLine("## Targets missed");
+        text.AppendLine("## Targets missed or not measured");
         text.AppendLine();
         if (missed.Count == 0) text.AppendLine("None in this run.");
         foreach (var row in missed) text.AppendLine($"- **{row.What}**: {row.Why}");

@@ -39,7 +39,14 @@ public static class ChildScenario
         using var engine = HostedEngine.Open(out var opened);
         var clock = Stopwatch.StartNew();
         engine.ImportModule();
-        return new JsonObject { ["engineMs"] = opened.TotalMilliseconds, ["importMs"] = clock.Elapsed.TotalMilliseconds };
+        var imported = clock.Elapsed;
+        var addItem = engine.Run("[bool](Get-Command Add-TaobaoItem -Module TaobaoTop -ErrorAction SilentlyContinue)").Single();
+        return new JsonObject
+        {
+            ["engineMs"] = opened.TotalMilliseconds,
+            ["importMs"] = imported.TotalMilliseconds,
+            ["hasAddTaobaoItem"] = (bool)addItem.BaseObject,
+        };
     }
 
     private static JsonObject Orders(string endpoint, double qps, double days)
