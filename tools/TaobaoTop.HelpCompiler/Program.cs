@@ -51,6 +51,14 @@ var translations = Directory.EnumerateDirectories(docsFolder)
         return File.Exists(file) ? (page.Item1, Read(page.Item1, file)) : page;
     }).ToList());
 
+// A page whose cmdlet is gone (renamed, removed) would silently go stale.
+var exported = cmdlets.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+foreach (var page in Directory.EnumerateFiles(docsFolder, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "cmdlets"))
+{
+    var name = Path.GetFileNameWithoutExtension(page);
+    if (!exported.Contains(name)) problems.Add($"{page}: {severity} HELP003: {name} is not exported by the module: remove or rename the page");
+}
+
 foreach (var problem in problems) Console.WriteLine(problem);
 if (problems.Count > 0 && !warnOnly) return 1;
 
