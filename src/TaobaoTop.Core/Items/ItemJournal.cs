@@ -26,6 +26,7 @@ namespace TaobaoTop.Core.Items
         private readonly Dictionary<string, ItemJournalEntry> _entries = new Dictionary<string, ItemJournalEntry>(StringComparer.Ordinal);
         private readonly StreamWriter _writer;
         private readonly object _lock = new object();
+        private bool _closed;
 
         private ItemJournal(string path)
         {
@@ -68,6 +69,9 @@ namespace TaobaoTop.Core.Items
             lock (_lock)
             {
                 _entries[entry.Key] = entry;
+                // Calls still finishing after a stop find the journal closed; their rows keep their Sending line, so a
+                // run with this journal checks them by outer_id.
+                if (_closed) return;
                 _writer.WriteLine(line);
                 _writer.Flush();
             }
@@ -75,7 +79,11 @@ namespace TaobaoTop.Core.Items
 
         public void Dispose()
         {
-            lock (_lock) _writer.Dispose();
+            lock (_lock)
+            {
+                _closed = true;
+                _writer.Dispose();
+            }
         }
 
         private static ItemJournalEntry? Parse(string line)

@@ -265,6 +265,25 @@ public sealed class AddTaobaoItemTests : IDisposable
         Assert.All(LastOutcomes(journal).Values, status => Assert.Equal("Added", status));
     }
 
+    [Fact]
+    public void Progress_shows_rows_done_the_rate_and_for_a_file_the_share_done()
+    {
+        var path = Path.Combine(_folder, "progress.csv");
+        File.WriteAllText(path, Header + "\n" + string.Join("\n", Enumerable.Range(1, 50).Select(i => $"进度T恤 {i},9.90,1,50000436,纯棉短袖T恤舒适,PR-{i},,浙江,杭州")));
+        using var session = new ModuleSession();
+        session.Ok("Connect-TaobaoTop -Emulator -Qps 0");
+        using var shell = PowerShell.Create();
+        shell.Runspace = (Runspace)session.Ok("[runspace]::DefaultRunspace").Single().BaseObject;
+        shell.AddScript($"Add-TaobaoItem -Path '{path}'").Invoke();
+
+        var progress = shell.Streams.Progress.ToList();
+        var last = progress.Last(p => p.RecordType == ProgressRecordType.Processing);
+        Assert.Matches(@"^50 of 50 rows, [\d.]+ rows/s: 50 added, 0 skipped, 0 invalid, 0 failed$", last.StatusDescription);
+        Assert.Equal(100, last.PercentComplete);
+        Assert.Equal(0, last.SecondsRemaining);
+        Assert.Equal(ProgressRecordType.Completed, progress.Last().RecordType);
+    }
+
     private static void CodePages() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static int AddedLines(string journal)

@@ -134,9 +134,10 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void EndProcessing()
         {
-            if (_engine != null) _pump.RunUntil(_engine.CompleteAsync(), Stopping, WriteRate);
             if (_engine != null)
             {
+                _pump.RunUntil(_engine.CompleteAsync(), Stopping, WriteRate);
+                WriteRate();
                 var counts = _engine.Counts;
                 WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
                     counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, _clock.Elapsed.TotalSeconds));
@@ -144,7 +145,12 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
-        public void Dispose() => _journal?.Dispose();
+        /// <summary>Also runs when the pipeline ends early: calls still in flight are cancelled and the journal closed.</summary>
+        public void Dispose()
+        {
+            StopProcessing();
+            _journal?.Dispose();
+        }
 
         private void ProcessFile()
         {
@@ -164,11 +170,7 @@ namespace TaobaoTop.Cmdlets.Items
             var rows = sheet.ReadRows().ToList();
             _total = rows.Count;
             WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (sheet.OtherColumns.Count > 0 ? "; columns not used: " + string.Join(", ", sheet.OtherColumns) : string.Empty));
-            foreach (var row in rows)
-            {
-                row.Source = AsRecord((IDictionary<string, string>)row.Source!);
-                HandleRow(row);
-            }
+            foreach (var row in rows) HandleRow(row);
         }
 
         private void HandleRow(ItemRow row)
@@ -209,7 +211,7 @@ namespace TaobaoTop.Cmdlets.Items
             var options = new ItemListingOptions { ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {
-                if (error is null) WriteObject(result);
+                if (error is null) WriteObject(WithRecord(result));
                 else WriteRowError(result, error);
             }), Stopping);
         }
@@ -233,7 +235,14 @@ namespace TaobaoTop.Cmdlets.Items
                     category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
                     break;
             }
-            WriteError(new ErrorRecord(error, id, category, result));
+            WriteError(new ErrorRecord(error, id, category, WithRecord(result)));
+        }
+
+        /// <summary>A CSV row's columns become a record like Import-Csv's only when the row is written: -WhatIf over a big sheet stays fast.</summary>
+        private static TaobaoItemResult WithRecord(TaobaoItemResult result)
+        {
+            if (result.Row is IDictionary<string, string> columns) result.Row = AsRecord(columns);
+            return result;
         }
 
         private void WriteRate()
