@@ -146,6 +146,22 @@ public class AffiliateCmdletTests
     }
 
     [Fact]
+    public void Item_details_are_fetched_twenty_ids_a_call_in_input_order()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            Connect-TaobaoTop -Emulator
+            $ids = (Find-TbkItem -Keyword 手机 -First 45).ItemId
+            $before = (Get-TaobaoTopContext).Calls
+            $details = $ids | Get-TbkItem
+            [pscustomobject]@{ Calls = (Get-TaobaoTopContext).Calls - $before; Same = ($details.ItemId -join ',') -eq ($ids -join ',') }
+            """);
+        var result = output.Single();
+        Assert.Equal(3L, Convert.ToInt64(Property(result, "Calls")));
+        Assert.Equal(true, Property(result, "Same"));
+    }
+
+    [Fact]
     public void Search_pages_through_results_for_First_and_All_and_applies_the_filters()
     {
         using var session = new ModuleSession();
@@ -292,13 +308,15 @@ public class AffiliateCmdletTests
         var result = session.Run("""
             Connect-TaobaoTop -Emulator
             $item = Find-TbkItem -Keyword 手机 -First 1
+            $found = Find-TbkItem -Keyword 手机 -First 1 -AsServiceProvider -Pid mm_1000001_2000001_3000002
             $link = $item | ConvertTo-TbkLink -AsServiceProvider -Pid mm_1000001_2000001_3000002
             $password = $link | New-TbkPassword -AsServiceProvider
             $shop = $item | ConvertTo-TbkShopLink -AsServiceProvider -Pid mm_1000001_2000001_3000002
-            [pscustomobject]@{ Link = $link; Password = $password; Shop = $shop }
+            [pscustomobject]@{ Found = $found; Link = $link; Password = $password; Shop = $shop }
             $item | ConvertTo-TbkLink -AsServiceProvider -AdzoneId 3000002
             """);
         var output = result.Output.Single();
+        Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(output, "Found")!, "ClickUrl"));
         Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(output, "Link")!, "LongUrl"));
         Assert.Equal(true, Property(Property(output, "Password")!, "IsPrivate"));
         Assert.Contains("pid=mm_1000001_2000001_3000002", Text(Property(output, "Shop")!, "Url"));

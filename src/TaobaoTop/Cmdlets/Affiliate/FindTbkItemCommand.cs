@@ -88,6 +88,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 20;
 
+        /// <summary>Calls the tool service provider's variants (taobao.tbk.sc.material.*; needs -Pid and a session).</summary>
+        [Parameter]
+        public SwitchParameter AsServiceProvider { get; set; }
+
         protected override void ProcessRecord()
         {
             if (Keyword == null && CategoryId == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)))
@@ -97,7 +101,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     "SearchTermRequired", ErrorCategory.InvalidArgument, null));
             }
             var recommend = Keyword == null && MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)) && !HasSearchFilters;
-            var method = recommend ? "taobao.tbk.dg.material.recommend" : "taobao.tbk.dg.material.optional.upgrade";
+            var method = (AsServiceProvider ? "taobao.tbk.sc." : "taobao.tbk.dg.") + (recommend ? "material.recommend" : "material.optional.upgrade");
             var wanted = All ? long.MaxValue : MyInvocation.BoundParameters.ContainsKey(nameof(First)) ? First : PageSize;
             var pageSize = All ? PageSize : (int)Math.Min(wanted, MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : 100);
             var target = (object?)Keyword ?? (MaterialId > 0 ? (object)MaterialId : method);
@@ -105,7 +109,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
             for (var pageNo = 1; pageNo <= MaxPageNo && written < wanted; pageNo++)
             {
-                var request = WithAdzone(new TopRequest(method), false)
+                var request = WithAdzone(new TopRequest(method), AsServiceProvider)
                     .With("page_no", pageNo)
                     .With("page_size", pageSize);
                 AddSearch(request);
