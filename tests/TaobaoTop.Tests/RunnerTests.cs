@@ -92,6 +92,10 @@ public class RunnerTests : IDisposable
         var english = Runner.RunWith(chinese, "-Command", "Get-Help Disconnect-TaobaoTop");
         Assert.True(english.ExitCode == 0, english.ToString());
         Assert.Contains("Forgets the session's current Taobao connection", english.Output);
+
+        var about = Runner.RunWith(chinese, "-Command", "Get-Help about_TaobaoTop");
+        Assert.True(about.ExitCode == 0, about.ToString());
+        Assert.Contains("配额与限速", about.Output);
     }
 
     [Fact]
