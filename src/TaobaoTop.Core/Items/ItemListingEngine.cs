@@ -44,7 +44,7 @@ namespace TaobaoTop.Core.Items
         private readonly CancellationToken _cancellation;
         private readonly SemaphoreSlim _calls;
         private readonly SemaphoreSlim _room;
-        private readonly List<Task> _rows = new List<Task>();
+        private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<long, (TaobaoItemResult Result, Exception? Error)> _finished = new Dictionary<long, (TaobaoItemResult, Exception?)>();
         private readonly Dictionary<string, string> _outerIdsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _pictures = new ConcurrentDictionary<string, Lazy<Task<string>>>(StringComparer.Ordinal);
@@ -52,6 +52,7 @@ namespace TaobaoTop.Core.Items
         private readonly object _lookupLock = new object();
         private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
         private bool _lookupScheduled;
+        private bool _completing;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -91,9 +92,9 @@ namespace TaobaoTop.Core.Items
                 }
                 _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
             }
-            var task = Task.Run(() => ProcessAsync(draft), _cancellation);
-            _rows.Add(task.ContinueWith(t => Finish(sequence, t.Result), _cancellation, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
-            _rows.Add(task);
+            // A row cancelled by a stop is never handed back; CompleteAsync ends cancelled instead.
+            Task.Run(() => ProcessAsync(draft), _cancellation)
+                .ContinueWith(t => Finish(sequence, t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }
 
         /// <summary>Hands back a row that failed validation, in its place in the order; call after <see cref="WaitForRoomAsync"/>.</summary>
@@ -104,11 +105,24 @@ namespace TaobaoTop.Core.Items
             Finish(sequence, Invalid(row, errors));
         }
 
-        /// <summary>Completes when every submitted row has been handed back.</summary>
-        public Task CompleteAsync()
+        /// <summary>Completes when every submitted row has been handed back; cancelled by a stop.</summary>
+        public async Task CompleteAsync()
         {
+            lock (_order) _completing = true;
             FlushLookups();
-            return Task.WhenAll(_rows);
+            CheckDrained();
+            using (_cancellation.Register(() => _drained.TrySetCanceled()))
+            {
+                await _drained.Task.ConfigureAwait(false);
+            }
+        }
+
+        private void CheckDrained()
+        {
+            lock (_order)
+            {
+                if (_completing && _nextToEmit == _nextSequence) _drained.TrySetResult(true);
+            }
         }
 
         /// <summary>The journal's key for a row: its outer_id, or its number and content.</summary>
@@ -144,7 +158,7 @@ namespace TaobaoTop.Core.Items
             {
                 return await AddAsync(draft, key, result).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
+            catch (Exception ex) when (!_cancellation.IsCancellationRequested)
             {
                 return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
             }
@@ -314,6 +328,7 @@ namespace TaobaoTop.Core.Items
                     _room.Release();
                 }
             }
+            CheckDrained();
         }
 
         private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
