@@ -45,7 +45,7 @@ foreach (var cmdlet in cmdlets)
 // docs/<culture>/cmdlets/ translates some pages; Get-Help in that culture shows the English page for the others.
 var translations = Directory.EnumerateDirectories(docsFolder)
     .Where(d => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(d), "^[a-z]{2}-[A-Z]{2}$"))
-    .ToDictionary(Path.GetFileName, d => english.Select(page =>
+    .ToDictionary(d => Path.GetFileName(d)!, d => english.Select(page =>
     {
         var file = Path.Combine(d, "cmdlets", page.Item1.Name + ".md");
         return File.Exists(file) ? (page.Item1, Read(page.Item1, file)) : page;
