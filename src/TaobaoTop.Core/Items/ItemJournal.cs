@@ -30,7 +30,6 @@ namespace TaobaoTop.Core.Items
 
         private ItemJournal(string path)
         {
-            Path = path;
             if (File.Exists(path))
             {
                 foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
@@ -44,8 +43,6 @@ namespace TaobaoTop.Core.Items
             // A line cut off by a kill would swallow the next one.
             if (stream.Length > 0 && !EndsWithNewline(path)) _writer.WriteLine();
         }
-
-        public string Path { get; }
 
         /// <summary>Rows the journal already knew when opened.</summary>
         public int PriorEntries { get; private set; }

@@ -169,7 +169,7 @@ namespace TaobaoTop.Core.Items
             var prior = _journal?.Find(key);
             if (prior != null && prior.IsDone)
             {
-                result.Status = TaobaoItemStatus.AddedEarlier;
+                result.Status = prior.Status == nameof(TaobaoItemStatus.Skipped) ? TaobaoItemStatus.Skipped : TaobaoItemStatus.AddedEarlier;
                 result.NumIid = prior.NumIid;
                 return (result, null);
             }

@@ -8,7 +8,7 @@ namespace TaobaoTop
         /// <summary>item.add created the item in this run.</summary>
         Added,
 
-        /// <summary>An item with the row's outer_id already existed and -SkipExisting was given.</summary>
+        /// <summary>An item with the row's outer_id already existed and -SkipExisting was given (in this run or the journal's).</summary>
         Skipped,
 
         /// <summary>The journal says an earlier run added it; nothing was sent.</summary>
@@ -58,8 +58,6 @@ namespace TaobaoTop
 
         /// <summary>The input record as given (a pipeline object, or the CSV row's columns).</summary>
         public object? Row { get; set; }
-
-        public bool Succeeded => Status == TaobaoItemStatus.Added || Status == TaobaoItemStatus.Skipped || Status == TaobaoItemStatus.AddedEarlier;
 
         /// <summary>"line 12" with a file, "row 12" otherwise.</summary>
         public string Where => LineNumber is int line ? "line " + line : "row " + RowNumber;

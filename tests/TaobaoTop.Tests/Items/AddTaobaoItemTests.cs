@@ -266,6 +266,26 @@ public sealed class AddTaobaoItemTests : IDisposable
     }
 
     [Fact]
+    public void The_journal_has_every_rows_outcome_including_invalid_rows_before_the_first_good_one()
+    {
+        var journal = Path.Combine(_folder, "outcomes.jsonl");
+        using var session = new ModuleSession();
+        var result = session.Run($$"""
+            Connect-TaobaoTop -Emulator -Qps 0
+            @(
+                [pscustomobject]@{ 标题 = '坏行'; 价格 = '1.234'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'J-1'; 省 = '浙江'; 市 = '杭州' }
+                [pscustomobject]@{ 标题 = '好行'; 价格 = '1.23'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'J-2'; 省 = '浙江'; 市 = '杭州' }
+            ) | Add-TaobaoItem -JournalPath '{{journal}}'
+            """);
+        Assert.Single(result.Errors);
+        Assert.Single(result.Output);
+        var outcomes = LastOutcomes(journal);
+        Assert.Equal("Invalid", outcomes["invalid:1"]);
+        Assert.Equal("Added", outcomes["outer_id:J-2"]);
+        Assert.Equal(2, outcomes.Count);
+    }
+
+    [Fact]
     public void Progress_shows_rows_done_the_rate_and_for_a_file_the_share_done()
     {
         var path = Path.Combine(_folder, "progress.csv");

@@ -176,6 +176,8 @@ namespace TaobaoTop.Cmdlets.Items
         private void HandleRow(ItemRow row)
         {
             var draft = _validator!.Validate(row, _errors);
+            // The engine (and the journal) start with the first row unless nothing is to be sent.
+            if (_engine is null && !WhatIfOnly) _engine = StartEngine();
             if (draft is null)
             {
                 if (_engine is null)
@@ -198,6 +200,11 @@ namespace TaobaoTop.Cmdlets.Items
             _pump.RunUntil(engine.WaitForRoomAsync(), Stopping, WriteRate);
             engine.Submit(draft);
         }
+
+        private bool WhatIfOnly
+            => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         private ItemListingEngine StartEngine()
         {
