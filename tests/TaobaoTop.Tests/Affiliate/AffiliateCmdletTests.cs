@@ -350,4 +350,25 @@ public class AffiliateCmdletTests
         Assert.Equal(2, pids.Count);
         Assert.Contains(Text(adzone, "AdzoneId"), ((object[])Property(result, "Adzones")!).Select(a => a.ToString()));
     }
+
+    [Fact]
+    public void Tables_show_money_with_two_places_titles_cut_to_the_column_and_the_link_a_password_opens()
+    {
+        using var session = new ModuleSession();
+        session.Ok("""
+            Connect-TaobaoTop -Emulator
+            $items = Find-TbkItem -Keyword 手机 -First 3
+            $items | Out-Default
+            $items | ConvertTo-TbkLink | New-TbkPassword | Resolve-TbkPassword | Out-Default
+            """);
+        var console = new System.Management.Automation.Internal.StringDecorated(session.Host.Console).ToString(System.Management.Automation.OutputRendering.PlainText);
+        var lines = console.Split('\n').Select(l => l.TrimEnd()).ToList();
+        var rows = lines.SkipWhile(l => !l.StartsWith("ItemId")).Skip(2).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(3, rows.Count);
+        // Price, FinalPrice: right-aligned with two decimals.
+        Assert.All(rows, row => Assert.Matches(@"^\S+ .+? +\d[\d,]*\.\d\d +\d[\d,]*\.\d\d ", row));
+        var resolved = lines.SkipWhile(l => !l.StartsWith("Password")).Skip(2).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(3, resolved.Count);
+        Assert.All(resolved, row => Assert.Contains("https://", row));
+    }
 }
