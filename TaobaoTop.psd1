@@ -50,6 +50,7 @@
         'Remove-WeComContactWay'
         'Get-WeComCustomer'
         'Add-WeComCustomerTag'
+        'Measure-TaobaoChannel'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -43,6 +43,7 @@ public class ViewTests
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
         ["TaobaoTop.WeComCustomer"] = "Connect-WeCom -Emulator; @(Get-WeComCustomer -State xhs_note)[0..2]",
+        ["TaobaoTop.ChannelReportRow"] = "Connect-WeCom -Emulator; $d = [IO.Path]::GetTempFileName(); [IO.File]::WriteAllText($d, 'Channel,State,Cost' + [char]10 + '小红书,xhs_note,1200' + [char]10 + '抖音,dy_feed,3000'); Get-WeComCustomer | Measure-TaobaoChannel $d",
     };
 
     public static TheoryData<string> ViewNames()

@@ -160,7 +160,7 @@ namespace TaobaoTop.Core.Channels
 
         private void FlagSpikes(ChannelReportRow row, List<Member> members, DateTimeOffset asOf, int days)
         {
-            if (members.Count == 0) return;
+            if (!_options.FlagSpikes || members.Count == 0) return;
             var mean = (double)members.Count / days;
             var threshold = Math.Max(_options.SpikeFactor * mean, _options.SpikeMinimumAdds);
             var spikeDays = members.GroupBy(m => m.AddedAt.Date).Where(g => g.Count() >= threshold).Select(g => g.Key).OrderBy(d => d).ToArray();
@@ -227,9 +227,10 @@ namespace TaobaoTop.Core.Channels
 
         private static DateTimeOffset OrderTime(TbkOrder order) => order.PaidTime ?? order.CreateTime ?? DateTimeOffset.MaxValue;
 
-        private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
+        // Adding a zero with the wanted scale keeps the places: 0.1 shows as 0.10.
+        private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-        private static decimal Ratio(int part, int whole) => whole == 0 ? 0 : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero);
+        private static decimal Ratio(int part, int whole) => whole == 0 ? 0.0000m : Math.Round((decimal)part / whole, 4, MidpointRounding.AwayFromZero) + 0.0000m;
 
         private sealed class Member
         {

@@ -34,6 +34,9 @@ namespace TaobaoTop.Core.Channels
 
         public double RoiWeight { get; set; } = 0.3;
 
+        /// <summary>Looks for days whose adds spike and flags channels whose spike-day customers do not convert.</summary>
+        public bool FlagSpikes { get; set; }
+
         /// <summary>A day is a spike when its adds reach this multiple of the channel's daily mean.</summary>
         public double SpikeFactor { get; set; } = 3;
 

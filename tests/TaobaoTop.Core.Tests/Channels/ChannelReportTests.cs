@@ -164,12 +164,14 @@ public class ChannelReportTests
                 if (converts && i % 2 == 0) orders.Add(Order("t" + specialId, At(11, 11, 10), 10m, 1m, specialId: specialId));
             }
         }
-        var rows = new ChannelReport(new[] { spiky, steady }, new ChannelReportOptions { AsOf = AsOf }).Compute(customers, orders);
+        var rows = new ChannelReport(new[] { spiky, steady }, new ChannelReportOptions { AsOf = AsOf, FlagSpikes = true }).Compute(customers, orders);
 
         Assert.Equal(new[] { new DateTime(2026, 11, 10) }, rows[0].SpikeDays);
         Assert.True(rows[0].SpikeWithoutConversion);
         Assert.Equal(new[] { new DateTime(2026, 11, 10) }, rows[1].SpikeDays);
         Assert.False(rows[1].SpikeWithoutConversion);
+        var unflagged = new ChannelReport(new[] { spiky, steady }, new ChannelReportOptions { AsOf = AsOf }).Compute(customers, orders);
+        Assert.All(unflagged, r => Assert.False(r.SpikeWithoutConversion));
     }
 
     [Fact]

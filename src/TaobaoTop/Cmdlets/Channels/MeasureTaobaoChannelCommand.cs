@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using TaobaoTop.Conversion;
+using TaobaoTop.Core.Channels;
+
+namespace TaobaoTop.Cmdlets.Channels
+{
+    /// <summary>
+    /// The channel report: one row per channel of a definition file, from WeCom customers (Get-WeComCustomer) and
+    /// affiliate orders (Get-TbkOrder) piped in or passed as parameters.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "TaobaoChannel")]
+    [OutputType(typeof(ChannelReportRow))]
+    public sealed class MeasureTaobaoChannelCommand : PSCmdlet
+    {
+        private readonly List<WeComCustomer> _customers = new List<WeComCustomer>();
+        private readonly List<TbkOrder> _orders = new List<TbkOrder>();
+
+        /// <summary>A CSV or JSON file: Channel, State, AdzoneId, RelationId, Cost.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Definition { get; set; } = null!;
+
+        /// <summary>Customers and orders, mixed, from the pipeline.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter]
+        [ValidateNotNull]
+        public WeComCustomer[] Customer { get; set; } = Array.Empty<WeComCustomer>();
+
+        [Parameter]
+        [ValidateNotNull]
+        public TbkOrder[] Order { get; set; } = Array.Empty<TbkOrder>();
+
+        /// <summary>The report's time; a date without a zone is +08:00. Now when omitted.</summary>
+        [Parameter]
+        public DateTime? AsOf { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 24 * 90)]
+        public int ConversionHours { get; set; } = 72;
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateRange(1, 365)]
+        public int[] RetentionDays { get; set; } = { 7, 15, 30 };
+
+        [Parameter]
+        [ValidateRange(1, 365)]
+        public int ValueDays { get; set; } = 30;
+
+        [Parameter]
+        public ChannelValueBasis ValueBasis { get; set; } = ChannelValueBasis.Commission;
+
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public double ConversionWeight { get; set; } = 0.3;
+
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public double RetentionWeight { get; set; } = 0.2;
+
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public double ValueWeight { get; set; } = 0.2;
+
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public double RoiWeight { get; set; } = 0.3;
+
+        [Parameter]
+        public SwitchParameter FlagSpike { get; set; }
+
+        [Parameter]
+        [ValidateRange(1.1, 100)]
+        public double SpikeFactor { get; set; } = 3;
+
+        protected override void ProcessRecord()
+        {
+            if (InputObject is null) return;
+            switch (InputObject.BaseObject)
+            {
+                case WeComCustomer customer:
+                    _customers.Add(customer);
+                    break;
+                case TbkOrder order:
+                    _orders.Add(order);
+                    break;
+                default:
+                    WriteError(new ErrorRecord(
+                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer) and affiliate orders (Get-TbkOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        "UnexpectedChannelInput",
+                        ErrorCategory.InvalidType,
+                        InputObject));
+                    break;
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            IReadOnlyList<ChannelDefinition> channels;
+            ChannelReport report;
+            try
+            {
+                channels = ChannelDefinitionReader.ReadFile(GetUnresolvedProviderPathFromPSPath(Definition));
+                report = new ChannelReport(channels, new ChannelReportOptions
+                {
+                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : DateTimeOffset.UtcNow,
+                    ConversionWindow = TimeSpan.FromHours(ConversionHours),
+                    RetentionDays = RetentionDays.Distinct().ToArray(),
+                    ValueDays = ValueDays,
+                    ValueBasis = ValueBasis,
+                    ConversionWeight = ConversionWeight,
+                    RetentionWeight = RetentionWeight,
+                    ValueWeight = ValueWeight,
+                    RoiWeight = RoiWeight,
+                    FlagSpikes = FlagSpike,
+                    SpikeFactor = SpikeFactor,
+                });
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is FormatException || ex is ArgumentException || ex is System.Text.Json.JsonException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "InvalidChannelDefinition", ex is IOException || ex is UnauthorizedAccessException ? ErrorCategory.ReadError : ErrorCategory.InvalidData, Definition));
+                return;
+            }
+
+            var rows = report.Compute(_customers.Concat(Customer), _orders.Concat(Order));
+            WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
+            foreach (var row in rows.OrderBy(r => r.Rank).ThenBy(r => r.Channel, StringComparer.Ordinal)) WriteObject(row);
+        }
+    }
+}
