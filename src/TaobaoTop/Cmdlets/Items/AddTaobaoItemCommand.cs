@@ -180,6 +180,7 @@ namespace TaobaoTop.Cmdlets.Items
             if (_engine is null && !WhatIfOnly) _engine = StartEngine();
             if (draft is null)
             {
+                // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
                 if (_engine is null)
                 {
                     var result = new TaobaoItemResult
