@@ -28,7 +28,6 @@ namespace TaobaoTop.Core.WeCom
         private readonly HttpClient _http;
         private readonly SemaphoreSlim _tokenLock = new SemaphoreSlim(1, 1);
         private CachedToken? _token;
-        private long _calls;
 
         /// <param name="transport">Where requests go; an emulator's in-process handler, or null for the network.</param>
         public WeComClient(WeComClientOptions options, HttpMessageHandler? transport = null)
@@ -39,12 +38,6 @@ namespace TaobaoTop.Core.WeCom
         }
 
         public WeComClientOptions Options { get; }
-
-        /// <summary>API calls made, token fetches included.</summary>
-        public long Calls => Interlocked.Read(ref _calls);
-
-        /// <summary>True while a token is cached and not due for renewal.</summary>
-        public bool HasFreshToken => _token is CachedToken token && !IsDue(token);
 
         /// <summary>GET with query parameters (besides the token); answers the JSON body when errcode is 0.</summary>
         public Task<JsonElement> GetAsync(string path, IEnumerable<KeyValuePair<string, string>>? query = null, Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
@@ -149,7 +142,6 @@ namespace TaobaoTop.Core.WeCom
 
         private async Task<JsonElement> SendAsync(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> query, string? body, bool idempotent, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref _calls);
             if (Options.Qps > 0)
             {
                 await RateLimitPolicy.For("wecom:" + Options.CorpId, Options.Endpoint.Authority, Options.Qps).WaitTurnAsync(cancellationToken).ConfigureAwait(false);

@@ -53,7 +53,9 @@ namespace TaobaoTop.Cmdlets.WeCom
             WeComClientOptions options;
             if (Emulator)
             {
-                emulator = new WeComEmulator(new WeComEmulatorOptions { Seed = Seed ?? 42 });
+                var settings = new WeComEmulatorOptions();
+                if (Seed.HasValue) settings.Seed = Seed.Value;
+                emulator = new WeComEmulator(settings);
                 options = new WeComClientOptions(WeComDemo.CorpId, new Secret(WeComDemo.CorpSecret)) { Endpoint = new Uri("http://wecom.emulator.invalid/") };
             }
             else

@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using TaobaoTop.Core.Errors;
-using TaobaoTop.Core.Protocol;
 using TaobaoTop.Conversion;
 
 namespace TaobaoTop.Cmdlets.WeCom

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.WeCom;
 
@@ -43,6 +42,11 @@ namespace TaobaoTop.Cmdlets.WeCom
             try
             {
                 var users = _users.Count > 0 ? _users.Distinct(StringComparer.Ordinal).ToList() : MembersOfContactWays();
+                if (users.Count == 0)
+                {
+                    WriteWarning("No members to ask for customers: no contact way of the last 90 days names one. Pass -User.");
+                    return;
+                }
                 WriteVerbose("Customers of " + users.Count + " member(s): " + string.Join(", ", users));
                 Stream<WeComCustomer>((contacts, write, ct) => contacts.ForEachCustomerAsync(
                     users,

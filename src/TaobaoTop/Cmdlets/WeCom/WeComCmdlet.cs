@@ -18,7 +18,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         [ValidateNotNull]
         public WeComConnection? Connection { get; set; }
 
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken Cancellation => _stopping.Token;
 
         protected WeComConnection RequireConnection()
         {
@@ -39,7 +39,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             var pump = new CallPump();
             var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
-            return pump.Run(operation(contacts, Stopping));
+            return pump.Run(operation(contacts, Cancellation));
         }
 
         protected void Call(Func<WeComExternalContacts, CancellationToken, Task> operation)
@@ -54,7 +54,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             var pump = new CallPump(capacity: 1000);
             var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
             {
                 pump.Run(operation(contacts, item => pump.Post(() => WriteObject(item)), abandon.Token), abandon);
             }
