@@ -219,4 +219,20 @@ public class WeComClientTests
         Assert.Equal("扫描二维码", first.AddWayText);
         Assert.Null(customers[1].SpecialId);
     }
+
+    [Fact]
+    public async Task More_than_100_members_are_asked_in_batches_of_100()
+    {
+        var (client, gateway) = Connect();
+        gateway.Answer(TokenAnswer(Token1))
+            .Answer("""{"errcode":0,"external_contact_list":[],"next_cursor":""}""")
+            .Answer("""{"errcode":0,"external_contact_list":[],"next_cursor":""}""");
+        var users = Enumerable.Range(1, 150).Select(i => "u" + i).ToArray();
+
+        await new WeComExternalContacts(client).ForEachCustomerAsync(users, _ => { });
+
+        var batches = gateway.Received.Skip(1).Select(r => JsonNode.Parse(r.BodyText)!["userid_list"]!.AsArray().Select(u => u!.GetValue<string>()).ToArray()).ToList();
+        Assert.Equal(new[] { 100, 50 }, batches.Select(b => b.Length));
+        Assert.Equal(users, batches.SelectMany(b => b));
+    }
 }
