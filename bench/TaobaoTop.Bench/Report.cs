@@ -31,6 +31,9 @@ public sealed class Report
 
     public IReadOnlyList<Row> Rows => _rows;
 
+    /// <summary>How busy the machine was when the run started, for the explanations of missed targets.</summary>
+    public string Load => Invariant($"load average {_loadAtStart.Split(' ')[0]} on {Environment.ProcessorCount} cores at the start");
+
     public void Add(Row row) => _rows.Add(row);
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -79,7 +82,7 @@ public sealed class Report
         text.AppendLine();
         text.AppendLine("- Micro benchmarks are BenchmarkDotNet means in this process (in-process toolchain), with bytes allocated per operation. Their references: the bare digest over pre-joined text (signing), .NET's `FormUrlEncodedContent` (form body), `JsonDocument.Parse` alone (answers).");
         text.AppendLine("- Quota fractions are calls (or items) per second over the quota; code 7 counts come from the emulator's own statistics.");
-        text.AppendLine(Invariant($"- The naive listing is a `foreach` of `Invoke-TaobaoApi taobao.item.add` with `Start-Sleep -Milliseconds {s.NaiveSleepSeconds * 1000:0}`; its pace is fixed per item, so {s.NaiveItems} items give its rate."));
+        text.AppendLine(Invariant($"- The naive listing is a `foreach` of `Invoke-TaobaoApi taobao.item.add` and a {s.NaiveSleepSeconds:0.0} s sleep after each (`[Threading.Thread]::Sleep`: the hosted engine has no `Start-Sleep`); its pace is fixed per item, so {s.NaiveItems} items give its rate."));
         text.AppendLine("- Peak working set is sampled every 50 ms in the process hosting the engine while `Get-TbkOrder` runs.");
         text.AppendLine("- The machine may have been busy (see the load average); compare ours with the reference of the same run rather than across runs.");
         return text.ToString();
