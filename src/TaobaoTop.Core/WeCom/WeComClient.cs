@@ -78,10 +78,13 @@ namespace TaobaoTop.Core.WeCom
                         attempt++;
                         continue;
                     }
-                    if (!error.IsTransient || attempt > Options.MaxRetries) throw error;
+                    throw error;
+                }
+                catch (WeComException ex) when (ex.IsTransient && attempt <= Options.MaxRetries)
+                {
                     // A 45009 block lasts its limit's window; waiting less only extends it.
-                    delay = errCode == WeComErrorCodes.FrequencyLimited ? Options.FrequencyWindow + Backoff(attempt) : Backoff(attempt);
-                    reason = error.Message;
+                    delay = ex.ErrCode == WeComErrorCodes.FrequencyLimited ? Options.FrequencyWindow + Backoff(attempt) : Backoff(attempt);
+                    reason = ex.Message;
                 }
                 catch (TopTransportException ex) when (ex.IsTransient && attempt <= Options.MaxRetries && (idempotent || !ex.MayHaveBeenApplied))
                 {

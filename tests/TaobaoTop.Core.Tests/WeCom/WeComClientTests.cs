@@ -235,4 +235,16 @@ public class WeComClientTests
         Assert.Equal(new[] { 100, 50 }, batches.Select(b => b.Length));
         Assert.Equal(users, batches.SelectMany(b => b));
     }
+
+    [Fact]
+    public async Task A_frequency_limit_on_gettoken_itself_is_waited_out_too()
+    {
+        var (client, gateway) = Connect();
+        gateway.Answer("""{"errcode":45009,"errmsg":"api freq out of limit"}""").Answer(TokenAnswer(Token1)).Answer(WayAnswer);
+
+        await Get(client);
+
+        Assert.True(Assert.Single(_waits) >= TimeSpan.FromSeconds(60));
+        Assert.Equal(Token1, gateway.Received[2].Query["access_token"]);
+    }
 }
