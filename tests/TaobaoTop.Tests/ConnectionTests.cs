@@ -97,4 +97,27 @@ public class ConnectionTests
         Assert.Empty(second.Run("Get-TaobaoTopContext").Output);
         Assert.Single(first.Ok("Get-TaobaoTopContext"));
     }
+
+    [Fact]
+    public void A_connection_kept_with_PassThru_keeps_working_after_connecting_again()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            $first = Connect-TaobaoTop -Emulator -PassThru
+            Connect-TaobaoTop -Emulator -Seed 7
+            Disconnect-TaobaoTop
+            (Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0 } -Connection $first).request_id -ne $null
+            """);
+        Assert.Equal(true, output.Single().BaseObject);
+    }
+
+    [Fact]
+    public void A_folder_given_as_a_file_is_a_read_error_naming_the_api()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run($"Connect-TaobaoTop -Emulator; Invoke-TaobaoApi taobao.picture.upload @{{ picture_category_id = 0 }} -File @{{ img = '{Path.GetTempPath()}' }}");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ReadError, error.CategoryInfo.Category);
+        Assert.Equal("taobao.picture.upload", error.TargetObject);
+    }
 }

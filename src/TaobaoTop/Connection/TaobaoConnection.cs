@@ -31,6 +31,21 @@ namespace TaobaoTop.Connection
 
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>True once the connection was handed to the user (-PassThru, the context's Connection): it may still be used with -Connection.</summary>
+        internal bool IsShared { get; private set; }
+
+        internal TaobaoConnection Share()
+        {
+            IsShared = true;
+            return this;
+        }
+
+        /// <summary>Releases the connection when it leaves the session, unless the user still holds it.</summary>
+        internal void Release()
+        {
+            if (!IsShared) Dispose();
+        }
+
         public void Dispose()
         {
             Client.Dispose();

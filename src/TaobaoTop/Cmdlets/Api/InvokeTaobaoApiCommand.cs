@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
@@ -54,7 +55,7 @@ namespace TaobaoTop.Cmdlets.Api
             {
                 request = BuildRequest();
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 WriteError(new ErrorRecord(ex, "FileNotReadable", ErrorCategory.ReadError, Method));
                 return;

@@ -153,10 +153,10 @@ namespace TaobaoTop.Cmdlets.Connection
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
-            ConnectionStore.Current?.Dispose();
+            ConnectionStore.Current?.Release();
             ConnectionStore.Current = connection;
             WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
-            if (PassThru) WriteObject(connection);
+            if (PassThru) WriteObject(connection.Share());
         }
 
         private EmulatorOptions EmulatorSettings()

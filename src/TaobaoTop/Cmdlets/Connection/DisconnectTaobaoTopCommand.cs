@@ -16,7 +16,7 @@ namespace TaobaoTop.Cmdlets.Connection
                 return;
             }
             ConnectionStore.Current = null;
-            connection.Dispose();
+            connection.Release();
             WriteVerbose("Disconnected " + connection);
         }
     }

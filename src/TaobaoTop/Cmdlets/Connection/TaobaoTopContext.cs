@@ -10,7 +10,7 @@ namespace TaobaoTop.Cmdlets.Connection
         {
             var options = connection.Client.Options;
             var statistics = connection.Client.Statistics;
-            Connection = connection;
+            Connection = connection.Share();
             AppKey = options.AppKey;
             Endpoint = connection.IsEmulator ? "emulator (in-process)" : options.Endpoint.ToString();
             SignMethod = options.SignMethod.ToString();
