@@ -84,6 +84,27 @@ public sealed class ItemCmdletTests : IDisposable
     }
 
     [Fact]
+    public void New_prices_from_a_sheet_bind_by_column_name_and_a_bad_one_stops_only_its_row()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            Connect-TaobaoTop -Emulator -Qps 0
+            $ids = (Get-TaobaoItem -OnSale -First 3).NumIid
+            @(
+                [pscustomobject]@{ NumIid = $ids[0]; 价格 = '39.90' }
+                [pscustomobject]@{ NumIid = $ids[1]; 价格 = '12.345' }
+                [pscustomobject]@{ NumIid = $ids[2]; 价格 = '128' }
+            ) | Set-TaobaoItemPrice | ForEach-Object { $_.Price }
+            $ids | ForEach-Object { (Get-TaobaoItem $_).Price.ToString([cultureinfo]::InvariantCulture) }
+            """);
+        Assert.Equal(new object[] { 39.90m, 128.00m }, result.Output.Take(2).Select(o => o.BaseObject));
+        Assert.Equal("39.90", result.Output[2].BaseObject);
+        Assert.NotEqual("12.35", result.Output[3].BaseObject);
+        Assert.Equal("128.00", result.Output[4].BaseObject);
+        Assert.Contains("12.345 has more than 2 decimals", Assert.Single(result.Errors).Exception.Message);
+    }
+
+    [Fact]
     public void Stock_is_set_or_changed_by_an_amount_and_a_change_below_zero_is_the_gateways_error()
     {
         using var session = new ModuleSession();

@@ -19,8 +19,9 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
         public long NumIid { get; set; }
 
-        /// <summary>The new price in yuan, at most two decimals.</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet)]
+        /// <summary>The new price in yuan, at most two decimals; bound by name from a price sheet too.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("价格", "一口价")]
         public decimal Price { get; set; }
 
         /// <summary>A change relative to the current price: -10 is 10% off, 5 is 5% more.</summary>
