@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using static TaobaoTop.Core.Affiliate.TbkFields;
+using TaobaoTop.Core.Json;
 
 namespace TaobaoTop.Core.Affiliate
 {
@@ -53,53 +53,53 @@ namespace TaobaoTop.Core.Affiliate
     {
         /// <summary>taobao.tbk.dg.material.optional.upgrade / dg.material.recommend.</summary>
         public static TbkItemPage MaterialPage(JsonElement body)
-            => new TbkItemPage(List(body, "result_list").Select(Item).ToList(), Long(body, "total_results"));
+            => new TbkItemPage(body.List("result_list").Select(Item).ToList(), body.Long("total_results"));
 
         /// <summary>taobao.tbk.item.info.upgrade.get / item.details.upgrade.get.</summary>
-        public static IReadOnlyList<TbkItem> ItemDetails(JsonElement body) => List(body, "results").Select(Item).ToList();
+        public static IReadOnlyList<TbkItem> ItemDetails(JsonElement body) => body.List("results").Select(Item).ToList();
 
         /// <summary>An upgrade API's item entry: <c>item_id</c> plus <c>item_basic_info</c>, <c>price_promotion_info</c>, <c>publish_info</c>.</summary>
         public static TbkItem Item(JsonElement entry)
         {
-            var basic = Child(entry, "item_basic_info");
-            var price = Child(entry, "price_promotion_info");
-            var publish = Child(entry, "publish_info");
+            var basic = entry.Child("item_basic_info");
+            var price = entry.Child("price_promotion_info");
+            var publish = entry.Child("publish_info");
             var item = new TbkItem
             {
-                ItemId = Text(entry, "item_id") ?? string.Empty,
-                Title = Text(basic, "title") ?? string.Empty,
-                ShortTitle = Text(basic, "short_title"),
-                SubTitle = Text(basic, "sub_title"),
-                BrandName = Text(basic, "brand_name"),
-                CategoryId = Long(basic, "category_id"),
-                CategoryName = Text(basic, "category_name"),
-                LevelOneCategoryId = Long(basic, "level_one_category_id"),
-                LevelOneCategoryName = Text(basic, "level_one_category_name"),
-                SellerId = Long(basic, "seller_id"),
-                ShopTitle = Text(basic, "shop_title"),
-                IsTmall = Long(basic, "user_type") == 1,
-                Volume = Long(basic, "volume"),
-                ReservePrice = Money(price, "reserve_price"),
-                Price = Money(price, "zk_final_price"),
-                FinalPrice = Money(price, "final_promotion_price") ?? Money(price, "zk_final_price"),
-                CommissionRate = Money(publish, "income_rate"),
-                ClickUrl = Url(publish, "click_url"),
-                CouponShareUrl = Url(publish, "coupon_share_url"),
-                ItemUrl = Url(basic, "item_url"),
-                PictureUrl = Url(basic, "pict_url"),
-                WhiteImageUrl = Url(basic, "white_image"),
-                SmallImages = List(basic, "small_images").Select(image => image.ValueKind == JsonValueKind.String ? image.GetString() : null)
+                ItemId = entry.Text("item_id") ?? string.Empty,
+                Title = basic.Text("title") ?? string.Empty,
+                ShortTitle = basic.Text("short_title"),
+                SubTitle = basic.Text("sub_title"),
+                BrandName = basic.Text("brand_name"),
+                CategoryId = basic.Long("category_id"),
+                CategoryName = basic.Text("category_name"),
+                LevelOneCategoryId = basic.Long("level_one_category_id"),
+                LevelOneCategoryName = basic.Text("level_one_category_name"),
+                SellerId = basic.Long("seller_id"),
+                ShopTitle = basic.Text("shop_title"),
+                IsTmall = basic.Long("user_type") == 1,
+                Volume = basic.Long("volume"),
+                ReservePrice = price.Money("reserve_price"),
+                Price = price.Money("zk_final_price"),
+                FinalPrice = price.Money("final_promotion_price") ?? price.Money("zk_final_price"),
+                CommissionRate = publish.Money("income_rate"),
+                ClickUrl = publish.Url("click_url"),
+                CouponShareUrl = publish.Url("coupon_share_url"),
+                ItemUrl = basic.Url("item_url"),
+                PictureUrl = basic.Url("pict_url"),
+                WhiteImageUrl = basic.Url("white_image"),
+                SmallImages = basic.List("small_images").Select(image => image.ValueKind == JsonValueKind.String ? image.GetString() : null)
                     .Where(image => !string.IsNullOrEmpty(image)).Select(image => image!.StartsWith("//", StringComparison.Ordinal) ? "https:" + image : image).ToList(),
             };
             // The coupon shows up as a step of the final-price path (店铺券 / 商品券 …).
-            var coupon = List(price, "final_promotion_path_list").FirstOrDefault(step => (Text(step, "promotion_title") ?? string.Empty).Contains("券"));
+            var coupon = price.List("final_promotion_path_list").FirstOrDefault(step => (step.Text("promotion_title") ?? string.Empty).Contains("券"));
             if (coupon.ValueKind == JsonValueKind.Object)
             {
-                item.CouponAmount = Money(coupon, "promotion_fee");
-                item.CouponActivityId = Text(coupon, "promotion_id");
-                item.CouponDescription = Text(coupon, "promotion_desc");
-                item.CouponStartTime = Time(coupon, "promotion_start_time");
-                item.CouponEndTime = Time(coupon, "promotion_end_time", endOfDay: true);
+                item.CouponAmount = coupon.Money("promotion_fee");
+                item.CouponActivityId = coupon.Text("promotion_id");
+                item.CouponDescription = coupon.Text("promotion_desc");
+                item.CouponStartTime = coupon.Time("promotion_start_time");
+                item.CouponEndTime = coupon.Time("promotion_end_time", endOfDay: true);
             }
             return item;
         }
@@ -110,19 +110,19 @@ namespace TaobaoTop.Core.Affiliate
         /// </summary>
         public static TbkBatch<TbkLink> GeneralLinks(JsonElement body)
         {
-            var data = Child(body, "data");
+            var data = body.Child("data");
             var links = new List<TbkLink>();
             var failures = new List<TbkBatchFailure>();
             void Read(string list, string inputField)
             {
-                foreach (var entry in List(data, list))
+                foreach (var entry in data.List(list))
                 {
-                    var input = Text(entry, inputField) ?? string.Empty;
-                    var code = Text(entry, "code");
-                    var linkInfo = Child(entry, "link_info_dto");
+                    var input = entry.Text(inputField) ?? string.Empty;
+                    var code = entry.Text("code");
+                    var linkInfo = entry.Child("link_info_dto");
                     if ((code != null && code != "0") || linkInfo.ValueKind != JsonValueKind.Object)
                     {
-                        failures.Add(new TbkBatchFailure(input, code, Text(entry, "msg") ?? "not converted"));
+                        failures.Add(new TbkBatchFailure(input, code, entry.Text("msg") ?? "not converted"));
                         continue;
                     }
                     links.Add(Link(input, entry, linkInfo));
@@ -137,24 +137,24 @@ namespace TaobaoTop.Core.Affiliate
 
         private static TbkLink Link(string input, JsonElement entry, JsonElement linkInfo)
         {
-            var type = (TbkMaterialType)(Long(linkInfo, "material_type") ?? 0);
-            var id = Text(linkInfo, "item_id") ?? Text(linkInfo, "seller_id") ?? Text(linkInfo, "page_id") ?? Text(linkInfo, "material_id");
-            var coupon = Child(entry, "coupon_info_dto");
+            var type = (TbkMaterialType)(linkInfo.Long("material_type") ?? 0);
+            var id = linkInfo.Text("item_id") ?? linkInfo.Text("seller_id") ?? linkInfo.Text("page_id") ?? linkInfo.Text("material_id");
+            var coupon = entry.Child("coupon_info_dto");
             var link = new TbkLink
             {
                 Input = input,
                 MaterialType = type,
-                LongUrl = Url(linkInfo, "cps_long_url"),
-                ShortUrl = Url(linkInfo, "cps_short_url"),
-                Password = Text(linkInfo, "cps_short_tpwd"),
-                ShareText = Text(linkInfo, "cps_full_tpwd"),
-                CouponLongUrl = Url(linkInfo, "coupon_long_url"),
-                CouponShortUrl = Url(linkInfo, "coupon_short_url"),
-                CouponPassword = Text(linkInfo, "coupon_short_tpwd"),
-                CouponAmount = Money(coupon, "coupon_amount"),
-                CouponActivityId = Text(coupon, "activity_id"),
-                CommissionRate = Money(Child(entry, "promotion_info_dto"), "commission_rate"),
-                OriginPid = Text(linkInfo, "origin_pid"),
+                LongUrl = linkInfo.Url("cps_long_url"),
+                ShortUrl = linkInfo.Url("cps_short_url"),
+                Password = linkInfo.Text("cps_short_tpwd"),
+                ShareText = linkInfo.Text("cps_full_tpwd"),
+                CouponLongUrl = linkInfo.Url("coupon_long_url"),
+                CouponShortUrl = linkInfo.Url("coupon_short_url"),
+                CouponPassword = linkInfo.Text("coupon_short_tpwd"),
+                CouponAmount = coupon.Money("coupon_amount"),
+                CouponActivityId = coupon.Text("activity_id"),
+                CommissionRate = entry.Child("promotion_info_dto").Money("commission_rate"),
+                OriginPid = linkInfo.Text("origin_pid"),
             };
             switch (type)
             {
@@ -168,10 +168,10 @@ namespace TaobaoTop.Core.Affiliate
         /// <summary>taobao.tbk.tpwd.create / private.tpwd.create: <c>data.password_simple</c> and <c>data.model</c>.</summary>
         public static TbkPassword Password(JsonElement body, string url, string? text, bool isPrivate)
         {
-            var data = Child(body, "data");
-            var simple = Text(data, "password_simple") ?? Text(data, "model")
+            var data = body.Child("data");
+            var simple = data.Text("password_simple") ?? data.Text("model")
                 ?? throw new FormatException("The answer has no data.password_simple or data.model.");
-            var model = Text(data, "model");
+            var model = data.Text("model");
             return new TbkPassword
             {
                 Password = simple,
@@ -190,43 +190,43 @@ namespace TaobaoTop.Core.Affiliate
         /// <summary>taobao.tbk.tpwd.parse: <c>data.origin_url</c>.</summary>
         public static TbkResolvedPassword ParsedPassword(JsonElement body, string input, string password)
         {
-            var url = Url(Child(body, "data"), "origin_url");
+            var url = body.Child("data").Url("origin_url");
             return new TbkResolvedPassword { Input = input, Password = password, Url = url, ItemId = TbkItemReference.ItemIdInUrl(url) };
         }
 
         /// <summary>taobao.tbk.tpwd.convert: the item / seller and the caller's <c>click_url</c>.</summary>
         public static TbkResolvedPassword ConvertedPassword(JsonElement body, string input, string password)
         {
-            var data = Child(body, "data");
-            var url = Url(data, "origin_url");
+            var data = body.Child("data");
+            var url = data.Url("origin_url");
             return new TbkResolvedPassword
             {
                 Input = input,
                 Password = password,
                 Url = url,
-                ItemId = Text(data, "num_iid") ?? TbkItemReference.ItemIdInUrl(url),
-                SellerId = Text(data, "seller_id"),
-                ClickUrl = Url(data, "click_url"),
-                OriginPid = Text(data, "origin_pid") is string pid && pid != "0" ? pid : null,
-                NewPassword = Text(data, "model"),
-                ShortUrl = Url(data, "short_url"),
+                ItemId = data.Text("num_iid") ?? TbkItemReference.ItemIdInUrl(url),
+                SellerId = data.Text("seller_id"),
+                ClickUrl = data.Url("click_url"),
+                OriginPid = data.Text("origin_pid") is string pid && pid != "0" ? pid : null,
+                NewPassword = data.Text("model"),
+                ShortUrl = data.Url("short_url"),
             };
         }
 
         /// <summary>taobao.tbk.coupon.get: <c>data</c>.</summary>
         public static TbkCoupon Coupon(JsonElement body, string? itemId)
         {
-            var data = Child(body, "data");
+            var data = body.Child("data");
             return new TbkCoupon
             {
-                ActivityId = Text(data, "coupon_activity_id") ?? string.Empty,
+                ActivityId = data.Text("coupon_activity_id") ?? string.Empty,
                 ItemId = itemId,
-                Amount = Money(data, "coupon_amount"),
-                StartFee = Money(data, "coupon_start_fee"),
-                RemainCount = Long(data, "coupon_remain_count"),
-                TotalCount = Long(data, "coupon_total_count"),
-                StartTime = Time(data, "coupon_start_time"),
-                EndTime = Time(data, "coupon_end_time", endOfDay: true),
+                Amount = data.Money("coupon_amount"),
+                StartFee = data.Money("coupon_start_fee"),
+                RemainCount = data.Long("coupon_remain_count"),
+                TotalCount = data.Long("coupon_total_count"),
+                StartTime = data.Time("coupon_start_time"),
+                EndTime = data.Time("coupon_end_time", endOfDay: true),
             };
         }
 
@@ -236,12 +236,12 @@ namespace TaobaoTop.Core.Affiliate
             var links = new List<TbkShortLink>();
             var failures = new List<TbkBatchFailure>();
             var index = 0;
-            foreach (var entry in List(body, "results"))
+            foreach (var entry in body.List("results"))
             {
                 if (index >= urls.Count) break;
                 var url = urls[index++];
-                var content = Text(entry, "content");
-                var message = Text(entry, "err_msg");
+                var content = entry.Text("content");
+                var message = entry.Text("err_msg");
                 if (content != null && (message == null || message == "OK")) links.Add(new TbkShortLink(url, content));
                 else failures.Add(new TbkBatchFailure(url, null, message ?? "not shortened"));
             }
@@ -253,9 +253,9 @@ namespace TaobaoTop.Core.Affiliate
         public static TbkBatch<TbkShopLink> ShopLinks(JsonElement body, IReadOnlyList<long> sellerIds)
         {
             var found = new Dictionary<long, TbkShopLink>();
-            foreach (var entry in List(body, "results"))
+            foreach (var entry in body.List("results"))
             {
-                if (Long(entry, "user_id") is long sellerId && Url(entry, "click_url") is string url) found[sellerId] = new TbkShopLink(sellerId, url);
+                if (entry.Long("user_id") is long sellerId && entry.Url("click_url") is string url) found[sellerId] = new TbkShopLink(sellerId, url);
             }
             return Matched(sellerIds, found, id => id.ToString(System.Globalization.CultureInfo.InvariantCulture), "no promotable shop with this seller id");
         }
@@ -264,9 +264,9 @@ namespace TaobaoTop.Core.Affiliate
         public static TbkBatch<TbkItemIdMap> ItemIdMaps(JsonElement body, IReadOnlyList<string> originalIds)
         {
             var found = new Dictionary<string, TbkItemIdMap>(StringComparer.Ordinal);
-            foreach (var entry in List(body, "results"))
+            foreach (var entry in body.List("results"))
             {
-                if (Text(entry, "original_item_id") is string original && Text(entry, "item_id") is string itemId) found[original] = new TbkItemIdMap(original, itemId);
+                if (entry.Text("original_item_id") is string original && entry.Text("item_id") is string itemId) found[original] = new TbkItemIdMap(original, itemId);
             }
             return Matched(originalIds, found, id => id, "no current item for this id (removed, or not promotable)");
         }
@@ -286,53 +286,53 @@ namespace TaobaoTop.Core.Affiliate
         /// <summary>taobao.tbk.adzone.create: <c>data.model</c> is the new PID.</summary>
         public static TbkAdzone Adzone(JsonElement body, string name)
         {
-            var model = Text(Child(body, "data"), "model") ?? throw new FormatException("The answer has no data.model (the new PID).");
+            var model = body.Child("data").Text("model") ?? throw new FormatException("The answer has no data.model (the new PID).");
             return new TbkAdzone(TbkPid.Parse(model), name);
         }
 
         /// <summary>taobao.tbk.sc.invitecode.get: <c>data.inviter_code</c>.</summary>
         public static TbkInviteCode InviteCode(JsonElement body, TbkInviteKind kind, string relationApp, long? relationId)
         {
-            var code = Text(Child(body, "data"), "inviter_code") ?? throw new FormatException("The answer has no data.inviter_code.");
+            var code = body.Child("data").Text("inviter_code") ?? throw new FormatException("The answer has no data.inviter_code.");
             return new TbkInviteCode(code, kind, relationApp, relationId);
         }
 
         /// <summary>taobao.tbk.sc.publisher.info.save: <c>data{relation_id | special_id, account_name, desc}</c>.</summary>
         public static TbkPublisher SavedPublisher(JsonElement body, TbkPublisherType kind, string? relationApp)
         {
-            var data = Child(body, "data");
+            var data = body.Child("data");
             return new TbkPublisher
             {
                 Type = kind,
-                RelationId = Long(data, "relation_id"),
-                SpecialId = Long(data, "special_id"),
-                AccountName = Text(data, "account_name"),
+                RelationId = data.Long("relation_id"),
+                SpecialId = data.Long("special_id"),
+                AccountName = data.Text("account_name"),
                 RelationApp = relationApp,
-                Description = Text(data, "desc"),
+                Description = data.Text("desc"),
             };
         }
 
         /// <summary>taobao.tbk.sc.publisher.info.get: <c>data{total_count, inviter_list[]}</c>.</summary>
         public static TbkPublisherPage PublisherPage(JsonElement body, TbkPublisherType kind)
         {
-            var data = Child(body, "data");
-            var publishers = List(data, "inviter_list").Select(entry => new TbkPublisher
+            var data = body.Child("data");
+            var publishers = data.List("inviter_list").Select(entry => new TbkPublisher
             {
                 Type = kind,
-                RelationId = Long(entry, "relation_id"),
-                SpecialId = Long(entry, "special_id"),
-                AccountName = Text(entry, "account_name"),
-                RealName = Text(entry, "real_name"),
-                RelationApp = Text(entry, "relation_app"),
-                CreateDate = Time(entry, "create_date"),
-                OnlineScene = Text(entry, "online_scene"),
-                OfflineScene = Text(entry, "offline_scene"),
-                Note = Text(entry, "note"),
-                ExternalId = Text(entry, "external_id"),
-                RootPid = Text(entry, "root_pid"),
-                PunishStatus = Text(entry, "punish_status"),
+                RelationId = entry.Long("relation_id"),
+                SpecialId = entry.Long("special_id"),
+                AccountName = entry.Text("account_name"),
+                RealName = entry.Text("real_name"),
+                RelationApp = entry.Text("relation_app"),
+                CreateDate = entry.Time("create_date"),
+                OnlineScene = entry.Text("online_scene"),
+                OfflineScene = entry.Text("offline_scene"),
+                Note = entry.Text("note"),
+                ExternalId = entry.Text("external_id"),
+                RootPid = entry.Text("root_pid"),
+                PunishStatus = entry.Text("punish_status"),
             }).ToList();
-            return new TbkPublisherPage(publishers, Long(data, "total_count") ?? publishers.Count);
+            return new TbkPublisherPage(publishers, data.Long("total_count") ?? publishers.Count);
         }
     }
 }
