@@ -72,6 +72,21 @@ public sealed class AddTaobaoItemTests : IDisposable
     }
 
     [Fact]
+    public void Pipeline_columns_and_CSV_headers_go_by_the_same_names()
+    {
+        using var session = new ModuleSession();
+        var mismatches = session.Ok("""
+            $parameters = (Get-Command Add-TaobaoItem).Parameters
+            foreach ($field in [TaobaoTop.Core.Items.ItemColumns]::Aliases.GetEnumerator()) {
+                $aliases = $parameters[$field.Key].Aliases
+                if (($aliases -join '|') -ne ($field.Value -join '|')) { "$($field.Key): parameter $($aliases -join ',') vs CSV $($field.Value -join ',')" }
+            }
+            [TaobaoTop.Core.Items.ItemColumns]::Aliases.Count
+            """);
+        Assert.Equal(10, Assert.Single(mismatches).BaseObject);
+    }
+
+    [Fact]
     public void A_local_main_picture_is_uploaded_and_its_picture_url_becomes_the_items_picture()
     {
         var picture = TestPictures.WritePng(_folder, "main.png", 800, 800);
