@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Items
@@ -24,6 +25,9 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>Where uploaded main pictures go in the picture space; 0 is the default category.</summary>
         public long PictureCategoryId { get; set; }
+
+        /// <summary>Told of retries and of what lookups by outer_id decided, for -Verbose; called from any thread.</summary>
+        public Action<string>? Log { get; set; }
     }
 
     /// <summary>
@@ -42,6 +46,7 @@ namespace TaobaoTop.Core.Items
         private readonly ItemJournal? _journal;
         private readonly Action<TaobaoItemResult, Exception?> _emit;
         private readonly CancellationToken _cancellation;
+        private readonly Action<TopCallEvent>? _observer;
         private readonly SemaphoreSlim _calls;
         private readonly SemaphoreSlim _room;
         private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,6 +69,7 @@ namespace TaobaoTop.Core.Items
             _journal = journal;
             _emit = emit ?? throw new ArgumentNullException(nameof(emit));
             _cancellation = cancellation;
+            if (options.Log is Action<string> log) _observer = e => { if (e.Kind == TopCallEventKind.Retrying) log(e.ToString()); };
             var limit = Math.Max(1, options.ThrottleLimit);
             _calls = new SemaphoreSlim(limit, limit);
             // Rows accepted but not yet handed back. Deep enough that one row waiting out retries does not stall the
@@ -182,7 +188,11 @@ namespace TaobaoTop.Core.Items
                 {
                     // A run that was stopped had sent this row: an item that was not there before is its.
                     var ours = now.Except(prior.Existing ?? Array.Empty<long>()).ToArray();
-                    if (ours.Length > 0) return Added(draft, key, result, ours[0], null);
+                    if (ours.Length > 0)
+                    {
+                        Log(draft, "an earlier run sent it and item " + ours[0] + " has its outer_id: not sent again");
+                        return Added(draft, key, result, ours[0], null);
+                    }
                 }
                 existing = now;
                 if (existing.Length > 0 && _options.SkipExisting)
@@ -248,7 +258,12 @@ namespace TaobaoTop.Core.Items
                         break;
                     }
                     var ours = found.Except(existing).ToArray();
-                    if (ours.Length > 0) return Added(draft, key, result, ours[0], null);
+                    if (ours.Length > 0)
+                    {
+                        Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was carried out: item " + ours[0]);
+                        return Added(draft, key, result, ours[0], null);
+                    }
+                    Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was not carried out: sending it again");
                     inDoubt = false;
                     pause = false;
                 }
@@ -303,6 +318,8 @@ namespace TaobaoTop.Core.Items
                 Error = error,
             });
 
+        private void Log(ItemDraft draft, string message) => _options.Log?.Invoke(draft.Row.Describe() + ": " + message);
+
         private static TaobaoItemResult NewResult(ItemRow row) => new TaobaoItemResult
         {
             RowNumber = row.RowNumber,
@@ -338,7 +355,7 @@ namespace TaobaoTop.Core.Items
             await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
             try
             {
-                return await _client.InvokeAsync(request, null, _cancellation).ConfigureAwait(false);
+                return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
             }
             finally
             {

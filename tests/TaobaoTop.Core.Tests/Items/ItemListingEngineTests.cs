@@ -29,10 +29,12 @@ public sealed class ItemListingEngineTests : IDisposable
         OuterId = outerId, State = "浙江", City = "杭州",
     };
 
-    private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool skipExisting = false)
+    private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool skipExisting = false, List<string>? log = null)
     {
         var results = new List<(TaobaoItemResult, Exception?)>();
-        var engine = new ItemListingEngine(client, new ItemListingOptions { ThrottleLimit = 16, SkipExisting = skipExisting, RetryDelay = TimeSpan.FromMilliseconds(1) }, journal, (r, e) => results.Add((r, e)));
+        var options = new ItemListingOptions { ThrottleLimit = 16, SkipExisting = skipExisting, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        if (log != null) options.Log = message => { lock (log) log.Add(message); };
+        var engine = new ItemListingEngine(client, options, journal, (r, e) => results.Add((r, e)));
         foreach (var draft in drafts)
         {
             engine.WaitForRoomAsync().GetAwaiter().GetResult();
@@ -77,9 +79,12 @@ public sealed class ItemListingEngineTests : IDisposable
     {
         var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
         using var client = Client(emulator);
-        var result = Assert.Single(Run(client, new[] { Draft(1, "LOST-1") })).Result;
+        var log = new List<string>();
+        var result = Assert.Single(Run(client, new[] { Draft(1, "LOST-1") }, log: log)).Result;
         Assert.Equal(TaobaoItemStatus.Added, result.Status);
         Assert.Equal(1, result.Attempts);
+        Assert.StartsWith("row 1 (商家编码 LOST-1): item.add got no answer (", Assert.Single(log));
+        Assert.EndsWith("looked up by outer_id, it was carried out: item " + result.NumIid, log[0]);
         var item = Assert.Single(await ByOuterId(client, "LOST-1"));
         Assert.Equal(item.NumIid, result.NumIid);
     }

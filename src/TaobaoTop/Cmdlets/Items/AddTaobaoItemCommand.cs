@@ -216,7 +216,11 @@ namespace TaobaoTop.Cmdlets.Items
                 _journal = ItemJournal.Open(path);
                 if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
-            var options = new ItemListingOptions { ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId };
+            var options = new ItemListingOptions
+            {
+                ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId,
+                Log = message => _pump.Post(() => WriteVerbose(message)),
+            };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {
                 if (error is null) WriteObject(WithRecord(result));
