@@ -13,7 +13,7 @@ namespace TaobaoTop.Cmdlets.Channels
     /// affiliate orders (Get-TbkOrder) piped in or passed as parameters.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "TaobaoChannel")]
-    [OutputType(typeof(ChannelReportRow))]
+    [OutputType(typeof(ChannelReportRow), typeof(string))]
     public sealed class MeasureTaobaoChannelCommand : PSCmdlet
     {
         private readonly List<WeComCustomer> _customers = new List<WeComCustomer>();
@@ -79,6 +79,10 @@ namespace TaobaoTop.Cmdlets.Channels
         [ValidateRange(1.1, 100)]
         public double SpikeFactor { get; set; } = 3;
 
+        /// <summary>Write a text bar chart of the quality scores instead of the rows.</summary>
+        [Parameter]
+        public SwitchParameter AsChart { get; set; }
+
         protected override void ProcessRecord()
         {
             if (InputObject is null) return;
@@ -130,6 +134,11 @@ namespace TaobaoTop.Cmdlets.Channels
 
             var rows = report.Compute(_customers.Concat(Customer), _orders.Concat(Order));
             WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
+            if (AsChart)
+            {
+                foreach (var line in ChannelChart.Render(rows)) WriteObject(line);
+                return;
+            }
             foreach (var row in rows.OrderBy(r => r.Rank).ThenBy(r => r.Channel, StringComparer.Ordinal)) WriteObject(row);
         }
     }
