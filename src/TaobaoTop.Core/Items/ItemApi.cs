@@ -42,6 +42,10 @@ namespace TaobaoTop.Core.Items
         public static TopRequest PriceUpdate(long numIid, decimal price)
             => new TopRequest("taobao.item.price.update").With("num_iid", numIid).With("price", Money(price));
 
+        /// <summary>One SKU's price; the SKU is named by its properties (pid:vid;pid:vid), as the API requires.</summary>
+        public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price)
+            => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price));
+
         /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id only that SKU's stock changes.</summary>
         public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId)
             => new TopRequest("taobao.item.quantity.update").With("num_iid", numIid).With("quantity", quantity)
@@ -64,8 +68,9 @@ namespace TaobaoTop.Core.Items
             return request;
         }
 
+        /// <summary>The item of an answer: under <c>item</c>, or under <c>sku</c> for the SKU APIs (num_iid and modified).</summary>
         public static TaobaoItem ReadItem(TopResponse response)
-            => TaobaoItem.FromJson(response.Body.TryGetProperty("item", out var item) ? item : response.Body);
+            => TaobaoItem.FromJson(response.Body.TryGetProperty("item", out var item) ? item : response.Body.TryGetProperty("sku", out var sku) ? sku : response.Body);
 
         public static TaobaoPicture ReadPicture(TopResponse response, string? sourcePath)
             => TaobaoPicture.FromJson(response.Body.TryGetProperty("picture", out var picture) ? picture : response.Body, sourcePath);

@@ -105,6 +105,22 @@ public sealed class ItemCmdletTests : IDisposable
     }
 
     [Fact]
+    public void A_SKU_price_is_named_by_its_properties_and_cannot_be_a_percentage()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            Connect-TaobaoTop -Emulator -Qps 0
+            $item = Get-TaobaoItem -OnSale -First 1
+            $item | Set-TaobaoItemPrice -SkuProperties '1627207:28341' -Price 59.9 -WhatIf
+            Set-TaobaoItemPrice -NumIid $item.NumIid -SkuProperties '1627207:28341' -Percent -10
+            (Get-TaobaoItem $item.NumIid).Price -eq $item.Price
+            """);
+        Assert.Matches("What if: Performing the operation \"Set price to 59.90 yuan\" on target \"item \\d+ SKU 1627207:28341\"", session.Host.Console);
+        Assert.Equal("AmbiguousParameterSet,TaobaoTop.Cmdlets.Items.SetTaobaoItemPriceCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
+        Assert.Equal(true, Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
     public void Stock_is_set_or_changed_by_an_amount_and_a_change_below_zero_is_the_gateways_error()
     {
         using var session = new ModuleSession();

@@ -7,7 +7,7 @@ using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
 {
-    /// <summary>Sets an item's price, to an amount or by a percentage of the current price.</summary>
+    /// <summary>Sets an item's price, to an amount or by a percentage of the current price, or one SKU's price.</summary>
     [Cmdlet(VerbsCommon.Set, "TaobaoItemPrice", SupportsShouldProcess = true, DefaultParameterSetName = PriceSet)]
     [OutputType(typeof(TaobaoItem))]
     public sealed class SetTaobaoItemPriceCommand : TaobaoCmdlet
@@ -23,6 +23,12 @@ namespace TaobaoTop.Cmdlets.Items
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
         [Alias("价格", "一口价")]
         public decimal Price { get; set; }
+
+        /// <summary>Sets this SKU's price instead of the item's; TOP names a SKU by its properties, e.g. 1627207:28341;20509:28314.</summary>
+        [Parameter(ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("properties", "sku_properties")]
+        [ValidateNotNullOrEmpty]
+        public string? SkuProperties { get; set; }
 
         /// <summary>A change relative to the current price: -10 is 10% off, 5 is 5% more.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PercentSet)]
@@ -49,8 +55,15 @@ namespace TaobaoTop.Cmdlets.Items
                 var change = before is decimal old
                     ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
                     : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
-                if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), change)) return;
+                var target = "item " + NumIid.ToString(CultureInfo.InvariantCulture) + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+                if (!ShouldProcess(target, change)) return;
 
+                if (SkuProperties != null)
+                {
+                    // The item's own price is unchanged, so the answer (num_iid, modified) goes out as it is.
+                    WriteObject(ItemApi.ReadItem(CallApi(ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price))));
+                    return;
+                }
                 var updated = ItemApi.ReadItem(CallApi(ItemApi.PriceUpdate(NumIid, price)));
                 updated.Price = price + 0.00m;
                 WriteObject(updated);
