@@ -10,6 +10,7 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Items
 {
+    /// <summary>How an <see cref="ItemListingEngine"/> runs.</summary>
     public sealed class ItemListingOptions
     {
         /// <summary>Calls in flight at once; the client's rate limiter still paces them at the connection's QPS.</summary>
@@ -21,6 +22,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
         public int MaxAttempts { get; set; } = 5;
 
+        /// <summary>Wait before another round after a transient failure; it grows with each round.</summary>
         public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>Where uploaded main pictures go in the picture space; 0 is the default category.</summary>
