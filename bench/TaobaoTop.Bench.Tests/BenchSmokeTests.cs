@@ -20,6 +20,7 @@ public sealed class BenchSmokeTests : IDisposable
         "| Add-TaobaoItem, ",
         "| Bulk listing: code 7 (App Call Limited) answers |",
         "| Import-Module TaobaoTop in a fresh process |",
+        "| TopClient at -Qps ",
         "| Add-TaobaoItem -WhatIf, ",
     };
 

@@ -27,6 +27,7 @@ public static class ChildScenario
             "add" => Add(Text("endpoint"), Number("qps"), (int)Number("items")),
             "naive" => Naive(Text("endpoint"), Number("qps"), (int)Number("items"), Number("sleep")),
             "whatif" => WhatIf((int)Number("rows")),
+            "pacer" => await PacerAsync(Number("qps"), (int)Number("calls"), (int)Number("workers")),
             _ => throw new ArgumentException("Unknown scenario " + scenario),
         };
         Console.WriteLine(ResultPrefix + result.ToJsonString());
@@ -135,6 +136,31 @@ public static class ChildScenario
         var reference = clock.Elapsed.TotalSeconds;
         if (Convert.ToInt32(passed.BaseObject, CultureInfo.InvariantCulture) != rows) throw new InvalidOperationException("The reference pipeline lost rows.");
         return new JsonObject { ["rows"] = rows, ["seconds"] = whatIf, ["referenceSeconds"] = reference };
+    }
+
+    /// <summary>
+    /// The client's own ceiling: calls through TopClient's whole pipeline at -Qps to an in-process emulator with no quota
+    /// and no latency, from enough callers that the pacer alone sets the pace.
+    /// </summary>
+    private static async Task<JsonObject> PacerAsync(double qps, int calls, int workers)
+    {
+        using var emulator = new Emulator.TopEmulator();
+        var options = new Core.TopClientOptions(Emulator.EmulatorDefaults.DemoAppKey, new Core.Protocol.Secret(Emulator.EmulatorDefaults.DemoAppSecret))
+        {
+            Session = new Core.Protocol.Secret(Emulator.EmulatorDefaults.DemoSession),
+            Endpoint = new Uri("http://emulator.invalid" + Emulator.EmulatorDefaults.GatewayPath),
+            Qps = qps,
+        };
+        using var client = new Core.TopClient(options, emulator.CreateHandler());
+        // One call first, so the measured ones do not pay for the first call's compilation.
+        await client.InvokeAsync(new Core.Protocol.TopRequest("taobao.itemcats.get").With("parent_cid", 0));
+        var left = calls;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref left) >= 0) await client.InvokeAsync(new Core.Protocol.TopRequest("taobao.itemcats.get").With("parent_cid", 0));
+        })));
+        return new JsonObject { ["calls"] = calls, ["seconds"] = clock.Elapsed.TotalSeconds };
     }
 
     /// <summary>Starts this program as <c>child scenario</c> and returns the result it printed.</summary>
