@@ -1,3 +1,4 @@
+using TaobaoTop.Core.Json;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -78,7 +79,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>The items of a list answer, whether simplified (an array) or not (<c>items.item[]</c>).</summary>
         public static List<TaobaoItem> ReadItems(TopResponse response, out long total)
         {
-            total = TopJson.Long(response.Body, "total_results") ?? 0;
+            total = JsonFields.Long(response.Body, "total_results") ?? 0;
             var items = new List<TaobaoItem>();
             if (!response.Body.TryGetProperty("items", out var list)) return items;
             if (list.ValueKind == JsonValueKind.Object && list.TryGetProperty("item", out var inner)) list = inner;

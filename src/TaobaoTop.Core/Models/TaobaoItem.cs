@@ -1,3 +1,4 @@
+using TaobaoTop.Core.Json;
 using System;
 using System.Globalization;
 using System.Text.Json;
@@ -54,23 +55,23 @@ namespace TaobaoTop
             var location = item.TryGetProperty("location", out var l) && l.ValueKind == JsonValueKind.Object ? l : (JsonElement?)null;
             return new TaobaoItem
             {
-                NumIid = TopJson.Long(item, "num_iid") ?? 0,
-                Title = TopJson.Text(item, "title"),
-                Price = TopJson.Money(item, "price"),
-                Quantity = TopJson.Long(item, "num"),
-                CategoryId = TopJson.Long(item, "cid"),
-                OuterId = TopJson.Text(item, "outer_id"),
-                ApproveStatus = TopJson.Text(item, "approve_status"),
-                StuffStatus = TopJson.Text(item, "stuff_status"),
-                State = location is JsonElement s ? TopJson.Text(s, "state") : null,
-                City = location is JsonElement c ? TopJson.Text(c, "city") : null,
-                PictureUrl = TopJson.Text(item, "pic_url"),
-                Nick = TopJson.Text(item, "nick"),
-                DetailUrl = TopJson.Text(item, "detail_url"),
-                ListTime = TopJson.Time(item, "list_time"),
-                DelistTime = TopJson.Time(item, "delist_time"),
-                Created = TopJson.Time(item, "created"),
-                Modified = TopJson.Time(item, "modified"),
+                NumIid = JsonFields.Long(item, "num_iid") ?? 0,
+                Title = JsonFields.Text(item, "title"),
+                Price = JsonFields.Money(item, "price"),
+                Quantity = JsonFields.Long(item, "num"),
+                CategoryId = JsonFields.Long(item, "cid"),
+                OuterId = JsonFields.Text(item, "outer_id"),
+                ApproveStatus = JsonFields.Text(item, "approve_status"),
+                StuffStatus = JsonFields.Text(item, "stuff_status"),
+                State = location is JsonElement s ? JsonFields.Text(s, "state") : null,
+                City = location is JsonElement c ? JsonFields.Text(c, "city") : null,
+                PictureUrl = JsonFields.Text(item, "pic_url"),
+                Nick = JsonFields.Text(item, "nick"),
+                DetailUrl = JsonFields.Text(item, "detail_url"),
+                ListTime = JsonFields.Time(item, "list_time"),
+                DelistTime = JsonFields.Time(item, "delist_time"),
+                Created = JsonFields.Time(item, "created"),
+                Modified = JsonFields.Time(item, "modified"),
             };
         }
 

@@ -1,3 +1,4 @@
+using TaobaoTop.Core.Json;
 using System;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
@@ -29,13 +30,13 @@ namespace TaobaoTop
 
         public static TaobaoPicture FromJson(JsonElement picture, string? sourcePath = null) => new TaobaoPicture
         {
-            PictureId = TopJson.Long(picture, "picture_id") ?? 0,
-            PictureCategoryId = TopJson.Long(picture, "picture_category_id"),
-            PicturePath = TopJson.Text(picture, "picture_path"),
-            Title = TopJson.Text(picture, "title"),
-            Size = TopJson.Long(picture, "sizes"),
-            Pixel = TopJson.Text(picture, "pixel"),
-            Created = TopJson.Time(picture, "created"),
+            PictureId = JsonFields.Long(picture, "picture_id") ?? 0,
+            PictureCategoryId = JsonFields.Long(picture, "picture_category_id"),
+            PicturePath = JsonFields.Text(picture, "picture_path"),
+            Title = JsonFields.Text(picture, "title"),
+            Size = JsonFields.Long(picture, "sizes"),
+            Pixel = JsonFields.Text(picture, "pixel"),
+            Created = JsonFields.Time(picture, "created"),
             SourcePath = sourcePath,
         };
 
