@@ -1,3 +1,4 @@
+using TaobaoTop.Tests.Items;
 using System.Text.Json.Nodes;
 
 namespace TaobaoTop.Emulator.Tests;
@@ -21,7 +22,7 @@ public class PictureTests : IDisposable
     [Fact]
     public async Task Uploaded_png_records_its_real_width_height_and_size()
     {
-        var png = TinyPng.Create(800, 600);
+        var png = TestPictures.Png(800, 600);
         var picture = Answers.Success(await Upload(png), "picture_upload_response")["picture"]!;
         Assert.Equal("800x600", (string?)picture["pixel"]);
         Assert.Equal(png.Length, (long)picture["sizes"]!);
@@ -34,7 +35,7 @@ public class PictureTests : IDisposable
     [Fact]
     public async Task Title_wins_over_the_file_name_and_is_cut_at_50_characters()
     {
-        var picture = Answers.Success(await Upload(TinyPng.Create(2, 3), Fields(new string('图', 60))), "picture_upload_response")["picture"]!;
+        var picture = Answers.Success(await Upload(TestPictures.Png(2, 3), Fields(new string('图', 60))), "picture_upload_response")["picture"]!;
         Assert.Equal(new string('图', 50), (string?)picture["title"]);
         Assert.Equal("2x3", (string?)picture["pixel"]);
     }
@@ -50,7 +51,7 @@ public class PictureTests : IDisposable
     [Fact]
     public async Task Picture_over_3MB_is_refused()
     {
-        var png = TinyPng.Create(4, 4);
+        var png = TestPictures.Png(4, 4);
         var big = png.Concat(new byte[3 * 1024 * 1024]).ToArray();
         var error = Answers.Error(await Upload(big));
         Assert.Equal(3, (int)error["code"]!);
@@ -60,7 +61,7 @@ public class PictureTests : IDisposable
     [Fact]
     public async Task File_part_must_be_named_img()
     {
-        Answers.AssertError(await Upload(TinyPng.Create(4, 4), part: "image"), 40, "isv.missing-parameter:img");
+        Answers.AssertError(await Upload(TestPictures.Png(4, 4), part: "image"), 40, "isv.missing-parameter:img");
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class PictureTests : IDisposable
         system["sign"] = TestCaller.Sign(system, EmulatorDefaults.DemoAppSecret, "md5");
         var form = new MultipartFormDataContent();
         foreach (var pair in fields) form.Add(new StringContent(pair.Value), pair.Key);
-        form.Add(new ByteArrayContent(TinyPng.Create(4, 4)), "img", "a.png");
+        form.Add(new ByteArrayContent(TestPictures.Png(4, 4)), "img", "a.png");
         using var http = new HttpClient(_harness.Emulator.CreateHandler());
         using var response = await http.PostAsync("http://emulator.test/router/rest?" + TestCaller.Encode(system), form);
         Answers.AssertError(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject(), 25);
@@ -86,7 +87,7 @@ public class PictureTests : IDisposable
             ["num"] = "1", ["price"] = "9.90", ["type"] = "fixed", ["stuff_status"] = "new", ["title"] = "带图商品",
             ["desc"] = "<p>带主图的测试商品</p>", ["location.state"] = "浙江", ["location.city"] = "杭州", ["cid"] = "1512",
         };
-        var added = Answers.Success(await _harness.Caller.UploadAsync("taobao.item.add", fields, "image", "main.png", TinyPng.Create(10, 10)), "item_add_response");
+        var added = Answers.Success(await _harness.Caller.UploadAsync("taobao.item.add", fields, "image", "main.png", TestPictures.Png(10, 10)), "item_add_response");
         var numIid = (long)added["item"]!["num_iid"]!;
         var item = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
             new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["fields"] = "pic_url" }), "item_seller_get_response")["item"]!;
@@ -114,9 +115,9 @@ public class PictureTests : IDisposable
     public async Task Item_images_are_added_up_to_5_and_the_major_one_becomes_the_main_picture()
     {
         var numIid = await AddItemAsync();
-        var first = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(5, 5)), "item_img_upload_response")["item_img"]!;
+        var first = Answers.Success(await UploadItemImage(numIid, TestPictures.Png(5, 5)), "item_img_upload_response")["item_img"]!;
         Assert.Equal(0, (long)first["position"]!);
-        var second = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(6, 6), new() { ["is_major"] = "true" }), "item_img_upload_response")["item_img"]!;
+        var second = Answers.Success(await UploadItemImage(numIid, TestPictures.Png(6, 6), new() { ["is_major"] = "true" }), "item_img_upload_response")["item_img"]!;
         Assert.Equal(1, (long)second["position"]!);
 
         var item = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
@@ -124,15 +125,15 @@ public class PictureTests : IDisposable
         Assert.Equal((string?)second["url"], (string?)item["pic_url"]);
         Assert.Equal(2, item["item_imgs"]!["item_img"]!.AsArray().Count);
 
-        for (var i = 0; i < 3; i++) Answers.Success(await UploadItemImage(numIid, TinyPng.Create(4, 4)), "item_img_upload_response");
-        Answers.AssertError(await UploadItemImage(numIid, TinyPng.Create(4, 4)), 15, "isv.item-img-count-exceeded");
+        for (var i = 0; i < 3; i++) Answers.Success(await UploadItemImage(numIid, TestPictures.Png(4, 4)), "item_img_upload_response");
+        Answers.AssertError(await UploadItemImage(numIid, TestPictures.Png(4, 4)), 15, "isv.item-img-count-exceeded");
     }
 
     [Fact]
     public async Task Item_image_can_be_moved_by_id_and_must_exist()
     {
         var numIid = await AddItemAsync();
-        var image = Answers.Success(await UploadItemImage(numIid, TinyPng.Create(5, 5)), "item_img_upload_response")["item_img"]!;
+        var image = Answers.Success(await UploadItemImage(numIid, TestPictures.Png(5, 5)), "item_img_upload_response")["item_img"]!;
         var moved = Answers.Success(await _harness.Caller.CallAsync("taobao.item.img.upload",
             new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["id"] = ((long)image["id"]!).ToString(), ["position"] = "3" }), "item_img_upload_response")["item_img"]!;
         Assert.Equal(3, (long)moved["position"]!);

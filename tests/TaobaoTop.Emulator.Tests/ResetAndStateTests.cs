@@ -1,3 +1,4 @@
+using TaobaoTop.Tests.Items;
 using System.Text.Json.Nodes;
 
 namespace TaobaoTop.Emulator.Tests;
@@ -58,7 +59,7 @@ public class ResetAndStateTests
             using (var harness = new Harness(o => o.StatePath = path))
             {
                 numIid = (long)(await harness.Caller.CallAsync("taobao.item.add", NewItem()))["item_add_response"]!["item"]!["num_iid"]!;
-                await harness.Caller.UploadAsync("taobao.item.img.upload", new Dictionary<string, string> { ["num_iid"] = numIid.ToString() }, "image", "a.png", TinyPng.Create(3, 3));
+                await harness.Caller.UploadAsync("taobao.item.img.upload", new Dictionary<string, string> { ["num_iid"] = numIid.ToString() }, "image", "a.png", TestPictures.Png(3, 3));
                 var token = await harness.Caller.CallAsync("taobao.top.auth.token.create", new Dictionary<string, string> { ["code"] = EmulatorDefaults.DemoAuthCode });
                 accessToken = (string)JsonNode.Parse((string)token["top_auth_token_create_response"]!["token_result"]!)!["access_token"]!;
             }

@@ -1,3 +1,4 @@
+using TaobaoTop.Tests.Items;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using System.Text.Json.Nodes;
@@ -162,7 +163,7 @@ public class ServerTests
         {
             var caller = new TestCaller(new HttpClientHandler(), url) { Clock = () => DateTimeOffset.Now };
             var answer = await caller.UploadAsync("taobao.picture.upload",
-                new Dictionary<string, string> { ["picture_category_id"] = "0", ["image_input_title"] = "a.png" }, "img", "a.png", TinyPng.Create(31, 17));
+                new Dictionary<string, string> { ["picture_category_id"] = "0", ["image_input_title"] = "a.png" }, "img", "a.png", TestPictures.Png(31, 17));
             Assert.Equal("31x17", (string?)Answers.Success(answer, "picture_upload_response")["picture"]!["pixel"]);
         }
     }
