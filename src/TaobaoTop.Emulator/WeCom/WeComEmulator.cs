@@ -107,16 +107,23 @@ namespace TaobaoTop.Emulator.WeCom
                 }
                 catch (WeComError error)
                 {
-                    answer = new JsonObject
-                    {
-                        ["errcode"] = error.Code,
-                        ["errmsg"] = error.Message + ", hint: [" + Options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "_emulator], more info at https://open.work.weixin.qq.com/devtool/query?e=" + error.Code.ToString(CultureInfo.InvariantCulture),
-                    };
+                    answer = Error(error.Code, error.Message);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A field of the wrong JSON type, e.g. a tag name given as a number.
+                    answer = Error(47001, "data format error");
                 }
                 var text = answer.ToJsonString(JsonOptions);
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
             }
         }
+
+        private JsonObject Error(int code, string message) => new JsonObject
+        {
+            ["errcode"] = code,
+            ["errmsg"] = message + ", hint: [" + Options.Clock().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "_emulator], more info at https://open.work.weixin.qq.com/devtool/query?e=" + code.ToString(CultureInfo.InvariantCulture),
+        };
 
         private JsonObject GetToken(Dictionary<string, string> query)
         {

@@ -95,4 +95,8 @@ public class WeComEmulatorTests
         Assert.Equal(84061, ErrCode(await Get("/cgi-bin/externalcontact/list?userid=boss&access_token=" + token)));
         Assert.NotEmpty((await Get("/cgi-bin/externalcontact/list?userid=sales01&access_token=" + token))["external_userid"]!.AsArray());
     }
+
+    [Fact]
+    public async Task A_field_of_the_wrong_type_is_a_data_format_error_not_a_crash()
+        => Assert.Equal(47001, ErrCode(await Post("/cgi-bin/externalcontact/add_corp_tag", await Token(), """{"group_name":"渠道","tag":[{"name":42}]}""")));
 }
