@@ -1,43 +1,40 @@
-# TaobaoTop quickstart: run it against the offline emulator, no account needed:
+# TaobaoTop quickstart: the whole mission against the offline emulator, no account needed:
 #   dotnet run --project src/TaobaoTop.Runner -- -Emulator examples/quickstart.ps1
 # With pwsh: Import-Module ./out/TaobaoTop/TaobaoTop.psd1; Connect-TaobaoTop -Emulator; ./examples/quickstart.ps1
 $ErrorActionPreference = 'Stop'
+# Each table goes to Out-Default on its own: one output stream would draw every later type as a list.
 
 # Where calls go: app key, gateway, sign method, whether a session is set (never the secret).
-Get-TaobaoTopContext
+Get-TaobaoTopContext | Out-Default
 
-# The top-level categories (类目); items are listed under leaf ones.
-'== Categories'
-$categories = Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0; fields = 'cid,parent_cid,name,is_parent' }
-$categories.item_cats.item_cat | ForEach-Object { '{0,-10} {1}' -f $_.cid, $_.name }
+'== 1. Listing products from a sheet (items.csv, Chinese columns as Excel exports them)'
+# Every row is checked before any call; the bad row (a price with three decimals) is reported by its line number.
+$sheet = [IO.Path]::Combine($PSScriptRoot, 'items.csv')
+$listed = @(Add-TaobaoItem -Path $sheet -ErrorVariable badRows -ErrorAction SilentlyContinue)
+$listed | Out-Default
+$badRows | ForEach-Object { 'not listed: ' + $_.Exception.Message }
 
-# Two items in the T恤 category (cid 50000436), shipped from 杭州.
-'== Adding two items'
-$newItems = @(
-    @{ title = '纯棉短袖T恤 男 夏季'; price = '99.00'; num = 20; desc = '100% 纯棉, 透气舒适' }
-    @{ title = '印花T恤 女 宽松'; price = '79.00'; num = 35; desc = '宽松版型, 多色可选' }
-) | ForEach-Object {
-    $item = $_ + @{ cid = 50000436; type = 'fixed'; stuff_status = 'new'; 'location.state' = '浙江'; 'location.city' = '杭州' }
-    (Invoke-TaobaoApi taobao.item.add $item).item
-}
-$newItems | ForEach-Object { 'added {0} at {1}' -f $_.num_iid, $_.created }
+'== 2. A price cut and a stock top-up'
+$tshirt = Get-TaobaoItem -NumIid $listed[0].NumIid
+$tshirt | Set-TaobaoItemPrice -Percent -10 | Out-Null
+$tshirt | Set-TaobaoItemQuantity -Quantity 30 -Incremental | Out-Null
+Get-TaobaoItem -NumIid $listed[0].NumIid | Out-Default
 
-# A price change on the first one.
-'== Updating a price'
-$updated = (Invoke-TaobaoApi taobao.item.price.update @{ num_iid = $newItems[0].num_iid; price = '89.00' }).item
-'{0} modified at {1}' -f $updated.num_iid, $updated.modified
+'== 3. 淘口令 for promoted items'
+# Search the affiliate catalog, turn the items into our own promotion links, and make 淘口令 to share.
+Find-TbkItem -Keyword 手机 -First 3 | ConvertTo-TbkLink | New-TbkPassword | Out-Default
 
-# What is on sale now, the two new items included.
-'== On sale'
-$onSale = Invoke-TaobaoApi taobao.items.onsale.get @{ fields = 'num_iid,title,price,num'; page_size = 40 }
-$onSale.items.item | ForEach-Object { '{0}  {1,9}  {2,4}  {3}' -f $_.num_iid, $_.price, $_.num, $_.title }
-'{0} items on sale' -f $onSale.total_results
+'== 4. A month of affiliate orders'
+$orders = @(Get-TbkOrder -Start ([DateTime]::Now.AddDays(-30)) -End ([DateTime]::Now))
+$paid = 0; $income = 0
+$orders | ForEach-Object { $paid += $_.PaidAmount; $income += $_.EstimatedIncome }
+'{0:N0} orders, {1:N2} yuan paid, {2:N2} yuan estimated income' -f $orders.Count, $paid, $income
 
-# A 淘口令 for a promotion link: the code buyers paste into the Taobao app.
-'== 淘口令'
-$tpwd = Invoke-TaobaoApi taobao.tbk.tpwd.create @{ url = 'https://s.click.taobao.com/t?e=m%3D2%26s%3Dquickstart'; text = '好物推荐' }
-'淘口令: {0}' -f $tpwd.data.password_simple
-'to share: {0}' -f $tpwd.data.model
+'== 5. Which channel brought customers who stay and buy'
+# WeCom 渠道活码 (contact codes whose state tags each customer) and an affiliate channel, with what each cost.
+Connect-WeCom -Emulator
+$channels = [IO.Path]::Combine($PSScriptRoot, 'channels.csv')
+Get-WeComCustomer | Measure-TaobaoChannel $channels -Order $orders | Out-Default
 
 # The calls this script made.
-Get-TaobaoTopContext
+Get-TaobaoTopContext | Out-Default

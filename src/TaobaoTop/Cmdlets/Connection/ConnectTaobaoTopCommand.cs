@@ -55,7 +55,7 @@ namespace TaobaoTop.Cmdlets.Connection
         [Parameter(ParameterSetName = EmulatorSet)]
         public DateTime? EmulatorTime { get; set; }
 
-        /// <summary>Any other emulator setting by name, e.g. @{ QpsLimit = 10; Http502Rate = 0.1; LatencyMs = 50 }.</summary>
+        /// <summary>Any other emulator setting by name, e.g. @{ QpsLimit = 10; Http502Rate = 0.1; Latency = '00:00:00.050' }.</summary>
         [Parameter(ParameterSetName = EmulatorSet)]
         [ValidateNotNull]
         public Hashtable EmulatorOption { get; set; } = null!;
@@ -95,7 +95,7 @@ namespace TaobaoTop.Cmdlets.Connection
         [ValidateSet("md5", "hmac", "hmac-sha256", IgnoreCase = true)]
         public string SignMethod { get; set; } = "hmac-sha256";
 
-        /// <summary>Calls per second for this app key, shared by every connection of the process.</summary>
+        /// <summary>Calls per second for this app key, shared by every connection of the process; 40 by default, no pacing for the emulator unless given.</summary>
         [Parameter]
         [ValidateRange(0, 10000)]
         public double Qps { get; set; } = 40;
@@ -148,7 +148,8 @@ namespace TaobaoTop.Cmdlets.Connection
             if (AuditLogPath != null) options.AuditLogPath = GetUnresolvedProviderPathFromPSPath(AuditLogPath);
             TopSignMethodNames.TryParse(SignMethod, out var signMethod);
             options.SignMethod = signMethod;
-            options.Qps = Qps;
+            // The emulator has no quota unless one is set, so its connections pace only when asked to.
+            options.Qps = emulator != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Qps)) ? 0 : Qps;
             options.MaxRetries = MaxRetries;
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
