@@ -11,6 +11,7 @@ public sealed class BenchSmokeTests : IDisposable
         "| TopSigner.Sign, 12 parameters, Md5 |",
         "| TopSigner.Sign, 12 parameters, Hmac |",
         "| TopSigner.Sign, 12 parameters, HmacSha256 |",
+        "| TopSigner.Sign, 12 parameters + a 4 KB description, HmacSha256 |",
         "| FormBody.Encode, 12 parameters |",
         "| 100-item material search answer → TbkItem |",
         "| 100-order page → TbkOrder |",

@@ -34,7 +34,7 @@ public static class MicroSuite
             .WithArtifactsPath(artifacts)
             // The smoke test builds Debug; its figures are not reported as the lead's, only checked to exist.
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-        var summaries = BenchmarkRunner.Run(new[] { typeof(SigningBenchmarks), typeof(FormBodyBenchmarks), typeof(ParseBenchmarks) }, config);
+        var summaries = BenchmarkRunner.Run(new[] { typeof(SigningBenchmarks), typeof(LongSigningBenchmarks), typeof(FormBodyBenchmarks), typeof(ParseBenchmarks) }, config);
         var results = new List<MicroResult>();
         foreach (var report in summaries.SelectMany(s => s.Reports))
         {

@@ -34,6 +34,15 @@ public class SigningBenchmarks
     };
 }
 
+/// <summary>A request with a 4 KB item description: a signature's allocation must not grow with the text it signs.</summary>
+public class LongSigningBenchmarks
+{
+    private readonly Dictionary<string, string?> _parameters = TypicalRequest.WithDescription(TopSignMethod.HmacSha256, 4096);
+
+    [Benchmark]
+    public string SignLong() => TopSigner.Sign(_parameters, TypicalRequest.Secret, TopSignMethod.HmacSha256);
+}
+
 public class FormBodyBenchmarks
 {
     private readonly Dictionary<string, string?> _parameters = TypicalRequest.Parameters(TopSignMethod.HmacSha256);

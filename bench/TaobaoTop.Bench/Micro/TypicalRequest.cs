@@ -23,6 +23,16 @@ public static class TypicalRequest
         ["page_size"] = "100",
     };
 
+    /// <summary>The typical request plus an item description of <paramref name="length"/> characters, Chinese and ASCII mixed.</summary>
+    public static Dictionary<string, string?> WithDescription(TopSignMethod method, int length)
+    {
+        var parameters = Parameters(method);
+        var text = new System.Text.StringBuilder(length);
+        while (text.Length < length) text.Append("纯棉短袖T恤，舒适透气 100% cotton. ");
+        parameters["desc"] = text.ToString(0, length);
+        return parameters;
+    }
+
     /// <summary>The bytes the signer digests, built once: what a signer that only hashed would cost.</summary>
     public static byte[] SignedText(TopSignMethod method)
     {
