@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Diagnostics;
 using TaobaoTop.Tests.Infrastructure;
 using Xunit;
@@ -103,9 +104,13 @@ public class RunnerTests : IDisposable
     {
         var run = Runner.Run("-Emulator", Path.Combine(ModulePaths.RepoRoot, "examples", "quickstart.ps1"));
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("纯棉短袖T恤 男 夏季", run.Output);
-        Assert.Matches(@"\s89\.00\s+20\s+纯棉短袖T恤 男 夏季", run.Output);
-        Assert.Matches("(?m)^淘口令: ￥[A-Za-z0-9]+￥$", run.Output);
+        Assert.Matches(@"line 2\s+Added\s+\d+\s+QS-TS-001\s+纯棉短袖T恤 男 夏季\s+59\.90", run.Output);
+        Assert.Contains("not listed: line 6 (商家编码 QS-QZ-001): Price (价格) '69.999' has more than 2 decimals.", run.Output);
+        Assert.Matches(@"纯棉短袖T恤 男 夏季\s+53\.91\s+150\s+onsale", run.Output);
+        Assert.Equal(3, Regex.Matches(run.Output, "(?m)^￥[A-Za-z0-9]+￥ ").Count);
+        Assert.Matches(@"(?m)^[\d,]+ orders, [\d,]+\.\d\d yuan paid", run.Output);
+        Assert.Matches(@"(?m)^Rank Channel\s+Adds", run.Output);
+        Assert.Matches(@"(?m)^\s+1 \S+\s+\d+\s+\d+ +\d+\.\d%", run.Output);
         Assert.Equal(string.Empty, run.Error);
     }
 

@@ -127,6 +127,18 @@ namespace TaobaoTop.Emulator.Affiliate
                     CreateDate = now.AddDays(-random.Next(100, 400)),
                 });
             }
+            // The WeCom month's customers who became members: their orders start once they have added.
+            foreach (var (specialId, addedAt) in WeCom.SyntheticChannelMonth.Members(seed, now))
+            {
+                state.Publishers.Add(new Publisher
+                {
+                    Kind = PublisherKind.Special,
+                    Id = specialId,
+                    AccountName = "会员" + specialId.ToString(System.Globalization.CultureInfo.InvariantCulture).Substring(6),
+                    CreateDate = addedAt,
+                    RegisteredAt = addedAt,
+                });
+            }
             return state;
         }
 

@@ -31,7 +31,8 @@ namespace TaobaoTop.Emulator.WeCom
     /// The seeded month: six channel codes and the customers who added through them at seeded times, plus customers who
     /// came by other routes (no state). About 70 % of channel customers have a 会员运营 id (special_id) recorded in their
     /// follower's description as <c>special_id=N</c>; ids start at <see cref="FirstSpecialId"/> and are numbered in add
-    /// order. The affiliate emulator has no public way to share its members, so this mapping is the WeCom side's own.
+    /// order. The affiliate emulator registers the same members (<see cref="Members"/>) from the add on, so for the same
+    /// seed and day their affiliate orders carry these special ids and the channel report can follow a customer to orders.
     /// </summary>
     public static class SyntheticChannelMonth
     {
@@ -56,6 +57,22 @@ namespace TaobaoTop.Emulator.WeCom
         {
             var local = now.ToOffset(TimeSpan.FromHours(8));
             return new DateTimeOffset(local.Date, TimeSpan.FromHours(8)).AddDays(-30);
+        }
+
+        /// <summary>The 会员运营 ids of the month's channel customers and when each added, for the affiliate side.</summary>
+        public static IReadOnlyList<(long SpecialId, DateTimeOffset AddedAt)> Members(int seed, DateTimeOffset now)
+        {
+            var state = new WeComState();
+            Seed(state, seed, now);
+            var members = new List<(long, DateTimeOffset)>();
+            foreach (var follow in state.Customers.SelectMany(c => c.Follows))
+            {
+                if (follow.Description != null && follow.Description.StartsWith("special_id=", StringComparison.Ordinal))
+                {
+                    members.Add((long.Parse(follow.Description.Substring("special_id=".Length), CultureInfo.InvariantCulture), follow.CreateTime));
+                }
+            }
+            return members.OrderBy(m => m.Item1).ToList();
         }
 
         internal static void Seed(WeComState state, int seed, DateTimeOffset now)

@@ -60,7 +60,7 @@ public class PublisherTests
         var memberCode = (string)(await harness.Ok("taobao.tbk.sc.invitecode.get", new() { ["relation_app"] = "common", ["code_type"] = "3" }))["data"]!["inviter_code"]!;
         var specialId = (long)(await harness.Ok("taobao.tbk.sc.publisher.info.save", new() { ["inviter_code"] = memberCode, ["info_type"] = "2" }))["data"]!["special_id"]!;
 
-        var members = (await harness.Ok("taobao.tbk.sc.publisher.info.get", new() { ["info_type"] = "2", ["relation_app"] = "common", ["page_size"] = "100" }))["data"]!;
+        var members = (await harness.Ok("taobao.tbk.sc.publisher.info.get", new() { ["info_type"] = "2", ["relation_app"] = "common", ["special_id"] = specialId.ToString(), ["page_size"] = "100" }))["data"]!;
         Assert.Contains(members["inviter_list"]!["map_data"]!.AsArray(), m => (long)m!["special_id"]! == specialId);
         Assert.Null(members["root_pid_channel_list"]);
     }
