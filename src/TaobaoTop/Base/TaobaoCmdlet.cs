@@ -23,7 +23,7 @@ namespace TaobaoTop.Base
         [ValidateNotNull]
         public TaobaoConnection? Connection { get; set; }
 
-        protected CancellationToken Stopping => _stopping.Token;
+        protected CancellationToken Cancellation => _stopping.Token;
 
         /// <summary>The connection to use; stops the cmdlet with a clear error when there is none.</summary>
         protected TaobaoConnection RequireConnection()
@@ -37,8 +37,14 @@ namespace TaobaoTop.Base
         protected TopResponse CallApi(TopRequest request)
         {
             var client = RequireConnection().Client;
+            return RunCall((observer, cancel) => client.InvokeAsync(request, observer, cancel));
+        }
+
+        /// <summary>Runs one client operation, writing its -Verbose reports on the pipeline thread as they happen.</summary>
+        protected T RunCall<T>(Func<Action<TopCallEvent>, CancellationToken, Task<T>> call)
+        {
             var pump = new CallPump();
-            return pump.Run(client.InvokeAsync(request, e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+            return pump.Run(call(e => pump.Post(() => WriteVerbose(e.ToString())), Cancellation));
         }
 
         /// <summary>
@@ -49,7 +55,7 @@ namespace TaobaoTop.Base
         protected void Stream(Func<StreamSink, CancellationToken, Task> work)
         {
             var pump = new CallPump(capacity: 1000);
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Stopping))
+            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
             {
                 var sink = new StreamSink(this, pump);
                 pump.Run(Task.Run(() => work(sink, abandon.Token)), abandon);

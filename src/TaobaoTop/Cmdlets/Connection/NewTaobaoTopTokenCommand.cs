@@ -20,8 +20,7 @@ namespace TaobaoTop.Cmdlets.Connection
             if (!ShouldProcess(connection.ToString(), "Exchange the authorization code for a session")) return;
             try
             {
-                var pump = new CallPump();
-                var token = pump.Run(connection.Client.CreateTokenAsync(AuthorizationCode, e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+                var token = RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel));
                 WriteObject(new TaobaoToken(token));
             }
             catch (TopException ex)

@@ -29,8 +29,7 @@ namespace TaobaoTop.Cmdlets.Connection
             if (!ShouldProcess(connection.ToString(), "Renew the session")) return;
             try
             {
-                var pump = new CallPump();
-                var token = pump.Run(connection.Client.RefreshSessionAsync(e => pump.Post(() => WriteVerbose(e.ToString())), Stopping));
+                var token = RunCall((observer, cancel) => connection.Client.RefreshSessionAsync(observer, cancel));
                 WriteObject(new TaobaoToken(token));
             }
             catch (TopException ex)

@@ -136,7 +136,7 @@ namespace TaobaoTop.Cmdlets.Items
         {
             if (_engine != null)
             {
-                _pump.RunUntil(_engine.CompleteAsync(), Stopping, WriteRate);
+                _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
                 WriteRate();
                 var counts = _engine.Counts;
                 WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
@@ -191,14 +191,14 @@ namespace TaobaoTop.Cmdlets.Items
                     WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result));
                     return;
                 }
-                _pump.RunUntil(_engine.WaitForRoomAsync(), Stopping, WriteRate);
+                _pump.RunUntil(_engine.WaitForRoomAsync(), Cancellation, WriteRate);
                 _engine.SubmitInvalid(row, _errors.ToList());
                 return;
             }
 
             if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
             var engine = _engine ??= StartEngine();
-            _pump.RunUntil(engine.WaitForRoomAsync(), Stopping, WriteRate);
+            _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
             engine.Submit(draft);
         }
 
@@ -225,7 +225,7 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 if (error is null) WriteObject(WithRecord(result));
                 else WriteRowError(result, error);
-            }), Stopping);
+            }), Cancellation);
         }
 
         private void WriteRowError(TaobaoItemResult result, Exception error)
