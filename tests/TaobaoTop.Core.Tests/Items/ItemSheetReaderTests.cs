@@ -73,7 +73,7 @@ public sealed class ItemSheetReaderTests : IDisposable
         var text = "Title,Price\n纯棉,1\n";
         var path = Write(Encoding.GetEncoding("GB18030").GetBytes(text));
         var wrong = new ItemSheetReader(path, Encoding.UTF8).ReadRows().Single();
-        Assert.Contains('\uFFFD', wrong.Title);
+        Assert.Contains('\uFFFD', wrong.Title!);
         Assert.Equal("纯棉", new ItemSheetReader(path, SheetEncoding.FromName("gbk")).ReadRows().Single().Title);
     }
 
@@ -84,6 +84,6 @@ public sealed class ItemSheetReaderTests : IDisposable
             .Concat(Encoding.GetEncoding("GB18030").GetBytes("乱码")).Concat(Encoding.UTF8.GetBytes(",3\n")).ToArray();
         var rows = new ItemSheetReader(Write(bytes)).ReadRows().ToList();
         Assert.Equal("纯棉短袖T恤", rows[0].Title);
-        Assert.Contains('\uFFFD', rows[2].Title);
+        Assert.Contains('\uFFFD', rows[2].Title!);
     }
 }
