@@ -28,22 +28,24 @@ namespace TaobaoTop.Core.Pipeline
             => Pacers.AddOrUpdate(appKey + "@" + authority, _ => new Pacer(qps), (_, existing) => existing.Qps == qps ? existing : new Pacer(qps));
 
         /// <summary>
-        /// Lets calls start one at a time, each at least 1/QPS (plus 2%) after the previous one actually started.
-        /// TOP counts calls per clock second; a token bucket would let a burst through when its refill timer fires late,
-        /// while spaced starts put at most QPS calls in any second, however threads and timers are scheduled.
+        /// Lets calls start one at a time on a schedule of one slot every 1/QPS (plus 2%). TOP counts calls per clock
+        /// second, and a token bucket lets a burst through when its refill timer fires late. A start that wakes late is
+        /// caught up on the next slot by at most <see cref="CatchUp"/>, so the quota stays full while at most QPS calls
+        /// start in any second: the 2% margin is 20 ms a second, and catching up spends at most half of it.
         /// </summary>
         internal sealed class Pacer
         {
             private const double Margin = 1.02;
+            private static readonly long CatchUp = Stopwatch.Frequency / 100;
 
             private readonly SemaphoreSlim _turn = new SemaphoreSlim(1, 1);
-            private readonly long _spacingTicks;
-            private long _lastStart = long.MinValue;
+            private readonly long _spacing;
+            private long _nextSlot = long.MinValue;
 
             public Pacer(double qps)
             {
                 Qps = qps;
-                _spacingTicks = (long)(Stopwatch.Frequency * Margin / qps);
+                _spacing = (long)(Stopwatch.Frequency * Margin / qps);
             }
 
             public double Qps { get; }
@@ -55,11 +57,12 @@ namespace TaobaoTop.Core.Pipeline
                 {
                     while (true)
                     {
-                        var wait = _lastStart == long.MinValue ? 0 : _lastStart + _spacingTicks - Stopwatch.GetTimestamp();
+                        var wait = _nextSlot == long.MinValue ? 0 : _nextSlot - Stopwatch.GetTimestamp();
                         if (wait <= 0) break;
                         await Task.Delay(TimeSpan.FromTicks(Math.Max(1, wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency)), cancellationToken).ConfigureAwait(false);
                     }
-                    _lastStart = Stopwatch.GetTimestamp();
+                    var started = Stopwatch.GetTimestamp();
+                    _nextSlot = _nextSlot == long.MinValue ? started + _spacing : Math.Max(_nextSlot + _spacing, started + _spacing - CatchUp);
                 }
                 finally
                 {
