@@ -37,6 +37,7 @@
         'Resolve-TbkPassword'
         'Get-TbkCoupon'
         'New-TbkShortLink'
+        'Get-TbkShop'
         'ConvertTo-TbkShopLink'
         'New-TbkAdzone'
         'Test-TbkPid'

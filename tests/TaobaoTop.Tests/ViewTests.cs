@@ -26,6 +26,7 @@ public class ViewTests
         ["TaobaoTop.TaobaoPicture"] = "$p = [IO.Path]::GetTempFileName() + '.gif'; [IO.File]::WriteAllBytes($p, [Convert]::FromBase64String('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==')); Add-TaobaoPicture $p",
         ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",
         ["TaobaoTop.TaobaoApi"] = "Get-TaobaoApi -Title '*淘口令*', '*详情查询*'",
+        ["TaobaoTop.TbkShop"] = "Get-TbkShop 手机 -First 3",
         ["TaobaoTop.TaobaoToken"] = "New-TaobaoTopToken -AuthorizationCode demo-auth-code",
         ["TaobaoTop.TbkOrder"] = "@(Get-TbkOrder -Start ([DateTime]::Now.AddHours(-6)))[0..2]",
         ["TaobaoTop.TbkRefundOrder"] = "@(Get-TbkRefundOrder -Start ([DateTime]::Now.AddDays(-10)) -End ([DateTime]::Now.AddDays(-1)))[0..2]",

@@ -21,6 +21,7 @@ namespace TaobaoTop.Emulator.Affiliate
         private void RegisterMaterial(ApiRegistry registry)
         {
             registry.Add("taobao.tbk.dg.material.optional.upgrade", false, false, call => Locked(call, SearchMaterial));
+            registry.Add("taobao.tbk.shop.get", false, false, call => Locked(call, SearchShops));
             registry.Add("taobao.tbk.sc.material.optional.upgrade", true, false, call => Locked(call, SearchMaterial));
             registry.Add("taobao.tbk.dg.material.recommend", false, false, call => Locked(call, RecommendMaterial));
             registry.Add("taobao.tbk.sc.material.recommend", true, false, call => Locked(call, RecommendMaterial));
@@ -28,6 +29,38 @@ namespace TaobaoTop.Emulator.Affiliate
             registry.Add("taobao.tbk.item.details.upgrade.get", false, false, call => Locked(call, call2 => ItemDetails(call2, true)));
             registry.Add("taobao.tbk.coupon.get", false, false, call => Locked(call, CouponDetails));
             registry.Add("taobao.tbk.itemid.coupon.get", false, false, call => Locked(call, ItemCoupons));
+        }
+
+        /// <summary>店铺搜索: shops whose title, nick or items match every term, Tmall first when asked.</summary>
+        private JsonObject SearchShops(ApiCall call)
+        {
+            call.Required("fields");
+            var terms = call.Required("q").Split(new[] { ' ', '\u3000' }, StringSplitOptions.RemoveEmptyEntries);
+            var pageNo = Arguments.Int(call, "page_no", 1, 1, 100);
+            var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
+            var isTmall = Arguments.OptionalBool(call, "is_tmall");
+            var shops = _catalog.Items
+                .Where(item => terms.All(term => item.Title.Contains(term) || item.Shop.Title.Contains(term) || item.Shop.Nick.Contains(term)))
+                .Select(item => item.Shop)
+                .Distinct()
+                .Where(shop => isTmall != true || shop.IsTmall)
+                .OrderBy(shop => shop.SellerId)
+                .ToList();
+            var page = shops.Skip((pageNo - 1) * pageSize).Take(pageSize).ToList();
+            if (page.Count == 0) throw NoResult();
+            return new JsonObject
+            {
+                ["results"] = call.List("n_tbk_shop", page.Select(shop => (JsonNode)new JsonObject
+                {
+                    ["user_id"] = shop.SellerId,
+                    ["shop_title"] = shop.Title,
+                    ["shop_type"] = shop.IsTmall ? "B" : "C",
+                    ["seller_nick"] = shop.Nick,
+                    ["pict_url"] = "https://img.alicdn.com/imgextra/shop/" + shop.SellerId.ToString(CultureInfo.InvariantCulture) + ".png",
+                    ["shop_url"] = (shop.IsTmall ? "https://" + shop.SellerId.ToString(CultureInfo.InvariantCulture) + ".tmall.com" : "https://shop" + shop.SellerId.ToString(CultureInfo.InvariantCulture) + ".taobao.com"),
+                })),
+                ["total_results"] = shops.Count,
+            };
         }
 
         private JsonObject SearchMaterial(ApiCall call)

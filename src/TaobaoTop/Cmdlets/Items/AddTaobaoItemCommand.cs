@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Completers;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
@@ -48,6 +49,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
         [Alias("类目ID", "类目", "Cid", "Category")]
+        [ArgumentCompleter(typeof(CategoryIdCompleter))]
         [AllowEmptyString, AllowNull]
         public string? CategoryId { get; set; }
 
