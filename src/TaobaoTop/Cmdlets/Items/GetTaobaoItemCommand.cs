@@ -19,7 +19,7 @@ namespace TaobaoTop.Cmdlets.Items
         /// <summary>The item id(s) (num_iid).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
-        public long[] NumIid { get; set; } = Array.Empty<long>();
+        public TaobaoItemBind[] NumIid { get; set; } = Array.Empty<TaobaoItemBind>();
 
         [Parameter(Mandatory = true, ParameterSetName = OnSaleSet)]
         public SwitchParameter OnSale { get; set; }
@@ -44,6 +44,11 @@ namespace TaobaoTop.Cmdlets.Items
             if (ParameterSetName != IdSet) return;
             foreach (var numIid in NumIid)
             {
+                if (numIid.Problem() is ErrorRecord notAnItem)
+                {
+                    WriteError(notAnItem);
+                    continue;
+                }
                 try
                 {
                     WriteObject(ItemApi.ReadItem(CallApi(ItemApi.SellerGet(numIid))));

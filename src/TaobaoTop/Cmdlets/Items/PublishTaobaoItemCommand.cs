@@ -13,7 +13,7 @@ namespace TaobaoTop.Cmdlets.Items
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
-        public long NumIid { get; set; }
+        public TaobaoItemBind NumIid { get; set; } = null!;
 
         /// <summary>The stock to list with; the item's current stock when omitted.</summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -23,6 +23,11 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
+            if (NumIid.Problem() is ErrorRecord notAnItem)
+            {
+                WriteError(notAnItem);
+                return;
+            }
             try
             {
                 var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
@@ -31,7 +36,7 @@ namespace TaobaoTop.Cmdlets.Items
                     WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid} has no stock; give -Quantity to list it with some."), "NoStock", ErrorCategory.InvalidArgument, NumIid));
                     return;
                 }
-                if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
+                if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
                 var listed = ItemApi.ReadItem(CallApi(ItemApi.Listing(NumIid, quantity)));
                 listed.Quantity = quantity;
                 listed.ApproveStatus = "onsale";

@@ -15,9 +15,9 @@ namespace TaobaoTop.Cmdlets.Items
         private const string PriceSet = "Price";
         private const string PercentSet = "Percent";
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
-        public long NumIid { get; set; }
+        public TaobaoItemBind NumIid { get; set; } = null!;
 
         /// <summary>The new price in yuan, at most two decimals; bound by name from a price sheet too.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
@@ -37,6 +37,11 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
+            if (NumIid.Problem() is ErrorRecord notAnItem)
+            {
+                WriteError(notAnItem);
+                return;
+            }
             try
             {
                 decimal? before = null;
@@ -55,7 +60,7 @@ namespace TaobaoTop.Cmdlets.Items
                 var change = before is decimal old
                     ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
                     : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
-                var target = "item " + NumIid.ToString(CultureInfo.InvariantCulture) + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+                var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
                 if (!ShouldProcess(target, change)) return;
 
                 if (SkuProperties != null)

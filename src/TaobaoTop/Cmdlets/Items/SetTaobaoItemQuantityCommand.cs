@@ -11,9 +11,9 @@ namespace TaobaoTop.Cmdlets.Items
     [OutputType(typeof(TaobaoItem))]
     public sealed class SetTaobaoItemQuantityCommand : TaobaoCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
-        public long NumIid { get; set; }
+        public TaobaoItemBind NumIid { get; set; } = null!;
 
         /// <summary>The new stock; with -Incremental the change, which may be negative.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -32,12 +32,17 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
+            if (NumIid.Problem() is ErrorRecord notAnItem)
+            {
+                WriteError(notAnItem);
+                return;
+            }
             if (!Incremental && Quantity < 0)
             {
                 WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away."), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
                 return;
             }
-            var target = "item " + NumIid.ToString(CultureInfo.InvariantCulture) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var target = "item " + NumIid.ToString() + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
             var action = Incremental ? string.Format(CultureInfo.InvariantCulture, "Change stock by {0:+0;-0}", Quantity) : "Set stock to " + Quantity.ToString(CultureInfo.InvariantCulture);
             if (!ShouldProcess(target, action)) return;
             try

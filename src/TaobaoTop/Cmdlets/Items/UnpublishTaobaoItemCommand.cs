@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Errors;
@@ -13,11 +12,16 @@ namespace TaobaoTop.Cmdlets.Items
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
-        public long NumIid { get; set; }
+        public TaobaoItemBind NumIid { get; set; } = null!;
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("item " + NumIid.ToString(CultureInfo.InvariantCulture), "Take off sale")) return;
+            if (NumIid.Problem() is ErrorRecord notAnItem)
+            {
+                WriteError(notAnItem);
+                return;
+            }
+            if (!ShouldProcess("item " + NumIid.ToString(), "Take off sale")) return;
             try
             {
                 var delisted = ItemApi.ReadItem(CallApi(ItemApi.Delisting(NumIid)));
