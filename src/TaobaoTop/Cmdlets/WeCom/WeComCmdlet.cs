@@ -9,16 +9,12 @@ using TaobaoTop.Core.WeCom;
 namespace TaobaoTop.Cmdlets.WeCom
 {
     /// <summary>Base of the WeCom cmdlets: finds the connection, runs calls with -Verbose reports, stops on Ctrl+C.</summary>
-    public abstract class WeComCmdlet : PSCmdlet
+    public abstract class WeComCmdlet : AsyncCmdlet
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-
         /// <summary>A connection from Connect-WeCom -PassThru; the session's current one when omitted.</summary>
         [Parameter]
         [ValidateNotNull]
         public WeComConnection? Connection { get; set; }
-
-        protected CancellationToken Cancellation => _stopping.Token;
 
         protected WeComConnection RequireConnection()
         {
@@ -37,9 +33,8 @@ namespace TaobaoTop.Cmdlets.WeCom
         /// <summary>Runs one operation, writing its -Verbose reports from the pipeline thread.</summary>
         protected T Call<T>(Func<WeComExternalContacts, CancellationToken, Task<T>> operation)
         {
-            var pump = new CallPump();
-            var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
-            return pump.Run(operation(contacts, Cancellation));
+            var client = RequireConnection().Client;
+            return RunCall((observer, cancel) => operation(new WeComExternalContacts(client, observer), cancel));
         }
 
         protected void Call(Func<WeComExternalContacts, CancellationToken, Task> operation)
@@ -52,12 +47,8 @@ namespace TaobaoTop.Cmdlets.WeCom
         /// <summary>Streams what the operation reports (objects and -Verbose) while it runs; a stopped pipeline stops it.</summary>
         protected void Stream<T>(Func<WeComExternalContacts, Action<T>, CancellationToken, Task> operation)
         {
-            var pump = new CallPump(capacity: 1000);
-            var contacts = new WeComExternalContacts(RequireConnection().Client, e => pump.Post(() => WriteVerbose(e.ToString())));
-            using (var abandon = CancellationTokenSource.CreateLinkedTokenSource(Cancellation))
-            {
-                pump.Run(operation(contacts, item => pump.Post(() => WriteObject(item)), abandon.Token), abandon);
-            }
+            var client = RequireConnection().Client;
+            Stream((sink, cancel) => operation(new WeComExternalContacts(client, sink.Report), item => sink.Emit(item!), cancel));
         }
 
         protected static ErrorRecord ErrorFor(Exception ex, object? target)
@@ -96,7 +87,5 @@ namespace TaobaoTop.Cmdlets.WeCom
                 default: return ErrorCategory.InvalidArgument;
             }
         }
-
-        protected override void StopProcessing() => _stopping.Cancel();
     }
 }
