@@ -71,9 +71,7 @@ namespace TaobaoTop.Core
         public async Task<TopToken> CreateTokenAsync(string code, Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
         {
             var request = new TopRequest("taobao.top.auth.token.create") { WithoutSession = true }.With("code", code);
-            var token = TopToken.FromResponse(await InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false), Options.Clock());
-            Use(token);
-            return token;
+            return await ExchangeAsync(request, observer, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Renews the session with the refresh token now.</summary>
@@ -119,6 +117,12 @@ namespace TaobaoTop.Core
         {
             var refreshToken = Options.RefreshToken ?? throw new InvalidOperationException("The connection has no refresh token: connect with -RefreshToken, or get a token with New-TaobaoTopToken.");
             var request = new TopRequest("taobao.top.auth.token.refresh") { WithoutSession = true }.With("refresh_token", refreshToken.Reveal());
+            return await ExchangeAsync(request, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Calls an OAuth token API and makes the grant it answers this client's session.</summary>
+        private async Task<TopToken> ExchangeAsync(TopRequest request, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        {
             var token = TopToken.FromResponse(await InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false), Options.Clock());
             Use(token);
             return token;

@@ -62,8 +62,6 @@ namespace TaobaoTop.Core
         /// <summary>The clock used for <c>timestamp</c>; tests and emulators set it.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
-        public TopClientOptions Clone() => (TopClientOptions)MemberwiseClone();
-
         public override string ToString() => $"{AppKey} @ {Endpoint}";
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace TaobaoTop.Core.Catalog
@@ -42,15 +41,6 @@ namespace TaobaoTop.Core.Catalog
         public TopSessionRequirement Session { get; }
 
         public IReadOnlyList<string> RequiredParameters { get; }
-
-        /// <summary>The root of a success answer: method without <c>taobao.</c>, dots to underscores, plus <c>_response</c>.</summary>
-        public string ResponseRoot => ResponseRootOf(Method);
-
-        public static string ResponseRootOf(string method)
-        {
-            var name = method.StartsWith("taobao.", StringComparison.Ordinal) ? method.Substring("taobao.".Length) : method;
-            return name.Replace('.', '_') + "_response";
-        }
 
         public override string ToString() => Method + " " + Title;
     }

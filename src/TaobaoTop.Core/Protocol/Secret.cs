@@ -32,9 +32,6 @@ namespace TaobaoTop.Core.Protocol
             return secure;
         }
 
-        /// <summary>True when <paramref name="text"/> contains the secret: used to keep it out of messages.</summary>
-        internal bool IsIn(string? text) => text != null && text.IndexOf(_value, StringComparison.Ordinal) >= 0;
-
         /// <summary>Replaces every occurrence of the secret in <paramref name="text"/> with a mask.</summary>
         internal string Redact(string text) => text.Replace(_value, Mask);
 

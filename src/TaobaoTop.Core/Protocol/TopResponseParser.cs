@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Json;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -52,7 +53,7 @@ namespace TaobaoTop.Core.Protocol
                 }
 
                 var inner = Unwrap(root);
-                return new TopResponse(api, inner.Clone(), body!, ReadString(inner, "request_id"));
+                return new TopResponse(api, inner.Clone(), body!, inner.Text("request_id"));
             }
         }
 
@@ -71,21 +72,7 @@ namespace TaobaoTop.Core.Protocol
         }
 
         private static TopApiException ToException(string api, JsonElement error)
-        {
-            var code = 0;
-            if (error.TryGetProperty("code", out var codeElement))
-            {
-                if (codeElement.ValueKind == JsonValueKind.Number) code = codeElement.GetInt32();
-                else if (codeElement.ValueKind == JsonValueKind.String) int.TryParse(codeElement.GetString(), out code);
-            }
-            return new TopApiException(api, code, ReadString(error, "msg"), ReadString(error, "sub_code"), ReadString(error, "sub_msg"), ReadString(error, "request_id"));
-        }
-
-        private static string? ReadString(JsonElement element, string name)
-        {
-            if (!element.TryGetProperty(name, out var value)) return null;
-            return value.ValueKind == JsonValueKind.String ? value.GetString() : value.ValueKind == JsonValueKind.Null ? null : value.GetRawText();
-        }
+            => new TopApiException(api, error.Int("code") ?? 0, error.Text("msg"), error.Text("sub_code"), error.Text("sub_msg"), error.Text("request_id"));
 
         private static string DescribeMarkup(string text)
         {
