@@ -1,15 +1,18 @@
-# TaobaoTop quickstart: the whole mission against the offline emulator, no account needed:
-#   dotnet run --project src/TaobaoTop.Runner -- -Emulator examples/quickstart.ps1
-# With pwsh: Import-Module ./out/TaobaoTop/TaobaoTop.psd1; Connect-TaobaoTop -Emulator; ./examples/quickstart.ps1
+﻿# TaobaoTop quickstart: the whole mission against the offline emulator, no account needed:
+#   dotnet tool restore; dotnet pwsh ./build.ps1 -Task Quickstart
+# or, with the module built: Import-Module ./out/TaobaoTop/TaobaoTop.psd1; ./examples/quickstart.ps1
 $ErrorActionPreference = 'Stop'
 # Each table goes to Out-Default on its own: one output stream would draw every later type as a list.
+
+# The in-process offline gateway, with a demo shop, affiliate catalog and orders.
+Connect-TaobaoTop -Emulator
 
 # Where calls go: app key, gateway, sign method, whether a session is set (never the secret).
 Get-TaobaoTopContext | Out-Default
 
 '== 1. Listing products from a sheet (items.csv, Chinese columns as Excel exports them)'
 # Every row is checked before any call; the bad row (a price with three decimals) is reported by its line number.
-$sheet = [IO.Path]::Combine($PSScriptRoot, 'items.csv')
+$sheet = Join-Path $PSScriptRoot 'items.csv'
 $listed = @(Add-TaobaoItem -Path $sheet -ErrorVariable badRows -ErrorAction SilentlyContinue)
 $listed | Out-Default
 $badRows | ForEach-Object { 'not listed: ' + $_.Exception.Message }
@@ -25,15 +28,16 @@ Get-TaobaoItem -NumIid $listed[0].NumIid | Out-Default
 Find-TbkItem -Keyword 手机 -First 3 | ConvertTo-TbkLink | New-TbkPassword | Out-Default
 
 '== 4. A month of affiliate orders'
-$orders = @(Get-TbkOrder -Start ([DateTime]::Now.AddDays(-30)) -End ([DateTime]::Now))
-$paid = 0; $income = 0
-$orders | ForEach-Object { $paid += $_.PaidAmount; $income += $_.EstimatedIncome }
-'{0:N0} orders, {1:N2} yuan paid, {2:N2} yuan estimated income' -f $orders.Count, $paid, $income
+$orders = @(Get-TbkOrder -Start (Get-Date).AddDays(-30) -End (Get-Date))
+$paid = $orders | Measure-Object -Property PaidAmount -Sum
+$income = $orders | Measure-Object -Property EstimatedIncome -Sum
+'{0:N0} orders, {1:N2} yuan paid, {2:N2} yuan estimated income' -f $orders.Count, $paid.Sum, $income.Sum
+$orders | Group-Object StatusText | Sort-Object Count -Descending | Select-Object Count, Name | Out-Default
 
 '== 5. Which channel brought customers who stay and buy'
 # WeCom 渠道活码 (contact codes whose state tags each customer) and an affiliate channel, with what each cost.
 Connect-WeCom -Emulator
-$channels = [IO.Path]::Combine($PSScriptRoot, 'channels.csv')
+$channels = Join-Path $PSScriptRoot 'channels.csv'
 Get-WeComCustomer | Measure-TaobaoChannel $channels -Order $orders | Out-Default
 
 # The calls this script made.
