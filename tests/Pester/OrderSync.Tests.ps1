@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
@@ -25,6 +25,33 @@ Describe 'Order sync' {
 
         It 'types money as decimal' {
             $orders[0].PaidAmount | Should -BeOfType [decimal]
+        }
+    }
+
+    Context 'a month of orders, grouped and exported' {
+        BeforeAll {
+            $month = @(Get-TbkOrder -Start '2026-10-24 00:00:00' -End '2026-11-23 00:00:00')
+            $byStatus = $month | Group-Object StatusText
+            $export = Join-Path $TestDrive 'orders.csv'
+            $month | Select-Object TradeId, StatusText, PaidAmount, CreateTime | Export-Csv -Path $export -Encoding utf8 -NoTypeInformation
+            $readBack = @(Import-Csv -Path $export -Encoding utf8)
+        }
+
+        It 'groups every order under one status' {
+            ($byStatus | Measure-Object -Property Count -Sum).Sum | Should -Be $month.Count
+            $byStatus.Name | Should -Contain '已付款'
+        }
+
+        It 'exports every order and reads back the same ids, Chinese statuses and amounts' {
+            $readBack.Count | Should -Be $month.Count
+            $readBack[0].TradeId | Should -Be $month[0].TradeId
+            $readBack[0].StatusText | Should -Be $month[0].StatusText
+            ($readBack | Measure-Object -Property PaidAmount -Sum).Sum |
+                Should -Be ($month | Measure-Object -Property PaidAmount -Sum).Sum
+        }
+
+        It 'writes times that read back in +08:00' {
+            ([DateTimeOffset] $readBack[0].CreateTime).Offset | Should -Be ([TimeSpan]::FromHours(8))
         }
     }
 
