@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
@@ -41,9 +41,9 @@ Describe 'Tab completion at the console' {
 
         It 'completes the PIDs and adzones of the account, including one created just now' {
             $adzone = New-TbkAdzone -Name '小红书推广位'
+            $null = New-TbkAdzone -Name '不会创建' -WhatIf
             $pids = (Get-Completion 'ConvertTo-TbkLink -Pid mm_').CompletionText
-            $pids | Should -Contain 'mm_1000001_2000001_3000001'
-            $pids | Should -Contain $adzone.Pid
+            $pids | Should -Be @('mm_1000001_2000001_3000001', $adzone.Pid)
             (Get-Completion 'Find-TbkItem -AdzoneId ').CompletionText | Should -Contain "$($adzone.AdzoneId)"
         }
 

@@ -196,15 +196,4 @@ public class InvokeTaobaoApiTests
         Assert.Contains("TaobaoTop.TaobaoApi taobao.item.add", byName);
         Assert.True(session.Ok("(Get-TaobaoApi).Count").Single().BaseObject is int count && count > 150);
     }
-
-    [Fact]
-    public void Method_names_tab_complete_with_the_chinese_title_as_tooltip()
-    {
-        using var session = new ModuleSession();
-        const string line = "Invoke-TaobaoApi -Method taobao.tbk.tpwd.cr";
-        var completions = session.Ok($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches");
-        var first = completions.First();
-        Assert.Equal("taobao.tbk.tpwd.create", first.Properties["CompletionText"].Value);
-        Assert.Contains("淘口令", (string)first.Properties["ToolTip"].Value);
-    }
 }
