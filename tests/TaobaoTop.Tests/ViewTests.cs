@@ -23,7 +23,7 @@ public class ViewTests
     {
         ["TaobaoTop.TaobaoItem"] = "Get-TaobaoItem -OnSale -First 3",
         ["TaobaoTop.TaobaoItemResult"] = "[pscustomobject]@{ 标题 = '纯棉短袖T恤'; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-1'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem",
-        ["TaobaoTop.TaobaoPicture"] = "$p = [IO.Path]::GetTempFileName() + '.gif'; [IO.File]::WriteAllBytes($p, [Convert]::FromBase64String('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==')); Add-TaobaoPicture $p",
+        ["TaobaoTop.TaobaoPicture"] = "$p = Join-Path ([IO.Path]::GetTempPath()) \"$([guid]::NewGuid()).gif\"; [IO.File]::WriteAllBytes($p, [Convert]::FromBase64String('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==')); Add-TaobaoPicture $p",
         ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",
         ["TaobaoTop.TaobaoApi"] = "Get-TaobaoApi -Title '*淘口令*', '*详情查询*'",
         ["TaobaoTop.TbkShop"] = "Get-TbkShop 手机 -First 3",
@@ -44,7 +44,7 @@ public class ViewTests
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
         ["TaobaoTop.WeComCustomer"] = "Connect-WeCom -Emulator; @(Get-WeComCustomer -State xhs_note)[0..2]",
-        ["TaobaoTop.ChannelReportRow"] = "Connect-WeCom -Emulator; $d = [IO.Path]::GetTempFileName(); [IO.File]::WriteAllText($d, 'Channel,State,Cost' + [char]10 + '小红书,xhs_note,1200' + [char]10 + '抖音,dy_feed,3000'); Get-WeComCustomer | Measure-TaobaoChannel $d",
+        ["TaobaoTop.ChannelReportRow"] = "Connect-WeCom -Emulator; $d = Join-Path ([IO.Path]::GetTempPath()) \"$([guid]::NewGuid()).csv\"; @([pscustomobject]@{ Channel = '小红书'; State = 'xhs_note'; Cost = 1200 }, [pscustomobject]@{ Channel = '抖音'; State = 'dy_feed'; Cost = 3000 }) | Export-Csv $d -Encoding utf8 -NoTypeInformation; Get-WeComCustomer | Measure-TaobaoChannel $d",
     };
 
     public static TheoryData<string> ViewNames()

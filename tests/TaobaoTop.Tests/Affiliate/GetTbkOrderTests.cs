@@ -104,7 +104,7 @@ public class GetTbkOrderTests : IDisposable
             Connect-TaobaoTop -Emulator
             $first = @(Get-TbkOrder -Incremental -StatePath '{{_state}}' -Start ([DateTime]::Now.AddDays(-1)) -Verbose)
             $first.Count -gt 0
-            $saved = [IO.File]::ReadAllText('{{_state}}')
+            $saved = Get-Content -Raw -Path '{{_state}}'
             $second = @(Get-TbkOrder -Incremental -StatePath '{{_state}}' -Overlap '01:00:00' -Verbose 4>&1)
             $saved
             @($second | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
