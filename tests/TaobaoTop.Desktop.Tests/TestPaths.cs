@@ -10,6 +10,9 @@ internal static class TestPaths
     /// <summary>The .NET Framework 4.7.2 reference assemblies (Microsoft.NETFramework.ReferenceAssemblies.net472).</summary>
     public static string Net472ReferencePack => Path.GetFullPath(Metadata("Net472ReferencePack"));
 
+    /// <summary>The net472 host of the .NET Framework lane.</summary>
+    public static string DesktopLaneHost => Path.GetFullPath(Metadata("DesktopLaneHost"));
+
     private static string Metadata(string key) =>
         typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }

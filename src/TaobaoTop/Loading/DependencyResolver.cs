@@ -88,6 +88,18 @@ namespace TaobaoTop.Loading
             && a.Version == b.Version
             && SameToken(a.GetPublicKeyToken(), b.GetPublicKeyToken());
 
-        private static bool SameToken(byte[]? a, byte[]? b) => (a ?? Array.Empty<byte>()).SequenceEqual(b ?? Array.Empty<byte>());
+        // A loop, not SequenceEqual: C# 14 binds that to MemoryExtensions, and System.Memory is one of the
+        // assemblies this class exists to resolve.
+        private static bool SameToken(byte[]? a, byte[]? b)
+        {
+            a = a ?? Array.Empty<byte>();
+            b = b ?? Array.Empty<byte>();
+            if (a.Length != b.Length) return false;
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i]) return false;
+            }
+            return true;
+        }
     }
 }
