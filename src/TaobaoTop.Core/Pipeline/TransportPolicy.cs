@@ -129,10 +129,17 @@ namespace TaobaoTop.Core.Pipeline
             return Encoding.UTF8.GetString(bytes);
         }
 
+        /// <summary>Whether the request never left the machine: .NET says so with a SocketException, .NET Framework
+        /// (HttpWebRequest underneath) with a WebException status, and without a SocketException for a failed look-up.</summary>
         private static bool IsRefusedBeforeSending(Exception ex)
         {
             for (var inner = ex.InnerException; inner != null; inner = inner.InnerException)
             {
+                if (inner is WebException web)
+                {
+                    return web.Status == WebExceptionStatus.ConnectFailure || web.Status == WebExceptionStatus.NameResolutionFailure
+                        || web.Status == WebExceptionStatus.ProxyNameResolutionFailure;
+                }
                 if (inner is SocketException socket)
                 {
                     return socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound

@@ -1,0 +1,15 @@
+using System.IO;
+using System.Management.Automation;
+
+namespace TaobaoTop.Loading
+{
+    /// <summary>Import-Module runs this before any cmdlet: it makes the module's dependencies bind on Windows PowerShell 5.1.</summary>
+    public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        public void OnImport() => DesktopModuleLoading.Start(ModuleFolder);
+
+        public void OnRemove(PSModuleInfo psModuleInfo) => DesktopModuleLoading.Stop();
+
+        private static string ModuleFolder => Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace TaobaoTop.Desktop.Tests;
+
+/// <summary>One assembly file as metadata: its identity and what it references. Nothing is loaded.</summary>
+internal sealed record ShippedAssembly(string Path, AssemblyName Name, IReadOnlyList<AssemblyName> References)
+{
+    public static ShippedAssembly Read(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        var reader = pe.GetMetadataReader();
+        var name = reader.GetAssemblyDefinition().GetAssemblyName();
+        var references = reader.AssemblyReferences.Select(h => reader.GetAssemblyReference(h).GetAssemblyName()).ToList();
+        return new ShippedAssembly(path, name, references);
+    }
+
+    /// <summary>Every managed assembly in a folder and its subfolders (resource satellites included).</summary>
+    public static List<ShippedAssembly> InFolder(string folder) =>
+        Directory.EnumerateFiles(folder, "*.dll", SearchOption.AllDirectories)
+            .Where(IsAssembly)
+            .Select(Read)
+            .ToList();
+
+    private static bool IsAssembly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        return pe.HasMetadata && pe.GetMetadataReader().IsAssembly;
+    }
+
+    public static string Token(AssemblyName name) => Convert.ToHexString(name.GetPublicKeyToken() ?? []).ToLowerInvariant();
+}

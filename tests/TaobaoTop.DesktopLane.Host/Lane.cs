@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using TaobaoTop.Core;
+using TaobaoTop.Core.Affiliate.Orders;
+using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Protocol;
+using TaobaoTop.Emulator;
+
+namespace TaobaoTop.DesktopLane.Host
+{
+    /// <summary>The core end to end, each step as a user's first command would touch it; any failure throws.</summary>
+    internal static class Lane
+    {
+        public static void Run(string work, Action<string> say)
+        {
+            // Signing: the TOP documentation's example.
+            var parameters = new Dictionary<string, string>
+            {
+                ["method"] = "taobao.item.seller.get", ["app_key"] = "12345678", ["session"] = "test",
+                ["timestamp"] = "2016-01-01 12:00:00", ["format"] = "json", ["v"] = "2.0", ["sign_method"] = "hmac-sha256",
+                ["fields"] = "num_iid,title,nick,price,num", ["num_iid"] = "11223344",
+            };
+            Check(TopSigner.Sign(parameters, "helloworld", TopSignMethod.HmacSha256) == "04DB15AD0774D5CFCE2C837DE43E3FCEA9011ED74F3038FB6AB5F3C4CEA119E8", "hmac-sha256 signature");
+            say("signed a request");
+
+            // Answers into models (System.Text.Json).
+            var answer = TopResponseParser.Parse("taobao.item.seller.get",
+                "{\"item_seller_get_response\":{\"item\":{\"num_iid\":520000000001,\"title\":\"纯棉T恤\",\"price\":\"19.90\",\"num\":3},\"request_id\":\"r1\"}}");
+            var item = ItemApi.ReadItem(answer);
+            Check(item.NumIid == 520000000001 && item.Title == "纯棉T恤" && item.Price == 19.90m, "item model from an answer");
+            say("parsed an answer into a model");
+
+            // A GB18030 sheet (CsvHelper, System.Text.Encoding.CodePages) with a PNG main picture (MetadataExtractor).
+            var sheet = new ItemSheetReader(Path.Combine(work, "items-gb18030.csv"));
+            var rows = sheet.ReadRows().ToList();
+            Check(sheet.Encoding.CodePage == 54936, "sheet read as GB18030, not " + sheet.Encoding.WebName);
+            Check(rows.Count == 3 && rows[0].Title == "纯棉短袖T恤 1号", "sheet rows: " + string.Join(" | ", rows.Select(r => r.Title)));
+            say("read a GB18030 sheet: " + rows.Count + " rows");
+            var picture = Path.Combine(work, "main.png");
+            Check(new PictureCheck().Problem(picture) == null, "an 800×800 PNG is a valid main picture");
+            Check(new PictureCheck().Problem(Path.Combine(work, "small.png")) != null, "a 100×100 PNG is refused");
+            say("checked PNG pictures");
+
+            // The emulator as Connect-TaobaoTop -Emulator wires it.
+            var emulator = new TopEmulator(new EmulatorOptions { Seed = 19 });
+            var options = new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
+            {
+                Session = new Secret(EmulatorDefaults.DemoSession),
+                Endpoint = new Uri("http://emulator.taobaotop.invalid" + EmulatorDefaults.GatewayPath),
+                Clock = emulator.Options.Clock,
+                Qps = 0,
+            };
+            using (var client = new TopClient(options, emulator.CreateHandler()))
+            {
+                var now = options.Clock();
+                var orders = 0;
+                new TbkOrderSync(client).RunAsync(new TbkOrderQuery(now.AddHours(-6), now), order => System.Threading.Interlocked.Increment(ref orders)).GetAwaiter().GetResult();
+                Check(orders > 0, "an order sync of six hours found orders");
+                say("synced " + orders + " orders");
+
+                var validator = new ItemRowValidator(path => Path.Combine(work, path));
+                var results = new List<TaobaoItemResult>();
+                var engine = new ItemListingEngine(client, new ItemListingOptions { RetryDelay = TimeSpan.FromMilliseconds(1) }, null, (result, error) =>
+                {
+                    lock (results) results.Add(result);
+                    if (error != null) say("row " + result.RowNumber + ": " + error.Message);
+                });
+                var errors = new List<ItemFieldError>();
+                foreach (var row in rows)
+                {
+                    var draft = validator.Validate(row, errors);
+                    Check(draft != null, "row " + row.RowNumber + " is valid: " + string.Join("; ", errors.Select(e => e.ToString())));
+                    engine.WaitForRoomAsync().GetAwaiter().GetResult();
+                    engine.Submit(draft);
+                }
+                engine.CompleteAsync().GetAwaiter().GetResult();
+                Check(results.Count == 3 && results.All(r => r.Status == TaobaoItemStatus.Added && r.NumIid > 0), "three items listed: " + string.Join(", ", results.Select(r => r.Status)));
+                say("listed " + results.Count + " items with their pictures");
+            }
+        }
+
+        private static void Check(bool condition, string what)
+        {
+            if (!condition) throw new InvalidOperationException("check failed: " + what);
+        }
+    }
+}
