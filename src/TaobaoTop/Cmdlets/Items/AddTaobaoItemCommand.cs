@@ -215,7 +215,14 @@ namespace TaobaoTop.Cmdlets.Items
             if (JournalPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
-                _journal = ItemJournal.Open(path);
+                try
+                {
+                    _journal = ItemJournal.Open(path);
+                }
+                catch (ItemJournalInUseException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
+                }
                 if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
             var options = new ItemListingOptions
