@@ -240,8 +240,7 @@ namespace TaobaoTop.Core.Items
                 result.Attempts = attempt;
                 try
                 {
-                    var response = await CallAsync(request).ConfigureAwait(false);
-                    var added = ItemApi.ReadItem(response);
+                    var added = ReadAdded(await CallAsync(request).ConfigureAwait(false));
                     return Added(draft, key, result, added.NumIid, added.Created);
                 }
                 catch (TopException ex) when (ex.MayHaveBeenApplied)
@@ -287,6 +286,25 @@ namespace TaobaoTop.Core.Items
                 return Failed(draft, key, result, why, last, inDoubt: true, existing);
             }
             return Failed(draft, key, result, "gave up after " + result.Attempts + " attempts: " + last!.Message, last, inDoubt: false);
+        }
+
+        /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
+        private static TaobaoItem ReadAdded(TopResponse response)
+        {
+            TaobaoItem item;
+            try
+            {
+                item = ItemApi.ReadItem(response);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
+            {
+                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+            }
+            if (item.NumIid <= 0)
+            {
+                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+            }
+            return item;
         }
 
         private (TaobaoItemResult, Exception?) Added(ItemDraft draft, string key, TaobaoItemResult result, long numIid, DateTimeOffset? created)
