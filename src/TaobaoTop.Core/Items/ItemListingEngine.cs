@@ -30,6 +30,9 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>Told of retries and of what lookups by outer_id decided, for -Verbose; called from any thread.</summary>
         public Action<string>? Log { get; set; }
+
+        /// <summary>Told of what a user must see although the run goes on (the audit log cannot be written); from any thread.</summary>
+        public Action<string>? Warn { get; set; }
     }
 
     /// <summary>
@@ -71,7 +74,11 @@ namespace TaobaoTop.Core.Items
             _journal = journal;
             _emit = emit ?? throw new ArgumentNullException(nameof(emit));
             _cancellation = cancellation;
-            if (options.Log is Action<string> log) _observer = e => { if (e.Kind == TopCallEventKind.Retrying) log(e.ToString()); };
+            _observer = e =>
+            {
+                if (e.Kind == TopCallEventKind.Retrying) options.Log?.Invoke(e.ToString());
+                else if (e.Kind == TopCallEventKind.AuditFailed) (options.Warn ?? options.Log)?.Invoke(e.ToString());
+            };
             var limit = Math.Max(1, options.ThrottleLimit);
             _calls = new SemaphoreSlim(limit, limit);
             // Rows accepted but not yet handed back. Deep enough that one row waiting out retries does not stall the

@@ -229,6 +229,7 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId,
                 Log = message => _pump.Post(() => WriteVerbose(message)),
+                Warn = message => _pump.Post(() => WriteWarning(message)),
             };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {
