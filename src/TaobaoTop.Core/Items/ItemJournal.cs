@@ -29,13 +29,16 @@ namespace TaobaoTop.Core.Items
         };
 
         private readonly Dictionary<string, ItemJournalEntry> _entries = new Dictionary<string, ItemJournalEntry>(StringComparer.Ordinal);
+        private readonly string _path;
         private readonly FileStream _hold;
         private readonly StreamWriter _writer;
         private readonly object _lock = new object();
         private bool _closed;
+        private Exception? _failure;
 
-        private ItemJournal(string path)
+        private ItemJournal(string path, Func<Stream, Stream>? wrap)
         {
+            _path = path;
             _hold = Hold(path);
             try
             {
@@ -48,9 +51,10 @@ namespace TaobaoTop.Core.Items
                     }
                 }
                 var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-                _writer = new StreamWriter(stream, new UTF8Encoding(false));
+                var torn = stream.Length > 0 && !EndsWithNewline(path);
+                _writer = new StreamWriter(wrap is null ? stream : wrap(stream), new UTF8Encoding(false));
                 // A line cut off by a kill would swallow the next one.
-                if (stream.Length > 0 && !EndsWithNewline(path)) _writer.WriteLine();
+                if (torn) _writer.WriteLine();
                 _writer.WriteLine(JsonSerializer.Serialize(new ItemJournalEntry { Key = RunKey, Status = "Started", Process = ThisProcess(), Time = DateTimeOffset.Now }, Json));
                 _writer.Flush();
             }
@@ -64,9 +68,12 @@ namespace TaobaoTop.Core.Items
         /// <summary>Rows the journal already knew when opened.</summary>
         public int PriorEntries { get; private set; }
 
-        public static ItemJournal Open(string path)
+        public static ItemJournal Open(string path) => Open(path, null);
+
+        /// <param name="wrap">Wraps the stream the journal writes to: tests use it to fill the disk.</param>
+        internal static ItemJournal Open(string path, Func<Stream, Stream>? wrap)
         {
-            var journal = new ItemJournal(path);
+            var journal = new ItemJournal(path, wrap);
             journal.PriorEntries = journal._entries.Count;
             return journal;
         }
@@ -76,18 +83,28 @@ namespace TaobaoTop.Core.Items
             lock (_lock) return _entries.TryGetValue(key, out var entry) ? entry : null;
         }
 
+        /// <exception cref="ItemJournalWriteException">The line could not be written (a full disk); so can none after it.</exception>
         public void Record(ItemJournalEntry entry)
         {
             entry.Time ??= DateTimeOffset.Now;
             var line = JsonSerializer.Serialize(entry, Json);
             lock (_lock)
             {
+                if (_failure != null) throw new ItemJournalWriteException(_path, entry, _failure);
                 _entries[entry.Key] = entry;
                 // Calls still finishing after a stop find the journal closed; their rows keep their Sending line, so a
                 // run with this journal checks them by outer_id.
                 if (_closed) return;
-                _writer.WriteLine(line);
-                _writer.Flush();
+                try
+                {
+                    _writer.WriteLine(line);
+                    _writer.Flush();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _failure = ex;
+                    throw new ItemJournalWriteException(_path, entry, ex);
+                }
             }
         }
 
@@ -100,6 +117,10 @@ namespace TaobaoTop.Core.Items
                 try
                 {
                     _writer.Dispose();
+                }
+                catch (IOException) when (_failure != null)
+                {
+                    // The lines the disk would not take were reported when they failed.
                 }
                 finally
                 {
@@ -191,6 +212,39 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>"process &lt;id&gt; (&lt;name&gt;) on &lt;host&gt;", when the journal says.</summary>
         public string? Holder { get; }
+    }
+
+    /// <summary>A journal line could not be written: the run must stop, as a row not journaled could be added twice later.</summary>
+    public sealed class ItemJournalWriteException : IOException
+    {
+        public ItemJournalWriteException(string path, ItemJournalEntry entry, Exception inner)
+            : base("The journal " + path + " could not be written (" + inner.Message + "), so the run stopped: a row it does not record could be added twice by a later run. " + Known(entry), inner)
+        {
+            Path = path;
+            Entry = entry;
+        }
+
+        public string Path { get; }
+
+        /// <summary>The line that could not be written.</summary>
+        public ItemJournalEntry Entry { get; }
+
+        private static string Known(ItemJournalEntry entry)
+        {
+            var row = "Row " + entry.Row + (entry.OuterId != null ? " (商家编码 " + entry.OuterId + ")" : string.Empty) + ": ";
+            switch (entry.Status)
+            {
+                case ItemJournal.Sending:
+                    return row + "item.add was not sent for it.";
+                case nameof(TaobaoItemStatus.Added):
+                    return row + "it was added as item " + entry.NumIid + ", which the journal does not record; "
+                        + (entry.OuterId != null ? "a run with this journal finds it by 商家编码 and does not add it again." : "it has no 商家编码, so a run with this journal does not send it again: check the shop.");
+                case ItemJournal.InDoubt:
+                    return row + "whether item.add was carried out is not known; a run with this journal checks it before sending it again.";
+                default:
+                    return row + "its outcome (" + entry.Status + ") is not recorded.";
+            }
+        }
     }
 
     /// <summary>One line of the journal.</summary>

@@ -50,6 +50,7 @@ namespace TaobaoTop.Core.Items
         private readonly ItemListingOptions _options;
         private readonly ItemJournal? _journal;
         private readonly Action<TaobaoItemResult, Exception?> _emit;
+        private readonly CancellationTokenSource _stop;
         private readonly CancellationToken _cancellation;
         private readonly Action<TopCallEvent>? _observer;
         private readonly SemaphoreSlim _calls;
@@ -63,6 +64,7 @@ namespace TaobaoTop.Core.Items
         private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
         private bool _lookupScheduled;
         private bool _completing;
+        private ItemJournalWriteException? _fatal;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -73,7 +75,9 @@ namespace TaobaoTop.Core.Items
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _journal = journal;
             _emit = emit ?? throw new ArgumentNullException(nameof(emit));
-            _cancellation = cancellation;
+            // A journal that cannot be written stops the run as a Ctrl+C would.
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            _cancellation = _stop.Token;
             _observer = e =>
             {
                 if (e.Kind == TopCallEventKind.Retrying) options.Log?.Invoke(e.ToString());
@@ -89,8 +93,19 @@ namespace TaobaoTop.Core.Items
 
         public ItemListingCounts Counts { get; } = new ItemListingCounts();
 
-        /// <summary>Waits until another row may be submitted.</summary>
-        public Task WaitForRoomAsync() => _room.WaitAsync(_cancellation);
+        /// <summary>Waits until another row may be submitted; throws the <see cref="ItemJournalWriteException"/> that stopped the run.</summary>
+        public async Task WaitForRoomAsync()
+        {
+            try
+            {
+                await _room.WaitAsync(_cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_fatal != null)
+            {
+                throw _fatal;
+            }
+            if (_fatal != null) throw _fatal;
+        }
 
         /// <summary>Starts adding a valid row; call after <see cref="WaitForRoomAsync"/>.</summary>
         public void Submit(ItemDraft draft)
@@ -123,6 +138,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>Completes when every submitted row has been handed back; cancelled by a stop.</summary>
         public async Task CompleteAsync()
         {
+            if (_fatal != null) throw _fatal;
             lock (_order) _completing = true;
             FlushLookups();
             CheckDrained();
@@ -161,7 +177,15 @@ namespace TaobaoTop.Core.Items
             result.Field = errors.Count > 0 ? errors[0].Field : null;
             result.Error = string.Join("; ", errors.Select(e => e.Message));
             var message = ItemRowValidator.Describe(row, errors);
-            _journal?.Record(new ItemJournalEntry { Key = "invalid:" + row.RowNumber, Row = row.RowNumber, Line = row.LineNumber, Status = nameof(TaobaoItemStatus.Invalid), OuterId = row.OuterId, Title = row.Title, Error = result.Error });
+            try
+            {
+                _journal?.Record(new ItemJournalEntry { Key = "invalid:" + row.RowNumber, Row = row.RowNumber, Line = row.LineNumber, Status = nameof(TaobaoItemStatus.Invalid), OuterId = row.OuterId, Title = row.Title, Error = result.Error });
+            }
+            catch (ItemJournalWriteException ex)
+            {
+                Stop(ex);
+                throw;
+            }
             return (result, new TaobaoItemRowException(message, result));
         }
 
@@ -171,12 +195,32 @@ namespace TaobaoTop.Core.Items
             var result = NewResult(draft.Row);
             try
             {
-                return await AddAsync(draft, key, result).ConfigureAwait(false);
+                try
+                {
+                    return await AddAsync(draft, key, result).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is ItemJournalWriteException) && !_cancellation.IsCancellationRequested)
+                {
+                    return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+                }
             }
-            catch (Exception ex) when (!_cancellation.IsCancellationRequested)
+            catch (ItemJournalWriteException ex)
             {
-                return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+                Stop(ex);
+                throw;
             }
+        }
+
+        /// <summary>Ends the run on the first journal write that failed: calls in flight are cancelled, nothing more is sent.</summary>
+        private void Stop(ItemJournalWriteException failure)
+        {
+            lock (_order)
+            {
+                if (_fatal != null) return;
+                _fatal = failure;
+            }
+            _drained.TrySetException(failure);
+            _stop.Cancel();
         }
 
         private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result)
