@@ -18,7 +18,17 @@ catch (ArgumentException e)
     return 2;
 }
 
-using var emulator = new TopEmulator(options.Emulator);
+TopEmulator emulator;
+try
+{
+    emulator = new TopEmulator(options.Emulator);
+}
+catch (InvalidDataException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+using var _ = emulator;
 var app = EmulatorServer.Build(options, emulator);
 Console.WriteLine(EmulatorServer.Banner(options));
 app.Run();

@@ -76,6 +76,8 @@ namespace TaobaoTop.Emulator
 
         public EmulatorOptions Options { get; }
 
+        internal IApiModule[] Modules => _modules;
+
         public EmulatorStats Stats => _stats.Snapshot();
 
         /// <summary>The APIs the emulator answers for real.</summary>
@@ -125,7 +127,7 @@ namespace TaobaoTop.Emulator
                 var body = Run(registration, call);
                 if (registration.Writes)
                 {
-                    _stateFile?.ScheduleSave();
+                    _stateFile?.SaveWrite();
                     if (Roll(Options.LostAnswerRate))
                     {
                         _stats.Fault(FaultKinds.LostAnswer);

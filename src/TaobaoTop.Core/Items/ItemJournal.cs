@@ -10,12 +10,17 @@ namespace TaobaoTop.Core.Items
 {
     /// <summary>
     /// A JSON-lines record of every row's outcome, written and flushed as it happens, so a run that was killed can
-    /// be started again with the same journal and do only what is left. The last line for a row wins.
+    /// be started again with the same journal and do only what is left. The last line for a row wins. One run holds
+    /// a journal at a time, by an exclusive OS lock on a <c>.lock</c> file beside it that the OS releases when the
+    /// process ends, however it ends; the journal itself stays readable.
     /// </summary>
     public sealed class ItemJournal : IDisposable
     {
         public const string Sending = "Sending";
         public const string InDoubt = "InDoubt";
+
+        /// <summary>The key of the line each run writes first, naming the process that holds the journal.</summary>
+        private const string RunKey = "run";
 
         private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
         {
@@ -24,32 +29,51 @@ namespace TaobaoTop.Core.Items
         };
 
         private readonly Dictionary<string, ItemJournalEntry> _entries = new Dictionary<string, ItemJournalEntry>(StringComparer.Ordinal);
+        private readonly string _path;
+        private readonly FileStream _hold;
         private readonly StreamWriter _writer;
         private readonly object _lock = new object();
         private bool _closed;
+        private Exception? _failure;
 
-        private ItemJournal(string path)
+        private ItemJournal(string path, Func<Stream, Stream>? wrap)
         {
-            if (File.Exists(path))
+            _path = path;
+            _hold = Hold(path);
+            try
             {
-                foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+                if (File.Exists(path))
                 {
-                    var entry = Parse(line);
-                    if (entry?.Key != null) _entries[entry.Key] = entry;
+                    foreach (var line in File.ReadAllLines(path, Encoding.UTF8))
+                    {
+                        var entry = Parse(line);
+                        if (entry?.Key != null && entry.Key != RunKey) _entries[entry.Key] = entry;
+                    }
                 }
+                var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+                var torn = stream.Length > 0 && !EndsWithNewline(path);
+                _writer = new StreamWriter(wrap is null ? stream : wrap(stream), new UTF8Encoding(false));
+                // A line cut off by a kill would swallow the next one.
+                if (torn) _writer.WriteLine();
+                _writer.WriteLine(JsonSerializer.Serialize(new ItemJournalEntry { Key = RunKey, Status = "Started", Process = ThisProcess(), Time = DateTimeOffset.Now }, Json));
+                _writer.Flush();
             }
-            var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            _writer = new StreamWriter(stream, new UTF8Encoding(false));
-            // A line cut off by a kill would swallow the next one.
-            if (stream.Length > 0 && !EndsWithNewline(path)) _writer.WriteLine();
+            catch
+            {
+                _hold.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Rows the journal already knew when opened.</summary>
         public int PriorEntries { get; private set; }
 
-        public static ItemJournal Open(string path)
+        public static ItemJournal Open(string path) => Open(path, null);
+
+        /// <param name="wrap">Wraps the stream the journal writes to: tests use it to fill the disk.</param>
+        internal static ItemJournal Open(string path, Func<Stream, Stream>? wrap)
         {
-            var journal = new ItemJournal(path);
+            var journal = new ItemJournal(path, wrap);
             journal.PriorEntries = journal._entries.Count;
             return journal;
         }
@@ -59,18 +83,28 @@ namespace TaobaoTop.Core.Items
             lock (_lock) return _entries.TryGetValue(key, out var entry) ? entry : null;
         }
 
+        /// <exception cref="ItemJournalWriteException">The line could not be written (a full disk); so can none after it.</exception>
         public void Record(ItemJournalEntry entry)
         {
             entry.Time ??= DateTimeOffset.Now;
             var line = JsonSerializer.Serialize(entry, Json);
             lock (_lock)
             {
+                if (_failure != null) throw new ItemJournalWriteException(_path, entry, _failure);
                 _entries[entry.Key] = entry;
                 // Calls still finishing after a stop find the journal closed; their rows keep their Sending line, so a
                 // run with this journal checks them by outer_id.
                 if (_closed) return;
-                _writer.WriteLine(line);
-                _writer.Flush();
+                try
+                {
+                    _writer.WriteLine(line);
+                    _writer.Flush();
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    _failure = ex;
+                    throw new ItemJournalWriteException(_path, entry, ex);
+                }
             }
         }
 
@@ -78,8 +112,64 @@ namespace TaobaoTop.Core.Items
         {
             lock (_lock)
             {
+                if (_closed) return;
                 _closed = true;
-                _writer.Dispose();
+                try
+                {
+                    _writer.Dispose();
+                }
+                catch (IOException) when (_failure != null)
+                {
+                    // The lines the disk would not take were reported when they failed.
+                }
+                finally
+                {
+                    _hold.Dispose();
+                }
+            }
+        }
+
+        /// <summary>Takes the journal's lock file for this run, or says who has it.</summary>
+        private static FileStream Hold(string path)
+        {
+            var lockPath = path + ".lock";
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException ex) when (!(ex is FileNotFoundException) && !(ex is DirectoryNotFoundException) && !(ex is PathTooLongException))
+            {
+                throw new ItemJournalInUseException(path, LastHolder(path), ex);
+            }
+        }
+
+        /// <summary>The process named by the journal's last run line: the one that holds it now.</summary>
+        private static string? LastHolder(string path)
+        {
+            try
+            {
+                string? holder = null;
+                using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+                using (var reader = new StreamReader(stream, Encoding.UTF8))
+                {
+                    for (var line = reader.ReadLine(); line != null; line = reader.ReadLine())
+                    {
+                        if (line.IndexOf("\"key\":\"" + RunKey + "\"", StringComparison.Ordinal) >= 0 && Parse(line) is ItemJournalEntry entry) holder = entry.Process;
+                    }
+                }
+                return holder;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+
+        private static string ThisProcess()
+        {
+            using (var process = System.Diagnostics.Process.GetCurrentProcess())
+            {
+                return "process " + process.Id + " (" + process.ProcessName + ") on " + Environment.MachineName;
             }
         }
 
@@ -104,6 +194,55 @@ namespace TaobaoTop.Core.Items
                 if (stream.Length == 0) return true;
                 stream.Seek(-1, SeekOrigin.End);
                 return stream.ReadByte() == '\n';
+            }
+        }
+    }
+
+    /// <summary>Another run holds the journal; nothing was sent.</summary>
+    public sealed class ItemJournalInUseException : IOException
+    {
+        public ItemJournalInUseException(string path, string? holder, Exception inner)
+            : base(path + " is in use by " + (holder ?? "another run") + ", which has not finished. Two runs on one journal would add items twice, so nothing was sent. Wait for that run to end, or stop it; a run that was killed frees the journal.", inner)
+        {
+            Path = path;
+            Holder = holder;
+        }
+
+        public string Path { get; }
+
+        /// <summary>"process &lt;id&gt; (&lt;name&gt;) on &lt;host&gt;", when the journal says.</summary>
+        public string? Holder { get; }
+    }
+
+    /// <summary>A journal line could not be written: the run must stop, as a row not journaled could be added twice later.</summary>
+    public sealed class ItemJournalWriteException : IOException
+    {
+        public ItemJournalWriteException(string path, ItemJournalEntry entry, Exception inner)
+            : base("The journal " + path + " could not be written (" + inner.Message + "), so the run stopped: a row it does not record could be added twice by a later run. " + Known(entry), inner)
+        {
+            Path = path;
+            Entry = entry;
+        }
+
+        public string Path { get; }
+
+        /// <summary>The line that could not be written.</summary>
+        public ItemJournalEntry Entry { get; }
+
+        private static string Known(ItemJournalEntry entry)
+        {
+            var row = "Row " + entry.Row + (entry.OuterId != null ? " (商家编码 " + entry.OuterId + ")" : string.Empty) + ": ";
+            switch (entry.Status)
+            {
+                case ItemJournal.Sending:
+                    return row + "item.add was not sent for it.";
+                case nameof(TaobaoItemStatus.Added):
+                    return row + "it was added as item " + entry.NumIid + ", which the journal does not record; "
+                        + (entry.OuterId != null ? "a run with this journal finds it by 商家编码 and does not add it again." : "it has no 商家编码, so a run with this journal does not send it again: check the shop.");
+                case ItemJournal.InDoubt:
+                    return row + "whether item.add was carried out is not known; a run with this journal checks it before sending it again.";
+                default:
+                    return row + "its outcome (" + entry.Status + ") is not recorded.";
             }
         }
     }
@@ -140,6 +279,10 @@ namespace TaobaoTop.Core.Items
 
         [JsonPropertyName("error")]
         public string? Error { get; set; }
+
+        /// <summary>On a run's first line: the process that holds the journal.</summary>
+        [JsonPropertyName("process")]
+        public string? Process { get; set; }
 
         [JsonPropertyName("time")]
         public DateTimeOffset? Time { get; set; }

@@ -30,6 +30,9 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>Told of retries and of what lookups by outer_id decided, for -Verbose; called from any thread.</summary>
         public Action<string>? Log { get; set; }
+
+        /// <summary>Told of what a user must see although the run goes on (the audit log cannot be written); from any thread.</summary>
+        public Action<string>? Warn { get; set; }
     }
 
     /// <summary>
@@ -47,6 +50,7 @@ namespace TaobaoTop.Core.Items
         private readonly ItemListingOptions _options;
         private readonly ItemJournal? _journal;
         private readonly Action<TaobaoItemResult, Exception?> _emit;
+        private readonly CancellationTokenSource _stop;
         private readonly CancellationToken _cancellation;
         private readonly Action<TopCallEvent>? _observer;
         private readonly SemaphoreSlim _calls;
@@ -60,6 +64,7 @@ namespace TaobaoTop.Core.Items
         private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
         private bool _lookupScheduled;
         private bool _completing;
+        private ItemJournalWriteException? _fatal;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -70,8 +75,14 @@ namespace TaobaoTop.Core.Items
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _journal = journal;
             _emit = emit ?? throw new ArgumentNullException(nameof(emit));
-            _cancellation = cancellation;
-            if (options.Log is Action<string> log) _observer = e => { if (e.Kind == TopCallEventKind.Retrying) log(e.ToString()); };
+            // A journal that cannot be written stops the run as a Ctrl+C would.
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            _cancellation = _stop.Token;
+            _observer = e =>
+            {
+                if (e.Kind == TopCallEventKind.Retrying) options.Log?.Invoke(e.ToString());
+                else if (e.Kind == TopCallEventKind.AuditFailed) (options.Warn ?? options.Log)?.Invoke(e.ToString());
+            };
             var limit = Math.Max(1, options.ThrottleLimit);
             _calls = new SemaphoreSlim(limit, limit);
             // Rows accepted but not yet handed back. Deep enough that one row waiting out retries does not stall the
@@ -82,8 +93,19 @@ namespace TaobaoTop.Core.Items
 
         public ItemListingCounts Counts { get; } = new ItemListingCounts();
 
-        /// <summary>Waits until another row may be submitted.</summary>
-        public Task WaitForRoomAsync() => _room.WaitAsync(_cancellation);
+        /// <summary>Waits until another row may be submitted; throws the <see cref="ItemJournalWriteException"/> that stopped the run.</summary>
+        public async Task WaitForRoomAsync()
+        {
+            try
+            {
+                await _room.WaitAsync(_cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_fatal != null)
+            {
+                throw _fatal;
+            }
+            if (_fatal != null) throw _fatal;
+        }
 
         /// <summary>Starts adding a valid row; call after <see cref="WaitForRoomAsync"/>.</summary>
         public void Submit(ItemDraft draft)
@@ -116,6 +138,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>Completes when every submitted row has been handed back; cancelled by a stop.</summary>
         public async Task CompleteAsync()
         {
+            if (_fatal != null) throw _fatal;
             lock (_order) _completing = true;
             FlushLookups();
             CheckDrained();
@@ -154,7 +177,15 @@ namespace TaobaoTop.Core.Items
             result.Field = errors.Count > 0 ? errors[0].Field : null;
             result.Error = string.Join("; ", errors.Select(e => e.Message));
             var message = ItemRowValidator.Describe(row, errors);
-            _journal?.Record(new ItemJournalEntry { Key = "invalid:" + row.RowNumber, Row = row.RowNumber, Line = row.LineNumber, Status = nameof(TaobaoItemStatus.Invalid), OuterId = row.OuterId, Title = row.Title, Error = result.Error });
+            try
+            {
+                _journal?.Record(new ItemJournalEntry { Key = "invalid:" + row.RowNumber, Row = row.RowNumber, Line = row.LineNumber, Status = nameof(TaobaoItemStatus.Invalid), OuterId = row.OuterId, Title = row.Title, Error = result.Error });
+            }
+            catch (ItemJournalWriteException ex)
+            {
+                Stop(ex);
+                throw;
+            }
             return (result, new TaobaoItemRowException(message, result));
         }
 
@@ -164,12 +195,32 @@ namespace TaobaoTop.Core.Items
             var result = NewResult(draft.Row);
             try
             {
-                return await AddAsync(draft, key, result).ConfigureAwait(false);
+                try
+                {
+                    return await AddAsync(draft, key, result).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is ItemJournalWriteException) && !_cancellation.IsCancellationRequested)
+                {
+                    return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+                }
             }
-            catch (Exception ex) when (!_cancellation.IsCancellationRequested)
+            catch (ItemJournalWriteException ex)
             {
-                return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
+                Stop(ex);
+                throw;
             }
+        }
+
+        /// <summary>Ends the run on the first journal write that failed: calls in flight are cancelled, nothing more is sent.</summary>
+        private void Stop(ItemJournalWriteException failure)
+        {
+            lock (_order)
+            {
+                if (_fatal != null) return;
+                _fatal = failure;
+            }
+            _drained.TrySetException(failure);
+            _stop.Cancel();
         }
 
         private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result)
@@ -240,8 +291,7 @@ namespace TaobaoTop.Core.Items
                 result.Attempts = attempt;
                 try
                 {
-                    var response = await CallAsync(request).ConfigureAwait(false);
-                    var added = ItemApi.ReadItem(response);
+                    var added = ReadAdded(await CallAsync(request).ConfigureAwait(false));
                     return Added(draft, key, result, added.NumIid, added.Created);
                 }
                 catch (TopException ex) when (ex.MayHaveBeenApplied)
@@ -287,6 +337,25 @@ namespace TaobaoTop.Core.Items
                 return Failed(draft, key, result, why, last, inDoubt: true, existing);
             }
             return Failed(draft, key, result, "gave up after " + result.Attempts + " attempts: " + last!.Message, last, inDoubt: false);
+        }
+
+        /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
+        private static TaobaoItem ReadAdded(TopResponse response)
+        {
+            TaobaoItem item;
+            try
+            {
+                item = ItemApi.ReadItem(response);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
+            {
+                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+            }
+            if (item.NumIid <= 0)
+            {
+                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+            }
+            return item;
         }
 
         private (TaobaoItemResult, Exception?) Added(ItemDraft draft, string key, TaobaoItemResult result, long numIid, DateTimeOffset? created)

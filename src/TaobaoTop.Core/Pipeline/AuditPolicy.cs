@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
 
@@ -12,13 +13,15 @@ namespace TaobaoTop.Core.Pipeline
     /// <summary>
     /// Appends one JSON line per call to the audit log: time (+08:00), API, business parameters with secret-bearing
     /// ones masked, file names, outcome, request id, attempts and elapsed time. System parameters (session, sign) are
-    /// never written.
+    /// never written. Auditing never changes a call's outcome: a log that cannot be written is reported once per client.
     /// </summary>
     public sealed class AuditPolicy : TopPipelinePolicy
     {
         private static readonly string[] SecretWords = { "token", "secret", "password", "session" };
         private static readonly object FileLock = new object();
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private int _failureReported;
 
         public override async Task ProcessAsync(TopMessage message, Func<Task> next)
         {
@@ -41,7 +44,7 @@ namespace TaobaoTop.Core.Pipeline
             }
             finally
             {
-                Append(path!, Line(message, failure));
+                Audit(message, path!, failure);
             }
         }
 
@@ -93,6 +96,30 @@ namespace TaobaoTop.Core.Pipeline
                     json.WriteEndObject();
                 }
                 return Encoding.UTF8.GetString(buffer.ToArray());
+            }
+        }
+
+        private void Audit(TopMessage message, string path, TopException? failure)
+        {
+            try
+            {
+                Append(path, Line(message, failure));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
+            {
+                if (Interlocked.Exchange(ref _failureReported, 1) == 0)
+                {
+                    message.Report(TopCallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + message.Redact(ex.Message)
+                        + "). Calls go on and keep their outcome, but are not audited while it cannot be written; this is said once per connection.");
+                }
+            }
+        }
+
+        /// <summary>Checks that the audit log can be written, creating it if need be; throws the I/O error if not.</summary>
+        public static void CheckWritable(string path)
+        {
+            using (new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
+            {
             }
         }
 

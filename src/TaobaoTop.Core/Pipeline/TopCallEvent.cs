@@ -14,6 +14,9 @@ namespace TaobaoTop.Core.Pipeline
         Succeeded,
 
         Failed,
+
+        /// <summary>The audit log could not be written; the call goes on. Reported once per client.</summary>
+        AuditFailed,
     }
 
     /// <summary>What happened during a call, for verbose output and logs. Never carries a secret.</summary>
@@ -58,6 +61,8 @@ namespace TaobaoTop.Core.Pipeline
                     return string.Format(CultureInfo.InvariantCulture, "{0}: attempt {1} failed after {2} ms ({3}); retrying in {4:0.0} s", Api, Attempt, ms, Reason, Delay.GetValueOrDefault().TotalSeconds);
                 case TopCallEventKind.Succeeded:
                     return $"{Api}: succeeded in {ms} ms, request_id {RequestId ?? "(none)"}, {retries} {(retries == 1 ? "retry" : "retries")}";
+                case TopCallEventKind.AuditFailed:
+                    return Reason ?? "The audit log could not be written.";
                 default:
                     return $"{Api}: failed after {ms} ms and {retries} {(retries == 1 ? "retry" : "retries")}: {Reason}";
             }

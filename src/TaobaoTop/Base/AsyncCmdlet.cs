@@ -21,7 +21,7 @@ namespace TaobaoTop.Base
         protected T RunCall<T>(Func<Action<TopCallEvent>, CancellationToken, Task<T>> call)
         {
             var pump = new CallPump();
-            return pump.Run(call(e => pump.Post(() => WriteVerbose(e.ToString())), Cancellation));
+            return pump.Run(call(e => pump.Post(() => Report(e)), Cancellation));
         }
 
         /// <summary>
@@ -56,7 +56,14 @@ namespace TaobaoTop.Base
             public void Progress(ProgressRecord progress) => _pump.Post(() => _cmdlet.WriteProgress(progress));
 
             /// <summary>For <see cref="TopClient.InvokeAsync"/>'s observer: -Verbose reports of each call.</summary>
-            public void Report(TopCallEvent e) => _pump.Post(() => _cmdlet.WriteVerbose(e.ToString()));
+            public void Report(TopCallEvent e) => _pump.Post(() => _cmdlet.Report(e));
+        }
+
+        /// <summary>A call's event on the pipeline thread: a warning when auditing failed, else -Verbose text.</summary>
+        protected void Report(TopCallEvent e)
+        {
+            if (e.Kind == TopCallEventKind.AuditFailed) WriteWarning(e.ToString());
+            else WriteVerbose(e.ToString());
         }
 
         protected override void StopProcessing() => _stopping.Cancel();

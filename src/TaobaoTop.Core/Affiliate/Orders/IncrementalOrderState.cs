@@ -19,28 +19,52 @@ namespace TaobaoTop.Core.Affiliate.Orders
 
         public DateTimeOffset SyncedThrough { get; }
 
+        /// <summary>The saved state; null when there is none (a first run).</summary>
+        /// <exception cref="InvalidDataException">The file is unreadable or half-written; the message names it.</exception>
         public static IncrementalOrderState? Load(string path)
         {
-            if (!File.Exists(path)) return null;
-            using (var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8)))
+            if (!File.Exists(path))
             {
-                var text = document.RootElement.TryGetProperty("synced_through", out var value) ? value.GetString() : null;
-                if (!TopTime.TryParse(text, out var syncedThrough))
+                if (File.Exists(Temporary(path)))
                 {
-                    throw new InvalidDataException("The order sync state file " + path + " has no valid synced_through time; delete it and pass -Start.");
+                    throw new InvalidDataException("The order sync state file " + path + " is missing but " + Temporary(path) + " is there: a save was interrupted. Check that file's synced_through, rename it to " + path + " and run again.");
                 }
-                return new IncrementalOrderState(syncedThrough);
+                return null;
             }
+            string? text;
+            try
+            {
+                using (var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8)))
+                {
+                    text = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("synced_through", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException("The order sync state file " + path + " is not valid JSON (" + ex.Message + "); it may be half-written. Fix it, or delete it and pass -Start.", ex);
+            }
+            if (!TopTime.TryParse(text, out var syncedThrough))
+            {
+                throw new InvalidDataException("The order sync state file " + path + " has no valid synced_through time; delete it and pass -Start.");
+            }
+            return new IncrementalOrderState(syncedThrough);
         }
 
-        /// <summary>Writes the state atomically, so a run killed while saving leaves the previous state.</summary>
+        /// <summary>Writes the state atomically: a flushed temporary file replaces the old one, so a kill at any point leaves a whole state.</summary>
         public void Save(string path)
         {
             var json = "{\"synced_through\":\"" + TopTime.ToTopString(SyncedThrough) + "\",\"query_type\":\"modified\"}\n";
-            var temporary = path + ".tmp";
-            File.WriteAllText(temporary, json, new UTF8Encoding(false));
-            if (File.Exists(path)) File.Delete(path);
-            File.Move(temporary, path);
+            var temporary = Temporary(path);
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(json);
+                stream.Write(bytes, 0, bytes.Length);
+                stream.Flush(flushToDisk: true);
+            }
+            if (File.Exists(path)) File.Replace(temporary, path, null);
+            else File.Move(temporary, path);
         }
+
+        private static string Temporary(string path) => path + ".tmp";
     }
 }

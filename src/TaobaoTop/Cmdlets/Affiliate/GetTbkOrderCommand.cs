@@ -81,6 +81,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 ThrowTerminatingError(new ErrorRecord(ex, "InvalidOrderRange", ErrorCategory.InvalidArgument, null));
                 return;
             }
+            catch (System.IO.InvalidDataException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "OrderStateNotReadable", ErrorCategory.ReadError, statePath));
+                return;
+            }
 
             var clock = Stopwatch.StartNew();
             try

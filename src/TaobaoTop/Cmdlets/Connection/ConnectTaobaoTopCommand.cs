@@ -1,9 +1,11 @@
 using System;
 using System.Collections;
+using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core;
+using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
 
@@ -145,7 +147,7 @@ namespace TaobaoTop.Cmdlets.Connection
             if (MyInvocation.BoundParameters.ContainsKey(nameof(Session))) options.Session = Session.Secret;
             if (RefreshToken != null) options.RefreshToken = RefreshToken.Secret;
             if (SessionExpiresAt.HasValue) options.SessionExpiresAt = SessionExpiresAt;
-            if (AuditLogPath != null) options.AuditLogPath = GetUnresolvedProviderPathFromPSPath(AuditLogPath);
+            if (AuditLogPath != null) options.AuditLogPath = CheckedAuditLogPath(GetUnresolvedProviderPathFromPSPath(AuditLogPath));
             TopSignMethodNames.TryParse(SignMethod, out var signMethod);
             options.SignMethod = signMethod;
             // The emulator has no quota unless one is set, so its connections pace only when asked to.
@@ -158,6 +160,24 @@ namespace TaobaoTop.Cmdlets.Connection
             ConnectionStore.Current = connection;
             WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
             if (PassThru) WriteObject(connection.Share());
+        }
+
+        /// <summary>An audit log that cannot be written is found now, not call by call.</summary>
+        private string CheckedAuditLogPath(string path)
+        {
+            try
+            {
+                AuditPolicy.CheckWritable(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new IOException("The audit log " + path + " cannot be written: " + ex.Message + " Choose a file in a folder that exists and that you can write to.", ex),
+                    "AuditLogNotWritable",
+                    ErrorCategory.WriteError,
+                    path));
+            }
+            return path;
         }
 
         private EmulatorOptions EmulatorSettings()

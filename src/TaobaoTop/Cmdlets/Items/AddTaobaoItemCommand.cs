@@ -118,6 +118,18 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
+            try
+            {
+                ProcessRow();
+            }
+            catch (ItemJournalWriteException ex)
+            {
+                ThrowTerminatingError(JournalNotWritable(ex));
+            }
+        }
+
+        private void ProcessRow()
+        {
             if (ParameterSetName == PathSet)
             {
                 ProcessFile();
@@ -138,7 +150,14 @@ namespace TaobaoTop.Cmdlets.Items
         {
             if (_engine != null)
             {
-                _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
+                try
+                {
+                    _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
+                }
+                catch (ItemJournalWriteException ex)
+                {
+                    ThrowTerminatingError(JournalNotWritable(ex));
+                }
                 WriteRate();
                 var counts = _engine.Counts;
                 WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
@@ -146,6 +165,8 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteProgress(new ProgressRecord(1, "Adding items", "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
+
+        private static ErrorRecord JournalNotWritable(ItemJournalWriteException ex) => new ErrorRecord(ex, "JournalNotWritable", ErrorCategory.WriteError, ex.Path);
 
         /// <summary>Also runs when the pipeline ends early: calls still in flight are cancelled and the journal closed.</summary>
         public void Dispose()
@@ -215,13 +236,21 @@ namespace TaobaoTop.Cmdlets.Items
             if (JournalPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
-                _journal = ItemJournal.Open(path);
+                try
+                {
+                    _journal = ItemJournal.Open(path);
+                }
+                catch (ItemJournalInUseException ex)
+                {
+                    ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
+                }
                 if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
             var options = new ItemListingOptions
             {
                 ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId,
                 Log = message => _pump.Post(() => WriteVerbose(message)),
+                Warn = message => _pump.Post(() => WriteWarning(message)),
             };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {

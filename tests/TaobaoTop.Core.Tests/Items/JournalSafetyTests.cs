@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using TaobaoTop.Core.Items;
+using Xunit;
+
+namespace TaobaoTop.Core.Tests.Items;
+
+/// <summary>A journal is one run's: held exclusively, and a write to it that fails stops the run.</summary>
+public sealed class JournalSafetyTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("taobaotop-journal-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_second_open_of_a_held_journal_is_refused_and_names_the_process_that_holds_it()
+    {
+        var path = Path.Combine(_folder, "run.jsonl");
+        using var first = ItemJournal.Open(path);
+        first.Record(new ItemJournalEntry { Key = "outer_id:A", Status = "Added", NumIid = 1 });
+
+        var refused = Assert.Throws<ItemJournalInUseException>(() => ItemJournal.Open(path));
+        Assert.Contains(path, refused.Message);
+        Assert.Contains("process " + Environment.ProcessId, refused.Message);
+        Assert.Contains(Environment.MachineName, refused.Message);
+        // The journal stays readable by others while it is held (progress scripts, Get-Content -Wait).
+        Assert.Contains("outer_id:A", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_journal_is_free_again_once_its_run_closes_it()
+    {
+        var path = Path.Combine(_folder, "again.jsonl");
+        using (var first = ItemJournal.Open(path))
+        {
+            first.Record(new ItemJournalEntry { Key = "outer_id:A", Status = "Added", NumIid = 1 });
+        }
+        using var second = ItemJournal.Open(path);
+        Assert.Equal(1, second.PriorEntries);
+        Assert.True(second.Find("outer_id:A")!.IsDone);
+    }
+}
