@@ -38,7 +38,7 @@ Describe 'Listing items from a product sheet' {
     It 'never adds the same outer id twice, even across runs' {
         $rows = 1..3 | ForEach-Object { New-Row "TWICE-$_" }
         $rows | Add-TaobaoItem | Out-Null
-        $second = $rows | Add-TaobaoItem -SkipExisting
+        $second = $rows | Add-TaobaoItem
         $second | ForEach-Object { $_.Status | Should -Be 'Skipped' }
     }
 

@@ -16,8 +16,8 @@ namespace TaobaoTop.Core.Items
         /// <summary>Calls in flight at once; the client's rate limiter still paces them at the connection's QPS.</summary>
         public int ThrottleLimit { get; set; } = 8;
 
-        /// <summary>Report rows whose outer_id already exists instead of adding them.</summary>
-        public bool SkipExisting { get; set; }
+        /// <summary>Add a row whose outer_id is already in the shop; by default it is reported as Skipped with the existing item's id.</summary>
+        public bool AllowDuplicateOuterId { get; set; }
 
         /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
         public int MaxAttempts { get; set; } = 5;
@@ -197,7 +197,7 @@ namespace TaobaoTop.Core.Items
                     }
                 }
                 existing = now;
-                if (existing.Length > 0 && _options.SkipExisting)
+                if (existing.Length > 0 && !_options.AllowDuplicateOuterId)
                 {
                     result.Status = TaobaoItemStatus.Skipped;
                     result.NumIid = existing[0];

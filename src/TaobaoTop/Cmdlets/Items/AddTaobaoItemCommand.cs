@@ -100,8 +100,9 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>Adds rows whose outer_id (商家编码) is already in the shop; without it they are Skipped.</summary>
         [Parameter]
-        public SwitchParameter SkipExisting { get; set; }
+        public SwitchParameter AllowDuplicateOuterId { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -220,7 +221,7 @@ namespace TaobaoTop.Cmdlets.Items
             }
             var options = new ItemListingOptions
             {
-                ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId,
+                ThrottleLimit = ThrottleLimit, AllowDuplicateOuterId = AllowDuplicateOuterId, PictureCategoryId = PictureCategoryId,
                 Log = message => _pump.Post(() => WriteVerbose(message)),
             };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
