@@ -27,6 +27,7 @@ namespace TaobaoTop.Cmdlets.Items
         private readonly WritePump _pump = new WritePump();
         private readonly Stopwatch _clock = new Stopwatch();
         private ItemRowValidator? _validator;
+        private ItemPreflight? _preflight;
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
         private int _rowNumber;
@@ -179,8 +180,15 @@ namespace TaobaoTop.Cmdlets.Items
         private void HandleRow(ItemRow row)
         {
             var draft = _validator!.Validate(row, _errors);
+            if (draft != null)
+            {
+                _preflight ??= new ItemPreflight(RequireConnection().Client);
+                _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
+                if (_errors.Count > 0) draft = null;
+            }
+            var whatIf = WhatIfOnly;
             // The engine (and the journal) start with the first row unless nothing is to be sent.
-            if (_engine is null && !WhatIfOnly) _engine = StartEngine();
+            if (_engine is null && !whatIf) _engine = StartEngine();
             if (draft is null)
             {
                 // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
@@ -199,10 +207,31 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
 
+            if (whatIf && draft.OuterId != null && !AllowDuplicateOuterId && ExistingItem(draft.OuterId) is long existing)
+            {
+                ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + existing.ToString(CultureInfo.InvariantCulture));
+                return;
+            }
             if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
             var engine = _engine ??= StartEngine();
             _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
             engine.Submit(draft);
+        }
+
+        /// <summary>Under -WhatIf, what the real run's lookup would find; an unreadable answer is reported and taken as none.</summary>
+        private long? ExistingItem(string outerId)
+        {
+            var lookup = _preflight!.ExistingAsync(outerId, Cancellation);
+            try
+            {
+                _pump.RunUntil(lookup, Cancellation);
+                return lookup.Result;
+            }
+            catch (TopException ex)
+            {
+                WriteWarning("商家编码 '" + outerId + "' could not be looked up: " + ex.Message);
+                return null;
+            }
         }
 
         private bool WhatIfOnly
