@@ -58,8 +58,13 @@ namespace TaobaoTop.Core.Items
         private readonly object _order = new object();
         private readonly object _lookupLock = new object();
         private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
+        private readonly TaskCompletionSource<bool> _settled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private bool _lookupScheduled;
         private bool _completing;
+        private volatile bool _stopSending;
+        private int _running;
+        private int _sending;
+        private Task _lastTurn = Task.CompletedTask;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -100,9 +105,30 @@ namespace TaobaoTop.Core.Items
                 }
                 _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
             }
-            // A row cancelled by a stop is never handed back; CompleteAsync ends cancelled instead.
-            Task.Run(() => ProcessAsync(draft), _cancellation)
-                .ContinueWith(t => Finish(sequence, t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            // A row cancelled by a stop, or not sent after StopSending, is never handed back; CompleteAsync ends cancelled instead.
+            Interlocked.Increment(ref _running);
+            // Rows take call slots in input order, so a stop leaves the rows before it sent and the rows after it not.
+            var previousTurn = _lastTurn;
+            var turn = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastTurn = turn.Task;
+            Task.Run(() => ProcessAsync(draft, previousTurn, turn), _cancellation)
+                .ContinueWith(t =>
+                {
+                    if (t.Status == TaskStatus.RanToCompletion) Finish(sequence, t.Result);
+                    if (Interlocked.Decrement(ref _running) == 0 && _stopSending) _settled.TrySetResult(true);
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        /// <summary>
+        /// Sends no new row (for a pipeline stopped downstream or by an error): rows whose item.add is in flight finish
+        /// and are journaled; the task ends when they have. Returns how many were in flight.
+        /// </summary>
+        public int StopSending(out Task settled)
+        {
+            _stopSending = true;
+            if (Volatile.Read(ref _running) == 0) _settled.TrySetResult(true);
+            settled = _settled.Task;
+            return Volatile.Read(ref _sending);
         }
 
         /// <summary>Hands back a row that failed validation, in its place in the order; call after <see cref="WaitForRoomAsync"/>.</summary>
@@ -158,21 +184,25 @@ namespace TaobaoTop.Core.Items
             return (result, new TaobaoItemRowException(message, result));
         }
 
-        private async Task<(TaobaoItemResult, Exception?)> ProcessAsync(ItemDraft draft)
+        private async Task<(TaobaoItemResult, Exception?)> ProcessAsync(ItemDraft draft, Task previousTurn, TaskCompletionSource<bool> turn)
         {
             var key = KeyOf(draft);
             var result = NewResult(draft.Row);
             try
             {
-                return await AddAsync(draft, key, result).ConfigureAwait(false);
+                return await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!_cancellation.IsCancellationRequested)
+            catch (Exception ex) when (!_cancellation.IsCancellationRequested && !(ex is RowNotSentException))
             {
                 return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
             }
+            finally
+            {
+                turn.TrySetResult(true);
+            }
         }
 
-        private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result)
+        private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result, Task previousTurn, TaskCompletionSource<bool> turn)
         {
             var prior = _journal?.Find(key);
             if (prior != null && prior.IsDone)
@@ -214,6 +244,7 @@ namespace TaobaoTop.Core.Items
             }
 
             var pictureUrl = draft.PictureUrl;
+            if (_stopSending) throw NotSent();
             if (draft.PictureFile != null)
             {
                 try
@@ -227,7 +258,44 @@ namespace TaobaoTop.Core.Items
             }
             result.PictureUrl = pictureUrl;
 
-            Record(draft, key, ItemJournal.Sending, null, existing, null);
+            // The row counts as sent once it holds a call slot: a stop before that leaves it unsent and unjournaled.
+            await previousTurn.ConfigureAwait(false);
+            await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
+            turn.TrySetResult(true);
+            if (_stopSending)
+            {
+                _calls.Release();
+                throw NotSent();
+            }
+            Interlocked.Increment(ref _sending);
+            try
+            {
+                return await SendAsync(draft, key, result, pictureUrl, existing).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _sending);
+            }
+        }
+
+        private RowNotSentException NotSent()
+        {
+            Counts.CountNotSent();
+            return new RowNotSentException();
+        }
+
+        private async Task<(TaobaoItemResult, Exception?)> SendAsync(ItemDraft draft, string key, TaobaoItemResult result, string? pictureUrl, long[] existing)
+        {
+            var slotHeld = true;
+            try
+            {
+                Record(draft, key, ItemJournal.Sending, null, existing, null);
+            }
+            catch
+            {
+                _calls.Release();
+                throw;
+            }
             var request = ItemApi.Add(draft, pictureUrl);
             TopException? last = null;
             var inDoubt = false;
@@ -240,7 +308,9 @@ namespace TaobaoTop.Core.Items
                 result.Attempts = attempt;
                 try
                 {
-                    var response = await CallAsync(request).ConfigureAwait(false);
+                    var held = slotHeld;
+                    slotHeld = false;
+                    var response = await CallAsync(request, held).ConfigureAwait(false);
                     var added = ItemApi.ReadItem(response);
                     return Added(draft, key, result, added.NumIid, added.Created);
                 }
@@ -352,9 +422,9 @@ namespace TaobaoTop.Core.Items
 
         private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
-        private async Task<TopResponse> CallAsync(TopRequest request)
+        private async Task<TopResponse> CallAsync(TopRequest request, bool slotHeld = false)
         {
-            await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
+            if (!slotHeld) await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
             try
             {
                 return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
@@ -445,6 +515,11 @@ namespace TaobaoTop.Core.Items
         }
     }
 
+    /// <summary>A row not sent because sending stopped; never handed back.</summary>
+    internal sealed class RowNotSentException : OperationCanceledException
+    {
+    }
+
     /// <summary>Running totals for progress reports.</summary>
     public sealed class ItemListingCounts
     {
@@ -454,6 +529,7 @@ namespace TaobaoTop.Core.Items
         private int _skipped;
         private int _invalid;
         private int _failed;
+        private int _notSent;
 
         public int Submitted => Volatile.Read(ref SubmittedCount);
 
@@ -467,6 +543,11 @@ namespace TaobaoTop.Core.Items
         public int Invalid => Volatile.Read(ref _invalid);
 
         public int Failed => Volatile.Read(ref _failed);
+
+        /// <summary>Submitted but not sent because sending stopped.</summary>
+        public int NotSent => Volatile.Read(ref _notSent);
+
+        internal void CountNotSent() => Interlocked.Increment(ref _notSent);
 
         internal void Count(TaobaoItemStatus status)
         {

@@ -255,9 +255,38 @@ namespace TaobaoTop.Cmdlets.Items
             };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {
-                if (error is null) WriteObject(WithRecord(result));
-                else WriteRowError(result, error);
+                try
+                {
+                    if (error is null) WriteObject(WithRecord(result));
+                    else WriteRowError(result, error);
+                }
+                catch (Exception stop) when (!(stop is OperationCanceledException))
+                {
+                    // Downstream stopped (Select-Object -First) or this error stops the pipeline (-ErrorAction Stop).
+                    StopSending();
+                    throw;
+                }
             }), Cancellation);
+        }
+
+        /// <summary>Sends no new row, lets the rows in flight finish into the journal, and says how many of each.</summary>
+        private void StopSending()
+        {
+            var inFlight = _engine!.StopSending(out var settled);
+            settled.Wait();
+            var counts = _engine.Counts;
+            var unread = _total is int total ? total - counts.Submitted : 0;
+            var notSent = counts.NotSent + unread;
+            try
+            {
+                WriteWarning(string.Format(CultureInfo.InvariantCulture, "Stopped: {0} {1} in flight finished{2}; {3} {4} not sent.",
+                    inFlight, inFlight == 1 ? "row" : "rows", _journal is null ? string.Empty : inFlight == 1 ? " and was journaled" : " and were journaled",
+                    notSent, notSent == 1 ? "row was" : "rows were"));
+            }
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C: nothing more can be written.
+            }
         }
 
         private void WriteRowError(TaobaoItemResult result, Exception error)
