@@ -75,7 +75,7 @@ namespace TaobaoTop.Core.Channels
                             Property(item, "state")?.GetString(),
                             JsonIds(Property(item, "adzoneId") ?? Property(item, "adzoneIds")),
                             JsonIds(Property(item, "relationId") ?? Property(item, "relationIds")),
-                            Property(item, "cost") is JsonElement cost ? (cost.ValueKind == JsonValueKind.String ? Cost(cost.GetString()) : cost.GetDecimal()) : 0m));
+                            Property(item, "cost") is JsonElement cost ? (cost.ValueKind == JsonValueKind.String ? Cost(cost.GetString()) : Cost(cost.GetDecimal(), cost.GetRawText())) : 0m));
                     }
                     catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is InvalidOperationException)
                     {
@@ -129,8 +129,10 @@ namespace TaobaoTop.Core.Channels
         private static decimal Cost(string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return 0m;
-            var cleaned = text!.Trim().TrimStart('¥', '￥').Replace(",", string.Empty);
-            return decimal.TryParse(cleaned, NumberStyles.Number, CultureInfo.InvariantCulture, out var cost) ? cost : throw new FormatException("'" + text + "' is not a cost.");
+            return Money.TryParse(text, out var cost, out var problem) ? Cost(cost, text!) : throw new FormatException("'" + text + "' is not a cost: " + problem + ".");
         }
+
+        private static decimal Cost(decimal cost, string text)
+            => Money.HasAtMostTwoDecimals(cost) ? Money.ToFen(cost) : throw new FormatException("'" + text + "' is not a cost: it has more than 2 decimals.");
     }
 }

@@ -16,8 +16,8 @@ namespace TaobaoTop.Core.Items
         /// <summary>Calls in flight at once; the client's rate limiter still paces them at the connection's QPS.</summary>
         public int ThrottleLimit { get; set; } = 8;
 
-        /// <summary>Report rows whose outer_id already exists instead of adding them.</summary>
-        public bool SkipExisting { get; set; }
+        /// <summary>Add a row whose outer_id is already in the shop; by default it is reported as Skipped with the existing item's id.</summary>
+        public bool AllowDuplicateOuterId { get; set; }
 
         /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
         public int MaxAttempts { get; set; } = 5;
@@ -62,9 +62,14 @@ namespace TaobaoTop.Core.Items
         private readonly object _order = new object();
         private readonly object _lookupLock = new object();
         private List<(string OuterId, TaskCompletionSource<long[]> Answer)> _lookups = new List<(string, TaskCompletionSource<long[]>)>();
+        private readonly TaskCompletionSource<bool> _settled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private bool _lookupScheduled;
         private bool _completing;
         private ItemJournalWriteException? _fatal;
+        private volatile bool _stopSending;
+        private int _running;
+        private int _sending;
+        private Task _lastTurn = Task.CompletedTask;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -122,9 +127,30 @@ namespace TaobaoTop.Core.Items
                 }
                 _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
             }
-            // A row cancelled by a stop is never handed back; CompleteAsync ends cancelled instead.
-            Task.Run(() => ProcessAsync(draft), _cancellation)
-                .ContinueWith(t => Finish(sequence, t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            // A row cancelled by a stop, or not sent after StopSending, is never handed back; CompleteAsync ends cancelled instead.
+            Interlocked.Increment(ref _running);
+            // Rows take call slots in input order, so a stop leaves the rows before it sent and the rows after it not.
+            var previousTurn = _lastTurn;
+            var turn = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastTurn = turn.Task;
+            Task.Run(() => ProcessAsync(draft, previousTurn, turn), _cancellation)
+                .ContinueWith(t =>
+                {
+                    if (t.Status == TaskStatus.RanToCompletion) Finish(sequence, t.Result);
+                    if (Interlocked.Decrement(ref _running) == 0 && _stopSending) _settled.TrySetResult(true);
+                }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        /// <summary>
+        /// Sends no new row (for a pipeline stopped downstream or by an error): rows whose item.add is in flight finish
+        /// and are journaled; the task ends when they have. Returns how many were in flight.
+        /// </summary>
+        public int StopSending(out Task settled)
+        {
+            _stopSending = true;
+            if (Volatile.Read(ref _running) == 0) _settled.TrySetResult(true);
+            settled = _settled.Task;
+            return Volatile.Read(ref _sending);
         }
 
         /// <summary>Hands back a row that failed validation, in its place in the order; call after <see cref="WaitForRoomAsync"/>.</summary>
@@ -189,7 +215,7 @@ namespace TaobaoTop.Core.Items
             return (result, new TaobaoItemRowException(message, result));
         }
 
-        private async Task<(TaobaoItemResult, Exception?)> ProcessAsync(ItemDraft draft)
+        private async Task<(TaobaoItemResult, Exception?)> ProcessAsync(ItemDraft draft, Task previousTurn, TaskCompletionSource<bool> turn)
         {
             var key = KeyOf(draft);
             var result = NewResult(draft.Row);
@@ -197,9 +223,9 @@ namespace TaobaoTop.Core.Items
             {
                 try
                 {
-                    return await AddAsync(draft, key, result).ConfigureAwait(false);
+                    return await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!(ex is ItemJournalWriteException) && !_cancellation.IsCancellationRequested)
+                catch (Exception ex) when (!(ex is ItemJournalWriteException) && !(ex is RowNotSentException) && !_cancellation.IsCancellationRequested)
                 {
                     return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
                 }
@@ -208,6 +234,10 @@ namespace TaobaoTop.Core.Items
             {
                 Stop(ex);
                 throw;
+            }
+            finally
+            {
+                turn.TrySetResult(true);
             }
         }
 
@@ -223,7 +253,7 @@ namespace TaobaoTop.Core.Items
             _stop.Cancel();
         }
 
-        private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result)
+        private async Task<(TaobaoItemResult, Exception?)> AddAsync(ItemDraft draft, string key, TaobaoItemResult result, Task previousTurn, TaskCompletionSource<bool> turn)
         {
             var prior = _journal?.Find(key);
             if (prior != null && prior.IsDone)
@@ -248,7 +278,7 @@ namespace TaobaoTop.Core.Items
                     }
                 }
                 existing = now;
-                if (existing.Length > 0 && _options.SkipExisting)
+                if (existing.Length > 0 && !_options.AllowDuplicateOuterId)
                 {
                     result.Status = TaobaoItemStatus.Skipped;
                     result.NumIid = existing[0];
@@ -265,6 +295,7 @@ namespace TaobaoTop.Core.Items
             }
 
             var pictureUrl = draft.PictureUrl;
+            if (_stopSending) throw NotSent();
             if (draft.PictureFile != null)
             {
                 try
@@ -278,7 +309,44 @@ namespace TaobaoTop.Core.Items
             }
             result.PictureUrl = pictureUrl;
 
-            Record(draft, key, ItemJournal.Sending, null, existing, null);
+            // The row counts as sent once it holds a call slot: a stop before that leaves it unsent and unjournaled.
+            await previousTurn.ConfigureAwait(false);
+            await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
+            turn.TrySetResult(true);
+            if (_stopSending)
+            {
+                _calls.Release();
+                throw NotSent();
+            }
+            Interlocked.Increment(ref _sending);
+            try
+            {
+                return await SendAsync(draft, key, result, pictureUrl, existing).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _sending);
+            }
+        }
+
+        private RowNotSentException NotSent()
+        {
+            Counts.CountNotSent();
+            return new RowNotSentException();
+        }
+
+        private async Task<(TaobaoItemResult, Exception?)> SendAsync(ItemDraft draft, string key, TaobaoItemResult result, string? pictureUrl, long[] existing)
+        {
+            var slotHeld = true;
+            try
+            {
+                Record(draft, key, ItemJournal.Sending, null, existing, null);
+            }
+            catch
+            {
+                _calls.Release();
+                throw;
+            }
             var request = ItemApi.Add(draft, pictureUrl);
             TopException? last = null;
             var inDoubt = false;
@@ -291,7 +359,9 @@ namespace TaobaoTop.Core.Items
                 result.Attempts = attempt;
                 try
                 {
-                    var added = ReadAdded(await CallAsync(request).ConfigureAwait(false));
+                    var held = slotHeld;
+                    slotHeld = false;
+                    var added = ReadAdded(await CallAsync(request, held).ConfigureAwait(false));
                     return Added(draft, key, result, added.NumIid, added.Created);
                 }
                 catch (TopException ex) when (ex.MayHaveBeenApplied)
@@ -421,9 +491,9 @@ namespace TaobaoTop.Core.Items
 
         private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
-        private async Task<TopResponse> CallAsync(TopRequest request)
+        private async Task<TopResponse> CallAsync(TopRequest request, bool slotHeld = false)
         {
-            await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
+            if (!slotHeld) await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
             try
             {
                 return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
@@ -514,6 +584,11 @@ namespace TaobaoTop.Core.Items
         }
     }
 
+    /// <summary>A row not sent because sending stopped; never handed back.</summary>
+    internal sealed class RowNotSentException : OperationCanceledException
+    {
+    }
+
     /// <summary>Running totals for progress reports.</summary>
     public sealed class ItemListingCounts
     {
@@ -523,6 +598,7 @@ namespace TaobaoTop.Core.Items
         private int _skipped;
         private int _invalid;
         private int _failed;
+        private int _notSent;
 
         public int Submitted => Volatile.Read(ref SubmittedCount);
 
@@ -536,6 +612,11 @@ namespace TaobaoTop.Core.Items
         public int Invalid => Volatile.Read(ref _invalid);
 
         public int Failed => Volatile.Read(ref _failed);
+
+        /// <summary>Submitted but not sent because sending stopped.</summary>
+        public int NotSent => Volatile.Read(ref _notSent);
+
+        internal void CountNotSent() => Interlocked.Increment(ref _notSent);
 
         internal void Count(TaobaoItemStatus status)
         {

@@ -23,18 +23,12 @@ namespace TaobaoTop.Core.Items
             return length;
         }
 
-        /// <summary>A yuan amount: at most two decimals, 0.01 to 100000000. A leading ¥ and thousands commas are allowed.</summary>
+        /// <summary>A yuan amount as <see cref="Money"/> reads it, with at most two decimals, 0.01 to 100000000.</summary>
         public static bool TryParsePrice(string text, out decimal price, out string? problem)
         {
             price = 0;
-            var cleaned = text.Trim().TrimStart('¥', '￥').Replace(",", string.Empty).Trim();
-            if (!decimal.TryParse(cleaned, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            {
-                problem = "'" + text + "' is not a yuan amount (e.g. 19.90)";
-                return false;
-            }
-            var point = cleaned.IndexOf('.');
-            if (point >= 0 && cleaned.Length - point - 1 > 2 && cleaned.Substring(point + 3).TrimEnd('0').Length > 0)
+            if (!Money.TryParse(text, out var value, out problem)) return false;
+            if (!Money.HasAtMostTwoDecimals(value))
             {
                 problem = "'" + text + "' has more than 2 decimals";
                 return false;
@@ -44,8 +38,7 @@ namespace TaobaoTop.Core.Items
                 problem = "'" + text + "' is outside 0.01 to 100000000";
                 return false;
             }
-            price = decimal.Round(value, 2) + 0.00m;
-            problem = null;
+            price = Money.ToFen(value);
             return true;
         }
 

@@ -8,7 +8,7 @@ namespace TaobaoTop
         /// <summary>item.add created the item in this run.</summary>
         Added,
 
-        /// <summary>An item with the row's outer_id already existed and -SkipExisting was given (in this run or the journal's).</summary>
+        /// <summary>An item with the row's outer_id was already in the shop (in this run or the journal's); NumIid is that item's id.</summary>
         Skipped,
 
         /// <summary>The journal says an earlier run added it; nothing was sent.</summary>

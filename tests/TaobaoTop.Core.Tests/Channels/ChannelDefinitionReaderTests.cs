@@ -57,6 +57,8 @@ public class ChannelDefinitionReaderTests : IDisposable
     [InlineData("Channel,State,AdzoneId,Cost\nA,a,1,10\nB,b,1,10\n", "adzone id 1 belongs to more than one channel")]
     [InlineData("Channel,State,Cost\nA,a,10\nB,a,10\n", "state a belongs to more than one channel")]
     [InlineData("Channel,State,Cost\nA,a,10\nB,b,ten\n", "line 3: 'ten' is not a cost")]
+    [InlineData("Channel,State,Cost\nA,a,10\nB,b,\"1,2345\"\n", "line 3: '1,2345' is not a cost")]
+    [InlineData("Channel,State,Cost\nA,a,10\nB,b,12.345\n", "line 3: '12.345' is not a cost")]
     [InlineData("Channel,State,AdzoneId\nA,a,12x\n", "line 2: '12x' is not an id")]
     [InlineData("Name,State\nA,a\n", "no Channel column")]
     public void Problems_name_the_file_and_line(string csv, string expected)

@@ -29,10 +29,10 @@ public sealed class ItemListingEngineTests : IDisposable
         OuterId = outerId, State = "浙江", City = "杭州",
     };
 
-    private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool skipExisting = false, List<string>? log = null)
+    private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool allowDuplicateOuterId = false, List<string>? log = null)
     {
         var results = new List<(TaobaoItemResult, Exception?)>();
-        var options = new ItemListingOptions { ThrottleLimit = 16, SkipExisting = skipExisting, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        var options = new ItemListingOptions { ThrottleLimit = 16, AllowDuplicateOuterId = allowDuplicateOuterId, RetryDelay = TimeSpan.FromMilliseconds(1) };
         if (log != null) options.Log = message => { lock (log) log.Add(message); };
         var engine = new ItemListingEngine(client, options, journal, (r, e) => results.Add((r, e)));
         foreach (var draft in drafts)
@@ -129,18 +129,29 @@ public sealed class ItemListingEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task SkipExisting_reports_the_existing_item_and_a_repeated_outer_id_in_one_run_is_refused()
+    public async Task By_default_an_outer_id_already_in_the_shop_is_skipped_with_the_existing_item_and_a_repeated_one_is_refused()
     {
         var emulator = new TopEmulator();
         using var client = Client(emulator);
         var existing = Assert.Single(await ByOuterId(client, "DEMO-0002"));
-        var results = Run(client, new[] { Draft(1, "DEMO-0002"), Draft(2, "S-1"), Draft(3, "S-1") }, skipExisting: true);
+        var results = Run(client, new[] { Draft(1, "DEMO-0002"), Draft(2, "S-1"), Draft(3, "S-1") });
 
         Assert.Equal(new[] { TaobaoItemStatus.Skipped, TaobaoItemStatus.Added, TaobaoItemStatus.Invalid }, results.Select(r => r.Result.Status));
         Assert.Equal(existing.NumIid, results[0].Result.NumIid);
         Assert.Contains("'S-1' repeats row 2", results[2].Error!.Message);
         Assert.Single(await ByOuterId(client, "DEMO-0002"));
         Assert.Single(await ByOuterId(client, "S-1"));
+    }
+
+    [Fact]
+    public async Task AllowDuplicateOuterId_adds_an_item_whose_outer_id_is_already_in_the_shop()
+    {
+        var emulator = new TopEmulator();
+        using var client = Client(emulator);
+        var results = Run(client, new[] { Draft(1, "DEMO-0002") }, allowDuplicateOuterId: true);
+
+        Assert.Equal(TaobaoItemStatus.Added, Assert.Single(results).Result.Status);
+        Assert.Equal(2, (await ByOuterId(client, "DEMO-0002")).Count());
     }
 
     [Fact]

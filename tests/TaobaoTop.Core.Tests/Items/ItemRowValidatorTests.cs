@@ -71,7 +71,10 @@ public sealed class ItemRowValidatorTests : IDisposable
     [InlineData("0", "is outside 0.01 to 100000000")]
     [InlineData("100000000.01", "is outside 0.01 to 100000000")]
     [InlineData("-5", "is outside 0.01 to 100000000")]
-    [InlineData("十九块", "is not a yuan amount (e.g. 19.90)")]
+    [InlineData("十九块", "is not a yuan amount (e.g. 19.90 or 1,299.00)")]
+    [InlineData("59,90", "is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'")]
+    [InlineData("1,2345", "is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'")]
+    [InlineData("12,3", "is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'")]
     public void Bad_prices_say_what_is_wrong(string text, string problem)
     {
         var (draft, errors) = Check(r => r.Price = text);

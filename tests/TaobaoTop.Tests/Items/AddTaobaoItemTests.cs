@@ -193,7 +193,7 @@ public sealed class AddTaobaoItemTests : IDisposable
     }
 
     [Fact]
-    public void SkipExisting_reports_rows_whose_outer_id_is_already_in_the_shop_instead_of_adding_them()
+    public void Rows_whose_outer_id_is_already_in_the_shop_are_skipped_by_default_and_AllowDuplicateOuterId_adds_them()
     {
         using var session = new ModuleSession();
         var output = session.Ok("""
@@ -202,11 +202,14 @@ public sealed class AddTaobaoItemTests : IDisposable
             $results = @(
                 [pscustomobject]@{ 标题 = '已有商品'; 价格 = '9.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'DEMO-0001'; 省 = '浙江'; 市 = '杭州' }
                 [pscustomobject]@{ 标题 = '新商品'; 价格 = '9.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'NEW-1'; 省 = '浙江'; 市 = '杭州' }
-            ) | Add-TaobaoItem -SkipExisting
+            ) | Add-TaobaoItem
             $results | ForEach-Object { "$($_.OuterId) $($_.Status) $($_.NumIid -eq $existing)" }
             @((Invoke-TaobaoApi taobao.items.custom.get @{ fields = 'num_iid'; outer_id = 'DEMO-0001' }).items.item).Count
+            $again = [pscustomobject]@{ 标题 = '已有商品'; 价格 = '9.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'DEMO-0001'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem -AllowDuplicateOuterId
+            $again.Status
+            @((Invoke-TaobaoApi taobao.items.custom.get @{ fields = 'num_iid'; outer_id = 'DEMO-0001' }).items.item).Count
             """);
-        Assert.Equal(new object[] { "DEMO-0001 Skipped True", "NEW-1 Added False", 1 }, output.Select(o => o.BaseObject));
+        Assert.Equal(new object[] { "DEMO-0001 Skipped True", "NEW-1 Added False", 1, "Added", 2 }, output.Select(o => o.BaseObject is Enum e ? e.ToString() : o.BaseObject));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -52,10 +53,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>Lowest 到手价 (price after coupons).</summary>
         [Parameter]
         [ValidateRange(0, 1000000)]
+        [Money]
         public decimal MinPrice { get; set; }
 
         [Parameter]
         [ValidateRange(0, 1000000)]
+        [Money]
         public decimal MaxPrice { get; set; }
 
         [Parameter]
@@ -67,6 +70,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>In percent, e.g. 10 for 10%.</summary>
         [Parameter]
         [ValidateRange(0, 100)]
+        [Money]
         public decimal MinCommissionRate { get; set; }
 
         [Parameter]

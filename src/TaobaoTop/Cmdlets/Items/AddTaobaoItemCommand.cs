@@ -27,6 +27,7 @@ namespace TaobaoTop.Cmdlets.Items
         private readonly WritePump _pump = new WritePump();
         private readonly Stopwatch _clock = new Stopwatch();
         private ItemRowValidator? _validator;
+        private ItemPreflight? _preflight;
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
         private int _rowNumber;
@@ -100,8 +101,9 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>Adds rows whose outer_id (商家编码) is already in the shop; without it they are Skipped.</summary>
         [Parameter]
-        public SwitchParameter SkipExisting { get; set; }
+        public SwitchParameter AllowDuplicateOuterId { get; set; }
 
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -199,8 +201,15 @@ namespace TaobaoTop.Cmdlets.Items
         private void HandleRow(ItemRow row)
         {
             var draft = _validator!.Validate(row, _errors);
+            if (draft != null)
+            {
+                _preflight ??= new ItemPreflight(RequireConnection().Client);
+                _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
+                if (_errors.Count > 0) draft = null;
+            }
+            var whatIf = WhatIfOnly;
             // The engine (and the journal) start with the first row unless nothing is to be sent.
-            if (_engine is null && !WhatIfOnly) _engine = StartEngine();
+            if (_engine is null && !whatIf) _engine = StartEngine();
             if (draft is null)
             {
                 // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
@@ -219,10 +228,31 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
 
+            if (whatIf && draft.OuterId != null && !AllowDuplicateOuterId && ExistingItem(draft.OuterId) is long existing)
+            {
+                ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + existing.ToString(CultureInfo.InvariantCulture));
+                return;
+            }
             if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
             var engine = _engine ??= StartEngine();
             _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
             engine.Submit(draft);
+        }
+
+        /// <summary>Under -WhatIf, what the real run's lookup would find; an unreadable answer is reported and taken as none.</summary>
+        private long? ExistingItem(string outerId)
+        {
+            var lookup = _preflight!.ExistingAsync(outerId, Cancellation);
+            try
+            {
+                _pump.RunUntil(lookup, Cancellation);
+                return lookup.Result;
+            }
+            catch (TopException ex)
+            {
+                WriteWarning("商家编码 '" + outerId + "' could not be looked up: " + ex.Message);
+                return null;
+            }
         }
 
         private bool WhatIfOnly
@@ -248,15 +278,44 @@ namespace TaobaoTop.Cmdlets.Items
             }
             var options = new ItemListingOptions
             {
-                ThrottleLimit = ThrottleLimit, SkipExisting = SkipExisting, PictureCategoryId = PictureCategoryId,
+                ThrottleLimit = ThrottleLimit, AllowDuplicateOuterId = AllowDuplicateOuterId, PictureCategoryId = PictureCategoryId,
                 Log = message => _pump.Post(() => WriteVerbose(message)),
                 Warn = message => _pump.Post(() => WriteWarning(message)),
             };
             return new ItemListingEngine(client, options, _journal, (result, error) => _pump.Post(() =>
             {
-                if (error is null) WriteObject(WithRecord(result));
-                else WriteRowError(result, error);
+                try
+                {
+                    if (error is null) WriteObject(WithRecord(result));
+                    else WriteRowError(result, error);
+                }
+                catch (Exception stop) when (!(stop is OperationCanceledException))
+                {
+                    // Downstream stopped (Select-Object -First) or this error stops the pipeline (-ErrorAction Stop).
+                    StopSending();
+                    throw;
+                }
             }), Cancellation);
+        }
+
+        /// <summary>Sends no new row, lets the rows in flight finish into the journal, and says how many of each.</summary>
+        private void StopSending()
+        {
+            var inFlight = _engine!.StopSending(out var settled);
+            settled.Wait();
+            var counts = _engine.Counts;
+            var unread = _total is int total ? total - counts.Submitted : 0;
+            var notSent = counts.NotSent + unread;
+            try
+            {
+                WriteWarning(string.Format(CultureInfo.InvariantCulture, "Stopped: {0} {1} in flight finished{2}; {3} {4} not sent.",
+                    inFlight, inFlight == 1 ? "row" : "rows", _journal is null ? string.Empty : inFlight == 1 ? " and was journaled" : " and were journaled",
+                    notSent, notSent == 1 ? "row was" : "rows were"));
+            }
+            catch (PipelineStoppedException)
+            {
+                // Ctrl+C: nothing more can be written.
+            }
         }
 
         private void WriteRowError(TaobaoItemResult result, Exception error)

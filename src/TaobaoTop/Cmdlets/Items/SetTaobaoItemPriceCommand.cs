@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Conversion;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
@@ -22,6 +23,7 @@ namespace TaobaoTop.Cmdlets.Items
         /// <summary>The new price in yuan, at most two decimals; bound by name from a price sheet too.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
         [Alias("价格", "一口价")]
+        [Money]
         public decimal Price { get; set; }
 
         /// <summary>Sets this SKU's price instead of the item's; TOP names a SKU by its properties, e.g. 1627207:28341;20509:28314.</summary>
@@ -33,6 +35,7 @@ namespace TaobaoTop.Cmdlets.Items
         /// <summary>A change relative to the current price: -10 is 10% off, 5 is 5% more.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PercentSet)]
         [ValidateRange(-99.99, 10000)]
+        [Money]
         public decimal Percent { get; set; }
 
         protected override void ProcessRecord()

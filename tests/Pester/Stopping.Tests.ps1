@@ -1,0 +1,30 @@
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
+    # Paced so the first result is written while later rows are still waiting to be sent.
+    Connect-TaobaoTop -Emulator -Seed 42 -Qps 4
+
+    function New-Row([string] $OuterId) {
+        [pscustomobject]@{ 标题 = "停止 $OuterId"; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $OuterId; 省 = '浙江'; 市 = '杭州' }
+    }
+    function Get-AddedCount([string] $Prefix) {
+        $ids = (1..20 | ForEach-Object { "$Prefix$_" }) -join ','
+        @((Invoke-TaobaoApi taobao.items.custom.get @{ fields = 'num_iid'; outer_id = $ids }).items.item | Where-Object { $_ }).Count
+    }
+}
+
+Describe 'A pipeline stopped downstream' {
+    It 'sends no new row after Select-Object -First, finishes and journals the rows in flight, and says how many' {
+        $journal = Join-Path $TestDrive 'first.jsonl'
+        $first = 1..20 | ForEach-Object { New-Row "FIRST-$_" } |
+            Add-TaobaoItem -ThrottleLimit 2 -JournalPath $journal -WarningVariable said -WarningAction SilentlyContinue |
+            Select-Object -First 1
+        $first.OuterId | Should -Be 'FIRST-1'
+        $added = Get-AddedCount 'FIRST-'
+        $added | Should -BeLessOrEqual 4
+        @(Get-Content $journal | Where-Object { $_ -match '"Added"' }).Count | Should -Be $added
+        $said | Should -HaveCount 1
+        "$said" | Should -Match '^Stopped: \d+ rows? in flight finished and (was|were) journaled; \d+ rows? (was|were) not sent\.$'
+    }
+}

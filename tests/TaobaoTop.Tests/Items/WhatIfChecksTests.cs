@@ -1,0 +1,56 @@
+using TaobaoTop.Tests.Infrastructure;
+using Xunit;
+
+namespace TaobaoTop.Tests.Items;
+
+/// <summary>-WhatIf refuses what the real run refuses: it may read (categories, the shop's outer ids) but never writes.</summary>
+public sealed class WhatIfChecksTests
+{
+    private const string Sheet = """
+        function Row($outerId, $cid = 50000436) { [pscustomobject]@{ 标题 = "检查 $outerId"; 价格 = '19.90'; 库存 = 1; 类目ID = $cid; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $outerId; 省 = '浙江'; 市 = '杭州' } }
+        $rows = @((Row 'C-1'), (Row 'C-2' 16), (Row 'C-3' 99999999), (Row 'C-1'), (Row 'DEMO-0001'))
+        """;
+
+    [Theory]
+    [InlineData("-WhatIf")]
+    [InlineData("")]
+    public void A_repeated_outer_id_and_a_category_the_shop_lacks_are_refused_alike_with_and_without_WhatIf(string whatIf)
+    {
+        using var session = new ModuleSession();
+        var result = session.Run($$"""
+            Connect-TaobaoTop -Emulator -Qps 0
+            {{Sheet}}
+            $rows | Add-TaobaoItem {{whatIf}} | ForEach-Object { "$($_.OuterId) $($_.Status)" }
+            """);
+        var messages = result.Errors.Select(e => e.Exception.Message).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.StartsWith("row 2 (商家编码 C-2): CategoryId (类目ID) 16 (女装/女士精品) is not a leaf category", messages[0]);
+        Assert.StartsWith("row 3 (商家编码 C-3): CategoryId (类目ID) 99999999 is not a category of taobao.itemcats.get", messages[1]);
+        Assert.StartsWith("row 4 (商家编码 C-1): OuterId (商家编码) 'C-1' repeats row 1; one item per outer_id", messages[2]);
+        Assert.All(result.Errors, e => Assert.Equal("InvalidItemRow,TaobaoTop.Cmdlets.Items.AddTaobaoItemCommand", e.FullyQualifiedErrorId));
+        if (whatIf.Length > 0)
+        {
+            Assert.Empty(result.Output);
+            Assert.Contains("What if: Performing the operation \"Add item '检查 C-1' at 19.90 yuan, stock 1\" on target \"row 1 (商家编码 C-1)\"", session.Host.Console);
+            Assert.Matches("What if: Performing the operation \"Skip: 商家编码 'DEMO-0001' is already in the shop as item \\d+\" on target \"row 5 \\(商家编码 DEMO-0001\\)\"", session.Host.Console);
+        }
+        else
+        {
+            Assert.Equal(new object[] { "C-1 Added", "DEMO-0001 Skipped" }, result.Output.Select(o => o.BaseObject));
+        }
+    }
+
+    [Fact]
+    public void WhatIf_writes_nothing_to_the_shop()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok($$"""
+            Connect-TaobaoTop -Emulator -Qps 0
+            function Row($outerId) { [pscustomobject]@{ 标题 = "检查 $outerId"; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $outerId; 省 = '浙江'; 市 = '杭州' } }
+            (Row 'N-1'), (Row 'N-2') | Add-TaobaoItem -WhatIf
+            $found = (Invoke-TaobaoApi taobao.items.custom.get @{ fields = 'num_iid'; outer_id = 'N-1,N-2' }).items.item
+            if ($found) { 'shop: some' } else { 'shop: none' }
+            """);
+        Assert.Equal("shop: none", Assert.Single(output).BaseObject);
+    }
+}
