@@ -6,7 +6,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
+using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+
 
 namespace TaobaoTop.Core.Items
 {
@@ -18,12 +20,15 @@ namespace TaobaoTop.Core.Items
     public sealed class ItemPreflight
     {
         private readonly TopClient _client;
+        private readonly Action<TopCallEvent>? _observer;
         private readonly Dictionary<string, string> _outerIds = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly Dictionary<long, string?> _categoryProblems = new Dictionary<long, string?>();
 
-        public ItemPreflight(TopClient client)
+        /// <param name="observer">Sees each call's events, as the listing's own calls are seen (verbose, audit failures).</param>
+        public ItemPreflight(TopClient client, Action<TopCallEvent>? observer = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
+            _observer = observer;
         }
 
         /// <summary>Adds to <paramref name="errors"/> what is wrong with the row; the row counts as seen either way.</summary>
@@ -43,7 +48,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>The id of an item in the shop with this outer_id, or null.</summary>
         public async Task<long?> ExistingAsync(string outerId, CancellationToken cancellation)
         {
-            var response = await _client.InvokeAsync(ItemApi.CustomGet(new[] { outerId }), null, cancellation).ConfigureAwait(false);
+            var response = await _client.InvokeAsync(ItemApi.CustomGet(new[] { outerId }), _observer, cancellation).ConfigureAwait(false);
             return ItemApi.ReadItems(response, out _).Where(i => i.OuterId == outerId).Select(i => (long?)i.NumIid).FirstOrDefault();
         }
 
@@ -53,7 +58,7 @@ namespace TaobaoTop.Core.Items
             TopResponse response;
             try
             {
-                response = await _client.InvokeAsync(new TopRequest("taobao.itemcats.get").With("cids", cid).With("fields", "cid,name,is_parent"), null, cancellation).ConfigureAwait(false);
+                response = await _client.InvokeAsync(new TopRequest("taobao.itemcats.get").With("cids", cid).With("fields", "cid,name,is_parent"), _observer, cancellation).ConfigureAwait(false);
             }
             catch (TopException)
             {

@@ -200,16 +200,17 @@ namespace TaobaoTop.Cmdlets.Items
 
         private void HandleRow(ItemRow row)
         {
+            var whatIf = WhatIfOnly;
+            // The engine (and the journal, held by one run) start with the first row, before any call, unless nothing
+            // is to be sent.
+            if (_engine is null && !whatIf) _engine = StartEngine();
             var draft = _validator!.Validate(row, _errors);
             if (draft != null)
             {
-                _preflight ??= new ItemPreflight(RequireConnection().Client);
+                _preflight ??= new ItemPreflight(RequireConnection().Client, e => _pump.Post(() => Report(e)));
                 _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
                 if (_errors.Count > 0) draft = null;
             }
-            var whatIf = WhatIfOnly;
-            // The engine (and the journal) start with the first row unless nothing is to be sent.
-            if (_engine is null && !whatIf) _engine = StartEngine();
             if (draft is null)
             {
                 // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
