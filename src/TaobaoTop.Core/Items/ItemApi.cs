@@ -56,6 +56,9 @@ namespace TaobaoTop.Core.Items
 
         public static TopRequest Delisting(long numIid) => new TopRequest("taobao.item.update.delisting").With("num_iid", numIid);
 
+        /// <summary>How many outer_ids one taobao.items.custom.get takes.</summary>
+        public const int CustomGetBatchSize = 40;
+
         public static TopRequest CustomGet(IEnumerable<string> outerIds)
             => new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", string.Join(",", outerIds));
 

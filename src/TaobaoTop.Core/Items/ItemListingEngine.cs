@@ -43,7 +43,6 @@ namespace TaobaoTop.Core.Items
     /// </summary>
     public sealed class ItemListingEngine
     {
-        private const int LookupBatchSize = 40;
         private static readonly TimeSpan LookupBatchWait = TimeSpan.FromMilliseconds(20);
 
         private readonly TopClient _client;
@@ -537,7 +536,7 @@ namespace TaobaoTop.Core.Items
             lock (_lookupLock)
             {
                 _lookups.Add((outerId, answer));
-                if (_lookups.Count >= LookupBatchSize)
+                if (_lookups.Count >= ItemApi.CustomGetBatchSize)
                 {
                     full = _lookups;
                     _lookups = new List<(string, TaskCompletionSource<long[]>)>();

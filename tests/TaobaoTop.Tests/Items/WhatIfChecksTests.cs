@@ -53,4 +53,21 @@ public sealed class WhatIfChecksTests
             """);
         Assert.Equal("shop: none", Assert.Single(output).BaseObject);
     }
+
+    [Fact]
+    public void WhatIf_looks_outer_ids_up_forty_to_a_call_as_the_real_run_does()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            Connect-TaobaoTop -Emulator -Qps 0
+            $rows = 1..100 | ForEach-Object { [pscustomobject]@{ 标题 = "检查 $_"; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = "B-$_"; 省 = '浙江'; 市 = '杭州' } }
+            $rows += [pscustomobject]@{ 标题 = '演示商品'; 价格 = '9.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = 'DEMO-0001'; 省 = '浙江'; 市 = '杭州' }
+            $rows | Add-TaobaoItem -WhatIf
+            (Get-TaobaoTopContext).Calls
+            """);
+        // One category read and three lookups of at most 40 outer_ids, not a call per row.
+        Assert.Equal(4L, Convert.ToInt64(Assert.Single(output).BaseObject));
+        Assert.Matches("Skip: 商家编码 'DEMO-0001' is already in the shop as item \\d+", session.Host.Console);
+        Assert.Contains("on target \"row 100 (商家编码 B-100)\"", session.Host.Console);
+    }
 }

@@ -24,6 +24,8 @@ namespace TaobaoTop.Cmdlets.Items
         private const string PathSet = "Path";
 
         private readonly List<ItemFieldError> _errors = new List<ItemFieldError>();
+        private readonly List<Action<IReadOnlyDictionary<string, long>>> _whatIfRows = new List<Action<IReadOnlyDictionary<string, long>>>();
+        private readonly HashSet<string> _whatIfOuterIds = new HashSet<string>(StringComparer.Ordinal);
         private readonly WritePump _pump = new WritePump();
         private readonly Stopwatch _clock = new Stopwatch();
         private ItemRowValidator? _validator;
@@ -150,6 +152,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void EndProcessing()
         {
+            FlushWhatIf();
             if (_engine != null)
             {
                 try
@@ -221,7 +224,8 @@ namespace TaobaoTop.Cmdlets.Items
                         RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
                         Field = _errors[0].Field, Error = string.Join("; ", _errors.Select(e => e.Message)), Row = row.Source,
                     };
-                    WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result));
+                    var error = new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result);
+                    _whatIfRows.Add(_ => WriteRowError(result, error));
                     return;
                 }
                 _pump.RunUntil(_engine.WaitForRoomAsync(), Cancellation, WriteRate);
@@ -229,9 +233,9 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
 
-            if (whatIf && draft.OuterId != null && !AllowDuplicateOuterId && ExistingItem(draft.OuterId) is long existing)
+            if (whatIf)
             {
-                ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + existing.ToString(CultureInfo.InvariantCulture));
+                WhatIf(row, draft);
                 return;
             }
             if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
@@ -240,20 +244,45 @@ namespace TaobaoTop.Cmdlets.Items
             engine.Submit(draft);
         }
 
-        /// <summary>Under -WhatIf, what the real run's lookup would find; an unreadable answer is reported and taken as none.</summary>
-        private long? ExistingItem(string outerId)
+        /// <summary>
+        /// Under -WhatIf, rows wait until a batch of outer_ids can be looked up in one call, as the real run batches its
+        /// lookups, then say in order what the real run would do with each.
+        /// </summary>
+        private void WhatIf(ItemRow row, ItemDraft draft)
         {
-            var lookup = _preflight!.ExistingAsync(outerId, Cancellation);
-            try
+            var outerId = AllowDuplicateOuterId ? null : draft.OuterId;
+            if (outerId != null) _whatIfOuterIds.Add(outerId);
+            _whatIfRows.Add(existing =>
             {
-                _pump.RunUntil(lookup, Cancellation);
-                return lookup.Result;
-            }
-            catch (TopException ex)
+                if (outerId != null && existing.TryGetValue(outerId, out var numIid))
+                    ShouldProcess(row.Describe(), "Skip: 商家编码 '" + outerId + "' is already in the shop as item " + numIid.ToString(CultureInfo.InvariantCulture));
+                else
+                    ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity);
+            });
+            if (_whatIfOuterIds.Count >= ItemApi.CustomGetBatchSize) FlushWhatIf();
+        }
+
+        /// <summary>Looks up the waiting rows' outer_ids; an unreadable answer is reported and taken as none found.</summary>
+        private void FlushWhatIf()
+        {
+            IReadOnlyDictionary<string, long> existing = new Dictionary<string, long>();
+            if (_whatIfOuterIds.Count > 0)
             {
-                WriteWarning("商家编码 '" + outerId + "' could not be looked up: " + ex.Message);
-                return null;
+                var lookup = _preflight!.ExistingAsync(_whatIfOuterIds.ToList(), Cancellation);
+                try
+                {
+                    _pump.RunUntil(lookup, Cancellation);
+                    existing = lookup.Result;
+                }
+                catch (TopException ex)
+                {
+                    WriteWarning("商家编码 " + string.Join(", ", _whatIfOuterIds) + " could not be looked up: " + ex.Message);
+                }
             }
+            var rows = _whatIfRows.ToList();
+            _whatIfRows.Clear();
+            _whatIfOuterIds.Clear();
+            foreach (var emit in rows) emit(existing);
         }
 
         private bool WhatIfOnly
