@@ -13,19 +13,22 @@ Describe 'Affiliate round trip' {
             $resolved = @($passwords | Resolve-TbkPassword)
         }
 
-        It 'finds five items with string ids and decimal prices' {
+        It 'finds five phones with string ids and decimal prices' {
             $items.Count | Should -Be 5
+            $items | ForEach-Object { "$($_.Title)$($_.CategoryName)$($_.LevelOneCategoryName)" | Should -Match '手机' }
             $items[0].ItemId | Should -BeOfType [string]
             $items[0].FinalPrice | Should -BeOfType [decimal]
         }
 
-        It 'makes one 淘口令 per item' {
+        It 'makes a different 淘口令 for each item' {
             $passwords.Count | Should -Be 5
-            $passwords.Password | Should -Match '^￥[A-Za-z0-9]+￥$'
+            $passwords.Password | Should -Match '^￥[A-Za-z0-9]{8,14}￥$'
+            ($passwords.Password | Sort-Object -Unique).Count | Should -Be 5
         }
 
-        It 'resolves each 淘口令 to the same item' {
+        It 'resolves each 淘口令 to the same item, on the promoter''s own link' {
             $resolved.ItemId | Should -Be $items.ItemId
+            $resolved.Url | Should -Match 'pid=mm_1000001_2000001_3000001'
         }
     }
 
@@ -37,8 +40,11 @@ Describe 'Affiliate round trip' {
             $failures[0].TargetObject | Should -Be '￥AAAAAAAAAAA￥'
         }
 
-        It 'refuses a malformed PID with the expected shape' {
-            { 'x' | ConvertTo-TbkLink -Pid mm_1_2 -ErrorAction Stop } | Should -Throw '*mm_<member>_<site>_<adzone>*'
+        It 'refuses a malformed PID with the expected shape, before any call' {
+            $before = (Get-TaobaoTopContext).Calls
+            $refused = { 'x' | ConvertTo-TbkLink -Pid mm_1000001_3000001 -ErrorAction Stop } | Should -Throw -PassThru
+            $refused.Exception.Message | Should -BeLike "*'mm_1000001_3000001'*mm_<member>_<site>_<adzone>*"
+            (Get-TaobaoTopContext).Calls | Should -Be $before
         }
 
         It 'tells how to convert an old numeric item id' {
