@@ -1,7 +1,7 @@
 using TaobaoTop.Loading;
 using Xunit;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 /// <summary>Import refuses .NET Framework older than 4.7.2 with one message that says what to install.</summary>
 public sealed class NetFrameworkReleaseTests

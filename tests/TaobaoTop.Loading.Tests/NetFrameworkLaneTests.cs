@@ -3,7 +3,7 @@ using System.Text;
 using TaobaoTop.Tests.Items;
 using Xunit;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 /// <summary>
 /// The .NET Framework lane: a net472 host (tests/TaobaoTop.DesktopLane.Host) under Mono's strict loader, which, like
