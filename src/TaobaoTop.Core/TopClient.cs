@@ -25,6 +25,7 @@ namespace TaobaoTop.Core
         public TopClient(TopClientOptions options, HttpMessageHandler? transport = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (transport is null) NetFrameworkHttp.Prepare(options.Endpoint);
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             // Each attempt has its own time-out, set by the transport policy.
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Affiliate.Orders;
 using TaobaoTop.Core.Items;
@@ -78,6 +80,34 @@ namespace TaobaoTop.DesktopLane.Host
                 engine.CompleteAsync().GetAwaiter().GetResult();
                 Check(results.Count == 3 && results.All(r => r.Status == TaobaoItemStatus.Added && r.NumIid > 0), "three items listed: " + string.Join(", ", results.Select(r => r.Status)));
                 say("listed " + results.Count + " items with their pictures");
+            }
+
+            // The network path. .NET Framework's HttpClientHandler runs on HttpWebRequest, whose ServicePoint for the
+            // gateway holds the per-host connection limit (2 outside ASP.NET) and Expect: 100-continue (on by default).
+            ServicePointManager.DefaultConnectionLimit = 2;
+            ServicePointManager.Expect100Continue = true;
+            ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault;
+            using (new TopClient(new TopClientOptions("12345678", new Secret("helloworld"))))
+            {
+                Check(ServicePointManager.SecurityProtocol == SecurityProtocolType.SystemDefault, "the system's TLS choice is left alone: " + ServicePointManager.SecurityProtocol);
+            }
+            // A machine that pinned TLS 1.0 gets TLS 1.2 added, not TLS 1.0 taken away.
+            ServicePointManager.SecurityProtocol = SecurityProtocolType.Tls;
+            using (var gateway = new LoopbackGateway(expected: 6))
+            using (var client = new TopClient(new TopClientOptions("12345678", new Secret("helloworld")) { Endpoint = gateway.Endpoint, Session = new Secret("test-session"), Qps = 0 }))
+            {
+                var protocols = ServicePointManager.SecurityProtocol;
+                Check(protocols == (SecurityProtocolType.Tls | SecurityProtocolType.Tls12), "TLS 1.2 added to what was there: " + protocols);
+                var point = ServicePointManager.FindServicePoint(gateway.Endpoint);
+                Check(point.ConnectionLimit >= 256, "connections to the gateway are not limited to " + point.ConnectionLimit);
+                Check(!point.Expect100Continue, "no Expect: 100-continue round trip before each POST");
+
+                // What a user notices; Mono's handler ignores the ServicePoint, so here only the checks above can fail.
+                var calls = Enumerable.Range(0, gateway.Expected).Select(_ => client.InvokeAsync(new TopRequest("taobao.item.seller.get").With("num_iid", 1))).ToArray();
+                Task.WaitAll(calls);
+                Check(gateway.MostAtOnce >= gateway.Expected, gateway.Expected + " calls at once reach the gateway together, not " + gateway.MostAtOnce);
+                Check(!gateway.SawExpectContinue, "no Expect: 100-continue");
+                say("called a loopback gateway " + gateway.MostAtOnce + " at once, no Expect: 100-continue, TLS 1.2 added");
             }
         }
 

@@ -85,15 +85,36 @@ namespace TaobaoTop.Core.Items
                 }
                 else
                 {
-                    var path = _resolvePath(picture);
-                    var problem = _pictures.Problem(path);
-                    if (problem != null) Add(errors, ItemColumns.Picture, problem);
-                    draft.PictureFile = path;
+                    var path = ResolvePicture(picture);
+                    if (path is null)
+                    {
+                        Add(errors, ItemColumns.Picture, "'" + picture + "' is not a valid file path");
+                    }
+                    else
+                    {
+                        var problem = _pictures.Problem(path);
+                        if (problem != null) Add(errors, ItemColumns.Picture, problem);
+                        draft.PictureFile = path;
+                    }
                 }
             }
 
             CheckDecoding(row, errors);
             return errors.Count == 0 ? draft : null;
+        }
+
+        /// <summary>The picture's full path, or null where the runtime refuses the text as a path (.NET Framework throws
+        /// for " &lt; &gt; | and a second colon).</summary>
+        private string? ResolvePicture(string picture)
+        {
+            try
+            {
+                return _resolvePath(picture);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is System.IO.PathTooLongException)
+            {
+                return null;
+            }
         }
 
         /// <summary>One message for the whole row: where it is, then each field and what is wrong with it.</summary>

@@ -81,6 +81,8 @@ namespace TaobaoTop.Core.Pipeline
 
             var request = new HttpRequestMessage(HttpMethod.Post, uri.Uri);
             request.Headers.Accept.ParseAdd("application/json");
+            // .NET Framework's handler copies this onto the ServicePoint: no 100-continue round trip before the body.
+            request.Headers.ExpectContinue = false;
             var business = Business(message.Request.Parameters, system);
             request.Content = message.Request.Files.Count == 0 ? FormContent(business) : MultipartContent(business, message.Request.Files);
             return request;

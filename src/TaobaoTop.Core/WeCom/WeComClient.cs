@@ -33,6 +33,7 @@ namespace TaobaoTop.Core.WeCom
         public WeComClient(WeComClientOptions options, HttpMessageHandler? transport = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (transport is null) NetFrameworkHttp.Prepare(options.Endpoint);
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             _http.Timeout = options.Timeout;
         }

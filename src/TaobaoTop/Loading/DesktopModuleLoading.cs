@@ -1,3 +1,5 @@
+using System;
+
 namespace TaobaoTop.Loading
 {
     /// <summary>
@@ -8,7 +10,15 @@ namespace TaobaoTop.Loading
     {
         public static void Start(string moduleFolder)
         {
-            if (DependencyResolver.IsNeeded) DependencyResolver.Register(moduleFolder);
+            if (DependencyResolver.IsNeeded) Start(moduleFolder, NetFrameworkRelease.Read());
+        }
+
+        internal static void Start(string moduleFolder, int? netFrameworkRelease)
+        {
+            // Refused before anything is hooked: Import-Module reports this one message and the session stays clean.
+            var problem = NetFrameworkRelease.Problem(netFrameworkRelease);
+            if (problem != null) throw new PlatformNotSupportedException(problem);
+            DependencyResolver.Register(moduleFolder);
         }
 
         public static void Stop() => DependencyResolver.Unregister();

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 /// <summary>One assembly file as metadata: its identity and what it references. Nothing is loaded.</summary>
 internal sealed record ShippedAssembly(string Path, AssemblyName Name, IReadOnlyList<AssemblyName> References)

@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 using TaobaoTop.Loading;
 using Xunit;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 /// <summary>
 /// .NET Framework binds a strong-named reference to exactly the version it names, and powershell.exe has no binding

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 internal static class TestPaths
 {

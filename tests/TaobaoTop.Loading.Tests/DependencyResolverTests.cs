@@ -2,7 +2,7 @@ using System.Reflection;
 using TaobaoTop.Loading;
 using Xunit;
 
-namespace TaobaoTop.Desktop.Tests;
+namespace TaobaoTop.Loading.Tests;
 
 /// <summary>The resolver's rule over the laid-out folder, called directly (it has no PowerShell in it).</summary>
 public sealed class DependencyResolverTests

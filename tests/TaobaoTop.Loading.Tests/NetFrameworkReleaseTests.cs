@@ -1,0 +1,37 @@
+using TaobaoTop.Loading;
+using Xunit;
+
+namespace TaobaoTop.Loading.Tests;
+
+/// <summary>Import refuses .NET Framework older than 4.7.2 with one message that says what to install.</summary>
+public sealed class NetFrameworkReleaseTests
+{
+    [Theory]
+    [InlineData(461308)] // 4.7.1
+    [InlineData(394802)] // 4.6.2
+    [InlineData(378389)] // 4.5
+    public void An_older_framework_is_refused_with_what_to_install(int release)
+    {
+        var problem = NetFrameworkRelease.Problem(release);
+
+        Assert.NotNull(problem);
+        Assert.Contains(".NET Framework 4.7.2", problem);
+        Assert.Contains("4.8", problem);
+        Assert.Contains("pwsh", problem);
+    }
+
+    [Theory]
+    [InlineData(461808)] // 4.7.2
+    [InlineData(528040)] // 4.8
+    [InlineData(533320)] // 4.8.1
+    [InlineData(null)]   // not Windows, or no .NET Framework 4.5+ key: nothing to judge by
+    public void A_framework_of_4_7_2_or_later_imports(int? release) => Assert.Null(NetFrameworkRelease.Problem(release));
+
+    [Fact]
+    public void Importing_on_an_older_framework_fails_before_anything_is_hooked()
+    {
+        var ex = Assert.Throws<PlatformNotSupportedException>(() => DesktopModuleLoading.Start(TestPaths.ModuleFolder, 461308));
+
+        Assert.Contains(".NET Framework 4.7.2", ex.Message);
+    }
+}
