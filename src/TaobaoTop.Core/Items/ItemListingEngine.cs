@@ -340,8 +340,9 @@ namespace TaobaoTop.Core.Items
         }
 
         /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
-        private static TaobaoItem ReadAdded(TopResponse response)
+        private TaobaoItem ReadAdded(TopResponse response)
         {
+            var excerpt = new Redactor(_client.Options.Secrets).Excerpt(response.RawJson);
             TaobaoItem item;
             try
             {
@@ -349,11 +350,11 @@ namespace TaobaoTop.Core.Items
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
             {
-                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + excerpt, excerpt);
             }
             if (item.NumIid <= 0)
             {
-                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + excerpt, excerpt);
             }
             return item;
         }
