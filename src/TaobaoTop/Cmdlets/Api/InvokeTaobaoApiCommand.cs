@@ -87,8 +87,9 @@ namespace TaobaoTop.Cmdlets.Api
             {
                 token = TopToken.FromResponse(response, RequireConnection().Client.Options.Clock());
             }
-            catch (Exception ex) when (ex is TopException || ex is FormatException || ex is System.Text.Json.JsonException)
+            catch (TopResponseException)
             {
+                // No readable grant, so no token to mask.
                 return response;
             }
             WriteWarning("The tokens in this answer are masked. New-TaobaoTopToken (and Update-TaobaoTopToken) return them as SecureStrings and use them for the connection.");
