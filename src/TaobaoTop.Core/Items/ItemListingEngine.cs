@@ -65,6 +65,7 @@ namespace TaobaoTop.Core.Items
         private bool _lookupScheduled;
         private bool _completing;
         private ItemJournalWriteException? _fatal;
+        private TopQuotaException? _quotaSpent;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -422,12 +423,19 @@ namespace TaobaoTop.Core.Items
 
         private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
+        /// <summary>Once the quota is spent nothing more is sent: each remaining row fails with the quota error unsent.</summary>
         private async Task<TopResponse> CallAsync(TopRequest request)
         {
             await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
             try
             {
+                if (Volatile.Read(ref _quotaSpent) is TopQuotaException spent) throw spent;
                 return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
+            }
+            catch (TopQuotaException spent)
+            {
+                Interlocked.CompareExchange(ref _quotaSpent, spent, null);
+                throw;
             }
             finally
             {
