@@ -62,6 +62,9 @@ namespace TaobaoTop.Core
         /// <summary>The clock used for <c>timestamp</c>; tests and emulators set it.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
+        /// <summary>The secrets a <see cref="Protocol.Redactor"/> masks for this connection.</summary>
+        public System.Collections.Generic.IEnumerable<Secret?> Secrets => new[] { AppSecret, Session, RefreshToken };
+
         public override string ToString() => $"{AppKey} @ {Endpoint}";
     }
 }

@@ -153,7 +153,7 @@ public class ClientTests
         Assert.Single(gateway.Received);
         Assert.Equal(TimeSpan.FromSeconds(31062), ex.Ban);
         Assert.Equal(Now.AddSeconds(31062), ex.ResetsAt);
-        Assert.Equal(TimeSpan.FromHours(8), ex.ResetsAt.Offset);
+        Assert.Equal(TimeSpan.FromHours(8), ex.ResetsAt!.Value.Offset);
         Assert.Contains("resets at 2026-11-24 04:37:42 +08:00", ex.Message);
         Assert.Equal(1, client.Statistics.QuotaErrors);
     }

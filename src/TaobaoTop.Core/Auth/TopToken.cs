@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Auth
@@ -31,32 +32,62 @@ namespace TaobaoTop.Core.Auth
         public string? UserNick { get; }
 
         /// <summary>Reads the answer's <c>token_result</c>, a JSON document carried as a string.</summary>
+        /// <exception cref="TopResponseException">The answer is not a readable grant; the message says what is wrong, never quoting a token.</exception>
         public static TopToken FromResponse(TopResponse response, DateTimeOffset now)
         {
+            var api = response.Api;
             if (!response.Body.TryGetProperty("token_result", out var tokenResult))
             {
-                throw new FormatException(response.Api + " answered without token_result.");
+                throw Unreadable(api, "it has no token_result");
             }
-            using (var document = tokenResult.ValueKind == JsonValueKind.String ? JsonDocument.Parse(tokenResult.GetString()!) : JsonDocument.Parse(tokenResult.GetRawText()))
+            JsonDocument document;
+            try
+            {
+                document = tokenResult.ValueKind == JsonValueKind.String ? JsonDocument.Parse(tokenResult.GetString()!) : JsonDocument.Parse(tokenResult.GetRawText());
+            }
+            catch (JsonException)
+            {
+                throw Unreadable(api, "its token_result is not JSON");
+            }
+            using (document)
             {
                 var token = document.RootElement;
-                var accessToken = Text(token, "access_token") ?? throw new FormatException(response.Api + ": token_result has no access_token.");
+                if (token.ValueKind != JsonValueKind.Object) throw Unreadable(api, "its token_result is not a JSON object");
+                var accessToken = Text(token, "access_token");
+                if (string.IsNullOrEmpty(accessToken)) throw Unreadable(api, "its token_result has no access_token");
                 var refreshToken = Text(token, "refresh_token");
                 return new TopToken(
-                    new Secret(accessToken),
+                    new Secret(accessToken!),
                     string.IsNullOrEmpty(refreshToken) ? null : new Secret(refreshToken!),
-                    Expiry(token, "expire_time", "expires_in", now),
-                    Expiry(token, "refresh_token_valid_time", "re_expires_in", now),
+                    Expiry(api, token, "expire_time", "expires_in", now),
+                    Expiry(api, token, "refresh_token_valid_time", "re_expires_in", now),
                     Text(token, "taobao_user_id"),
                     Text(token, "taobao_user_nick") is string nick ? Uri.UnescapeDataString(nick) : null);
             }
         }
 
+        private static TopResponseException Unreadable(string api, string why)
+            => new TopResponseException(api, api + " answered a grant TaobaoTop cannot read: " + why + ". No session was set.", null);
+
         /// <summary>An absolute epoch-milliseconds field when present, else seconds from now.</summary>
-        private static DateTimeOffset? Expiry(JsonElement token, string epochMsName, string secondsName, DateTimeOffset now)
+        private static DateTimeOffset? Expiry(string api, JsonElement token, string epochMsName, string secondsName, DateTimeOffset now)
         {
-            if (Number(token, epochMsName) is long epochMs) return TopTime.ToTopZone(DateTimeOffset.FromUnixTimeMilliseconds(epochMs));
-            if (Number(token, secondsName) is long seconds) return TopTime.ToTopZone(now.AddSeconds(seconds));
+            try
+            {
+                if (Number(token, epochMsName) is long epochMs) return TopTime.ToTopZone(DateTimeOffset.FromUnixTimeMilliseconds(epochMs));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Unreadable(api, "its " + epochMsName + " " + Text(token, epochMsName) + " is not a time");
+            }
+            try
+            {
+                if (Number(token, secondsName) is long seconds) return TopTime.ToTopZone(now.AddSeconds(seconds));
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Unreadable(api, "its " + secondsName + " " + Text(token, secondsName) + " is out of range");
+            }
             return null;
         }
 

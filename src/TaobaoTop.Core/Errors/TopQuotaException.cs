@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace TaobaoTop.Core.Errors
 {
-    /// <summary>Code 7 App Call Limited with a ban too long to wait out (a spent daily quota).</summary>
+    /// <summary>Code 7 App Call Limited with a ban too long to wait out (a spent daily quota), or one whose length cannot be read.</summary>
     public sealed class TopQuotaException : TopApiException
     {
         public TopQuotaException(TopApiException answer, TimeSpan ban, DateTimeOffset resetsAt)
@@ -15,10 +15,19 @@ namespace TaobaoTop.Core.Errors
             ResetsAt = resetsAt;
         }
 
-        public TimeSpan Ban { get; }
+        /// <summary>A ban whose length is unreadable or absurd: not waited out, the gateway's text quoted.</summary>
+        public TopQuotaException(TopApiException answer)
+            : base(answer.Api, answer.Code, answer.TopMessage, answer.SubCode,
+                   "\"" + answer.SubMessage + "\" (the length of this ban could not be read, so it is not waited out)",
+                   answer.RequestId)
+        {
+        }
 
-        /// <summary>When calls are allowed again, in TOP's zone.</summary>
-        public DateTimeOffset ResetsAt { get; }
+        /// <summary>How long the ban lasts; null when the answer did not say in a readable way.</summary>
+        public TimeSpan? Ban { get; }
+
+        /// <summary>When calls are allowed again, in TOP's zone; null when not known.</summary>
+        public DateTimeOffset? ResetsAt { get; }
 
         public override bool IsTransient => false;
     }

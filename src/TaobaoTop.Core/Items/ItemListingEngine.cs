@@ -69,6 +69,7 @@ namespace TaobaoTop.Core.Items
         private int _running;
         private int _sending;
         private Task _lastTurn = Task.CompletedTask;
+        private TopQuotaException? _quotaSpent;
         private long _nextSequence;
         private long _nextToEmit;
 
@@ -409,8 +410,9 @@ namespace TaobaoTop.Core.Items
         }
 
         /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
-        private static TaobaoItem ReadAdded(TopResponse response)
+        private TaobaoItem ReadAdded(TopResponse response)
         {
+            var excerpt = new Redactor(_client.Options.Secrets).Excerpt(response.RawJson);
             TaobaoItem item;
             try
             {
@@ -418,11 +420,11 @@ namespace TaobaoTop.Core.Items
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
             {
-                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + excerpt, excerpt);
             }
             if (item.NumIid <= 0)
             {
-                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + TopResponseParser.Excerpt(response.RawJson), TopResponseParser.Excerpt(response.RawJson));
+                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + excerpt, excerpt);
             }
             return item;
         }
@@ -490,12 +492,19 @@ namespace TaobaoTop.Core.Items
 
         private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
+        /// <summary>Once the quota is spent nothing more is sent: each remaining row fails with the quota error unsent.</summary>
         private async Task<TopResponse> CallAsync(TopRequest request, bool slotHeld = false)
         {
             if (!slotHeld) await _calls.WaitAsync(_cancellation).ConfigureAwait(false);
             try
             {
+                if (Volatile.Read(ref _quotaSpent) is TopQuotaException spent) throw spent;
                 return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
+            }
+            catch (TopQuotaException spent)
+            {
+                Interlocked.CompareExchange(ref _quotaSpent, spent, null);
+                throw;
             }
             finally
             {

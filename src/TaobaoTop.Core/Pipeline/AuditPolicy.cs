@@ -17,7 +17,12 @@ namespace TaobaoTop.Core.Pipeline
     /// </summary>
     public sealed class AuditPolicy : TopPipelinePolicy
     {
-        private static readonly string[] SecretWords = { "token", "secret", "password", "session" };
+        /// <summary>Parameter names containing any of these carry a credential.</summary>
+        private static readonly string[] SecretWords =
+        {
+            "token", "secret", "session", "pwd", "passwd", "password", "private_key", "privatekey", "api_key", "apikey",
+            "auth_code", "authcode", "ticket", "credential", "accesskey", "access_key",
+        };
         private static readonly object FileLock = new object();
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -13,7 +13,10 @@ namespace TaobaoTop.Core.Pipeline
     /// </summary>
     public sealed class RetryPolicy : TopPipelinePolicy
     {
-        private static readonly Regex BanSeconds = new Regex(@"ban will last for (\d+) more seconds", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly Regex BanSeconds = new Regex(@"ban will last for (\S+) more seconds", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        /// <summary>TOP's bans end by midnight; a longer one is a misread.</summary>
+        private static readonly TimeSpan LongestBan = TimeSpan.FromDays(1);
 
         [ThreadStatic]
         private static Random? _jitter;
@@ -32,7 +35,7 @@ namespace TaobaoTop.Core.Pipeline
                 }
                 catch (TopApiException ex) when (ex.Code == 7 && !(ex is TopQuotaException))
                 {
-                    var ban = ParseBan(ex.SubMessage);
+                    if (!(ParseBan(ex.SubMessage) is TimeSpan ban)) throw new TopQuotaException(ex);
                     if (ban > options.MaxBanWait)
                     {
                         throw new TopQuotaException(ex, ban, Protocol.TopTime.ToTopZone(options.Clock() + ban));
@@ -59,11 +62,21 @@ namespace TaobaoTop.Core.Pipeline
             return !ex.MayHaveBeenApplied || message.Request.RetriesAfterAmbiguousFailure;
         }
 
-        /// <summary>Reads N from "This ban will last for N more seconds"; one second when the text says nothing.</summary>
-        public static TimeSpan ParseBan(string? subMessage)
+        /// <summary>
+        /// Reads N from "This ban will last for N more seconds"; one second when the text says nothing of a ban; null when
+        /// N is not ASCII digits or longer than a day.
+        /// </summary>
+        public static TimeSpan? ParseBan(string? subMessage)
         {
             var match = subMessage is null ? Match.Empty : BanSeconds.Match(subMessage);
-            return match.Success ? TimeSpan.FromSeconds(long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(1);
+            if (!match.Success) return TimeSpan.FromSeconds(1);
+            var text = match.Groups[1].Value;
+            foreach (var c in text)
+            {
+                if (c < '0' || c > '9') return null;
+            }
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > LongestBan.TotalSeconds) return null;
+            return TimeSpan.FromSeconds(seconds);
         }
 
         /// <summary>Exponential back-off with jitter: between half and all of base × 2^(attempt-1), capped.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using TaobaoTop.Core.Protocol;
 
@@ -44,12 +45,14 @@ namespace TaobaoTop.Core.Pipeline
         public void Report(TopCallEventKind kind, string? requestId = null, TimeSpan? delay = null, string? reason = null)
             => _observer?.Invoke(new TopCallEvent(kind, Request.Method, Attempt, Elapsed, requestId, delay, reason));
 
-        /// <summary>Masks the secret and session in text that may have echoed the request (proxy pages, exceptions).</summary>
-        public string Redact(string text)
-        {
-            text = Options.AppSecret.Redact(text);
-            if (Options.RefreshToken != null) text = Options.RefreshToken.Redact(text);
-            return Session is null ? text : Session.Redact(text);
-        }
+        /// <summary>
+        /// Masks every secret this call knows in text that may have echoed the request (gateway errors, proxy pages,
+        /// exceptions): the connection's, this call's session, and its secret-bearing parameters (an OAuth code, a refresh token).
+        /// </summary>
+        public Redactor Redactor
+            => new Redactor(Options.Secrets.Append(Session).Concat(
+                Request.Parameters.Where(p => !string.IsNullOrEmpty(p.Value) && AuditPolicy.IsSecretParameter(p.Key, Request.Method)).Select(p => new Secret(p.Value!))));
+
+        public string Redact(string text) => Redactor.Redact(text);
     }
 }

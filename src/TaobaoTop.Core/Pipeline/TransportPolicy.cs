@@ -58,7 +58,7 @@ namespace TaobaoTop.Core.Pipeline
 
                 if ((int)status < 200 || (int)status > 299)
                 {
-                    var excerpt = message.Redact(TopResponseParser.Excerpt(body));
+                    var excerpt = message.Redactor.Excerpt(body);
                     throw new TopTransportException(
                         api,
                         $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"),
@@ -66,7 +66,7 @@ namespace TaobaoTop.Core.Pipeline
                         (int)status != 503 && (int)status != 429);
                 }
 
-                message.Response = TopResponseParser.Parse(api, body, message.Redact);
+                message.Response = TopResponseParser.Parse(api, body, message.Redactor);
             }
 
             await next().ConfigureAwait(false);

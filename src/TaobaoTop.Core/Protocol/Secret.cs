@@ -32,9 +32,6 @@ namespace TaobaoTop.Core.Protocol
             return secure;
         }
 
-        /// <summary>Replaces every occurrence of the secret in <paramref name="text"/> with a mask.</summary>
-        internal string Redact(string text) => text.Replace(_value, Mask);
-
         public override string ToString() => Mask;
 
         public bool Equals(Secret? other) => other != null && string.Equals(_value, other._value, StringComparison.Ordinal);

@@ -9,15 +9,14 @@ namespace TaobaoTop.Core.Protocol
     /// <summary>Turns a gateway body into a <see cref="TopResponse"/>, or an error that says what came back.</summary>
     public static class TopResponseParser
     {
-        private const int ExcerptLength = 200;
-
         private static readonly Regex HtmlTitle = new Regex("<title>(.*?)</title>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
 
-        /// <param name="redact">Masks secrets in text that is quoted in an error (a proxy page may echo the request).</param>
-        public static TopResponse Parse(string api, string? body, Func<string, string>? redact = null)
+        /// <param name="redactor">Masks secrets in text that is quoted in an error (a gateway or proxy may echo the request).</param>
+        public static TopResponse Parse(string api, string? body, Redactor? redactor = null)
         {
+            redactor ??= new Redactor();
             var text = body?.Trim() ?? string.Empty;
-            var quoted = redact is null || text.Length == 0 ? text : redact(text);
+            var quoted = redactor.Redact(text);
             if (text.Length == 0)
             {
                 throw new TopResponseException(api, api + ": the gateway answered HTTP 200 with an empty body (no TOP answer). A proxy may have cut the connection.", null);
@@ -49,7 +48,7 @@ namespace TaobaoTop.Core.Protocol
                 }
                 if (root.TryGetProperty("error_response", out var error))
                 {
-                    throw ToException(api, error);
+                    throw ToException(api, error, redactor);
                 }
 
                 var inner = Unwrap(root);
@@ -71,8 +70,11 @@ namespace TaobaoTop.Core.Protocol
             return root;
         }
 
-        private static TopApiException ToException(string api, JsonElement error)
-            => new TopApiException(api, error.Int("code") ?? 0, error.Text("msg"), error.Text("sub_code"), error.Text("sub_msg"), error.Text("request_id"));
+        /// <summary>The gateway's texts may echo the session (<c>Invalid session: …</c>): masked before they reach the exception.</summary>
+        private static TopApiException ToException(string api, JsonElement error, Redactor redactor)
+            => new TopApiException(api, error.Int("code") ?? 0, Masked(error.Text("msg"), redactor), Masked(error.Text("sub_code"), redactor), Masked(error.Text("sub_msg"), redactor), error.Text("request_id"));
+
+        private static string? Masked(string? text, Redactor redactor) => text is null ? null : redactor.Redact(text);
 
         private static string DescribeMarkup(string text)
         {
@@ -88,10 +90,7 @@ namespace TaobaoTop.Core.Protocol
             return (first == '{' && last != '}') || (first == '[' && last != ']');
         }
 
-        internal static string Excerpt(string text)
-        {
-            var flat = Regex.Replace(text, @"\s+", " ");
-            return flat.Length <= ExcerptLength ? flat : flat.Substring(0, ExcerptLength) + "…";
-        }
+        /// <summary>An excerpt of text that was already redacted.</summary>
+        internal static string Excerpt(string text) => Redactor.Cut(text);
     }
 }

@@ -186,7 +186,7 @@ namespace TaobaoTop.Core.WeCom
                     {
                         // WeCom under load may answer an empty body; the SDKs treat it as transient.
                         if (string.IsNullOrWhiteSpace(text)) throw new TopTransportException(path, path + ": empty answer", null, requestMayHaveBeenApplied: true);
-                        throw new TopResponseException(path, path + " answered something that is not JSON.", Redact(text.Length > 200 ? text.Substring(0, 200) : text));
+                        throw new TopResponseException(path, path + " answered something that is not JSON.", Redactor.Excerpt(text));
                     }
                 }
             }
@@ -195,12 +195,9 @@ namespace TaobaoTop.Core.WeCom
         private static int ErrCode(JsonElement answer) => answer.Int("errcode") ?? 0;
 
         /// <summary>Any text that came back or was built around a request, with the token and secret masked.</summary>
-        public string Redact(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
-            var result = Options.CorpSecret.Redact(text!);
-            return _token?.Value.Redact(result) ?? result;
-        }
+        public string Redact(string? text) => Redactor.Redact(text);
+
+        private Redactor Redactor => new Redactor(Options.CorpSecret, _token?.Value);
 
         private TimeSpan Backoff(int attempt) => RetryPolicy.Backoff(attempt, Options.RetryBaseDelay, Options.MaxRetryDelay);
 

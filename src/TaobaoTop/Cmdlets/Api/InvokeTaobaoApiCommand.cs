@@ -6,6 +6,7 @@ using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
+using TaobaoTop.Core.Auth;
 using TaobaoTop.Core.Catalog;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
@@ -65,13 +66,34 @@ namespace TaobaoTop.Cmdlets.Api
 
             try
             {
-                var response = CallApi(request);
+                var response = MaskTokens(CallApi(request));
                 WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
             }
             catch (TopException ex)
             {
                 WriteCallError(ex, Method);
             }
+        }
+
+        /// <summary>
+        /// Tokens only ever appear as SecureStrings: in an OAuth token API's answer they are masked wherever they occur,
+        /// and the user is told which cmdlet hands them out.
+        /// </summary>
+        private TopResponse MaskTokens(TopResponse response)
+        {
+            if (!Method.StartsWith("taobao.top.auth.token.", StringComparison.OrdinalIgnoreCase)) return response;
+            TopToken token;
+            try
+            {
+                token = TopToken.FromResponse(response, RequireConnection().Client.Options.Clock());
+            }
+            catch (TopResponseException)
+            {
+                // No readable grant, so no token to mask.
+                return response;
+            }
+            WriteWarning("The tokens in this answer are masked. New-TaobaoTopToken (and Update-TaobaoTopToken) return them as SecureStrings and use them for the connection.");
+            return TopResponseParser.Parse(response.Api, new Redactor(token.AccessToken, token.RefreshToken).Redact(response.RawJson));
         }
 
         private TopRequest BuildRequest()

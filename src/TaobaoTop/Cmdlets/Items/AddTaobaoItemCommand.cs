@@ -354,6 +354,10 @@ namespace TaobaoTop.Cmdlets.Items
             ErrorCategory category;
             switch (error.InnerException)
             {
+                case TopQuotaException _:
+                    id = "ItemAddFailed:QuotaExceeded";
+                    category = ErrorCategory.QuotaExceeded;
+                    break;
                 case TopApiException api:
                     id = "ItemAddFailed:" + api.Code + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
                     category = ErrorCategory.InvalidOperation;
