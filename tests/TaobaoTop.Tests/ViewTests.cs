@@ -40,6 +40,7 @@ public class ViewTests
         ["TaobaoTop.TbkInviteCode"] = "Get-TbkInviteCode -Kind Member",
         ["TaobaoTop.TbkShortLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ForEach-Object ClickUrl | New-TbkShortLink",
         ["TaobaoTop.TbkShopLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkShopLink",
+        ["TaobaoTop.TbkPidTestResult"] = "'mm_1000001_2000001_3000001', 'mm_1_2' | Test-TbkPid",
         ["TaobaoTop.TbkItemIdMap"] = "ConvertTo-TbkItemId 600000000042",
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
