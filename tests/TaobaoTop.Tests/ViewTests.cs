@@ -19,7 +19,7 @@ public class ViewTests
     /// cannot make one without arguments. Any other type is made by the exported cmdlet that declares it as
     /// [OutputType], called with no arguments.
     /// </summary>
-    private static readonly Dictionary<string, string> Samples = new()
+    internal static readonly Dictionary<string, string> Samples = new()
     {
         ["TaobaoTop.TaobaoItem"] = "Get-TaobaoItem -OnSale -First 3",
         ["TaobaoTop.TaobaoItemResult"] = "[pscustomobject]@{ 标题 = '纯棉短袖T恤'; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-1'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem",
@@ -40,6 +40,7 @@ public class ViewTests
         ["TaobaoTop.TbkInviteCode"] = "Get-TbkInviteCode -Kind Member",
         ["TaobaoTop.TbkShortLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ForEach-Object ClickUrl | New-TbkShortLink",
         ["TaobaoTop.TbkShopLink"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkShopLink",
+        ["TaobaoTop.TbkPidTestResult"] = "'mm_1000001_2000001_3000001', 'mm_1_2' | Test-TbkPid",
         ["TaobaoTop.TbkItemIdMap"] = "ConvertTo-TbkItemId 600000000042",
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
@@ -84,7 +85,7 @@ public class ViewTests
         session.Ok("Connect-TaobaoTop -Emulator -PassThru | Out-Default");
         var console = Plain(session.Host.Console);
         Assert.Contains("emulator (in-process)", console);
-        Assert.Matches(@"10000001\s+emulator \(in-process\)\s+HmacSha256\s+yes\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", console);
+        Assert.Matches(@"10000001\s+True\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+emulator \(in-process\)", console);
         Assert.DoesNotContain(TaobaoTop.Emulator.EmulatorDefaults.DemoAppSecret, console);
         Assert.DoesNotContain(TaobaoTop.Emulator.EmulatorDefaults.DemoSession, console);
     }
@@ -94,7 +95,7 @@ public class ViewTests
     {
         using var session = new ModuleSession();
         session.Ok("Connect-TaobaoTop -Emulator; 1..2 | ForEach-Object { Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0 } } | Out-Null; Get-TaobaoTopContext | Out-Default");
-        Assert.Matches(@"10000001\s+emulator \(in-process\)\s+HmacSha256\s+yes\s+2\s+0\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00", Plain(session.Host.Console));
+        Assert.Matches(@"10000001\s+True\s+2\s+0\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", Plain(session.Host.Console));
     }
 
     [Fact]
@@ -106,20 +107,20 @@ public class ViewTests
         Assert.Contains("淘宝客-公用-淘口令生成", console);
         Assert.Contains("淘宝客-公用-淘宝客商品详情查询升级…", console);
         Assert.DoesNotContain("(详细版)", console);
-        Assert.Matches(@"taobao\.tbk\.tpwd\.create\s+淘宝客-公用-淘口令生成\s+common\s+None", console);
+        Assert.Matches(@"taobao\.tbk\.tpwd\.create\s+淘宝客-公用-淘口令生成", console);
     }
 
     /// <summary>The console text without $PSStyle's ANSI sequences (a host strips them when it cannot show colours).</summary>
-    private static string Plain(string console) => new StringDecorated(console).ToString(OutputRendering.PlainText);
+    internal static string Plain(string console) => new StringDecorated(console).ToString(OutputRendering.PlainText);
 
     /// <summary>Renders a sample in a session where this view comes before every other view of its type.</summary>
-    private static string RenderWithOnly(FormatView view)
+    internal static string RenderWithOnly(FormatView view, int width = 120, string then = "")
     {
         var formatFile = Path.Combine(Path.GetTempPath(), "taobaotop-view-" + Guid.NewGuid().ToString("N") + ".format.ps1xml");
         File.WriteAllText(formatFile, new XDocument(new XElement("Configuration", new XElement("ViewDefinitions", view.Element))).ToString());
         try
         {
-            var host = new TestHost(120);
+            var host = new TestHost(width);
             var state = InitialSessionState.CreateDefault2();
             state.Formats.Add(new SessionStateFormatEntry(formatFile));
             using var runspace = RunspaceFactory.CreateRunspace(host, state);
@@ -135,6 +136,7 @@ public class ViewTests
                 $items = @({{sample}}) | Where-Object { $_.PSObject.TypeNames -contains '{{view.TypeName}}' }
                 if ($items.Count -eq 0) { throw 'no object of type {{view.TypeName}}: add a script that outputs one to ViewTests.Samples, or declare [OutputType] on a cmdlet that makes one without arguments' }
                 $items | Out-Default
+                {{then}}
                 """);
             ps.Invoke();
             Assert.True(ps.Streams.Error.Count == 0, $"View {view.Name}: " + string.Join("\n", ps.Streams.Error));

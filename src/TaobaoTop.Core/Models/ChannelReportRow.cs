@@ -87,6 +87,13 @@ namespace TaobaoTop
 
         public string RetentionText => string.Join(" ", Retention.Select(r => r.ToString()));
 
+        /// <summary>What to look at: a spike without conversions, windows still open.</summary>
+        public string Notes => string.Join("; ", new[]
+        {
+            SpikeWithoutConversion ? "SPIKE, NO CONVERSION" : null,
+            OpenWindows.Length > 0 ? "open: " + string.Join(", ", OpenWindows) : null,
+        }.Where(n => n != null));
+
         public override string ToString() => Channel;
     }
 }

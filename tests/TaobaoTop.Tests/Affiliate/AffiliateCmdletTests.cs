@@ -51,15 +51,24 @@ public class AffiliateCmdletTests
     }
 
     [Fact]
-    public void Test_TbkPid_checks_the_shape_offline_and_the_adzone_online()
+    public void Test_TbkPid_says_per_PID_whether_it_is_valid_and_why_not_and_Quiet_is_one_boolean_for_all()
     {
         using var session = new ModuleSession();
         var output = session.Ok("""
             Connect-TaobaoTop -Emulator
-            'mm_1000001_2000001_3000001', 'mm_1_2', 'mm_1000001_2000001_9999999' | Test-TbkPid
-            'mm_1000001_2000001_3000001', 'mm_1000001_2000001_9999999', 'mm_1000001_2000002_3000001' | Test-TbkPid -Online
+            'mm_1000001_2000001_3000001', 'mm_1_2', 'mm_1000001_2000001_9999999' | Test-TbkPid | ForEach-Object { "$($_.Pid) $($_.IsValid) $($_.Reason)" }
+            'mm_1000001_2000001_3000001', 'mm_1000001_2000001_9999999', 'mm_1000001_2000002_3000001' | Test-TbkPid -Online | ForEach-Object { "$($_.Pid) $($_.IsValid)" }
+            'mm_1000001_2000001_3000001', 'mm_1000001_2000001_9999999' | Test-TbkPid -Online -Quiet
+            'mm_1000001_2000001_3000001' | Test-TbkPid -Online -Quiet
             """);
-        Assert.Equal(new object[] { true, false, true, true, false, false }, output.Select(o => o.BaseObject));
+        Assert.Equal(new object[]
+        {
+            "mm_1000001_2000001_3000001 True ",
+            "mm_1_2 False 'mm_1_2' is not a PID: expected mm_<member>_<site>_<adzone> with three numbers, e.g. mm_1000001_2000001_3000001 (Alimama console, 推广位管理).",
+            "mm_1000001_2000001_9999999 True ",
+            "mm_1000001_2000001_3000001 True", "mm_1000001_2000001_9999999 False", "mm_1000001_2000002_3000001 False",
+            false, true,
+        }, output.Select(o => o.BaseObject));
     }
 
     [Fact]
@@ -302,7 +311,7 @@ public class AffiliateCmdletTests
     }
 
     [Fact]
-    public void Tables_show_money_with_two_places_titles_cut_to_the_column_and_the_link_a_password_opens()
+    public void Tables_show_money_with_two_places_titles_cut_to_the_column_and_the_item_a_password_opens()
     {
         using var session = new ModuleSession();
         session.Ok("""
@@ -313,12 +322,12 @@ public class AffiliateCmdletTests
             """);
         var console = new System.Management.Automation.Internal.StringDecorated(session.Host.Console).ToString(System.Management.Automation.OutputRendering.PlainText);
         var lines = console.Split('\n').Select(l => l.TrimEnd()).ToList();
-        var rows = lines.SkipWhile(l => !l.StartsWith("ItemId")).Skip(2).TakeWhile(l => l.Length > 0).ToList();
+        var rows = lines.SkipWhile(l => !l.StartsWith("Title")).Skip(2).TakeWhile(l => l.Length > 0).ToList();
         Assert.Equal(3, rows.Count);
-        // Price, FinalPrice: right-aligned with two decimals.
-        Assert.All(rows, row => Assert.Matches(@"^\S+ .+? +\d[\d,]*\.\d\d +\d[\d,]*\.\d\d ", row));
+        // FinalPrice, then the commission rate and commission: right-aligned with two decimals.
+        Assert.All(rows, row => Assert.Matches(@"^.+? +\d[\d,]*\.\d\d .* \d+\.\d\d +\d[\d,]*\.\d\d +\d+$", row));
         var resolved = lines.SkipWhile(l => !l.StartsWith("Password")).Skip(2).TakeWhile(l => l.Length > 0).ToList();
         Assert.Equal(3, resolved.Count);
-        Assert.All(resolved, row => Assert.Contains("https://", row));
+        Assert.All(resolved, row => Assert.Matches(@"^\S+ +\S{20,} *$", row));
     }
 }

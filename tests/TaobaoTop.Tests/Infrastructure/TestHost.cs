@@ -119,6 +119,13 @@ public sealed class TestHost : PSHost
 
         public override string WindowTitle { get; set; } = string.Empty;
 
+        /// <summary>As a console counts: a Chinese character takes two cells, so tables are padded as users see them.</summary>
+        public override int LengthInBufferCells(string source) => source.Sum(LengthInBufferCells);
+
+        public override int LengthInBufferCells(string source, int offset) => source.Skip(offset).Sum(LengthInBufferCells);
+
+        public override int LengthInBufferCells(char source) => ConsoleCells.Of(source);
+
         public override void FlushInputBuffer() { }
 
         public override BufferCell[,] GetBufferContents(Rectangle rectangle) => throw new NotSupportedException();
@@ -131,4 +138,13 @@ public sealed class TestHost : PSHost
 
         public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
     }
+}
+
+/// <summary>Console cells of a character: East Asian wide and fullwidth characters take two.</summary>
+public static class ConsoleCells
+{
+    public static int Of(char c)
+        => c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)) ? 2 : 1;
+
+    public static int Of(string text) => text.Sum(Of);
 }

@@ -197,10 +197,10 @@ public sealed class ItemCmdletTests : IDisposable
         var header = lines.FindIndex(l => l.TrimStart().StartsWith("NumIid") && l.Contains("Price"));
         Assert.True(header >= 0, console);
         var row = lines[header + 2];
-        Assert.Contains("夏季新款纯棉短袖T恤男士宽松圆…", row);
+        Assert.Contains("夏季新款纯棉短袖…", row);
         Assert.DoesNotContain("潮牌", row);
-        // Right-aligned: the price ends where its header ends (the test host counts every character as one cell).
-        Assert.Equal(lines[header].IndexOf("Price") + "Price".Length, row.IndexOf("1,299.50") + "1,299.50".Length);
+        // Right-aligned: the price ends where its header ends, in console cells (a Chinese character takes two).
+        Assert.Equal(ConsoleCells.Of(lines[header][..(lines[header].IndexOf("Price") + "Price".Length)]), ConsoleCells.Of(row[..(row.IndexOf("1,299.50") + "1,299.50".Length)]));
     }
 
     [Fact]

@@ -5,14 +5,17 @@ using TaobaoTop.Core.Protocol;
 namespace TaobaoTop.Cmdlets.Affiliate
 {
     /// <summary>
-    /// True when a PID has the mm_&lt;member&gt;_&lt;site&gt;_&lt;adzone&gt; shape; with -Online, also when the promoter
-    /// owns that adzone on that site (a one-item search for the adzone, which TOP rejects for a foreign adzone).
-    /// TOP has no API that reads an adzone.
+    /// Per PID, whether it has the mm_&lt;member&gt;_&lt;site&gt;_&lt;adzone&gt; shape and, with -Online, whether the
+    /// promoter owns that adzone on that site (a one-item search for the adzone, which TOP rejects for a foreign
+    /// adzone; TOP has no API that reads an adzone), and why not. -Quiet: one boolean, true when every PID is valid.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TbkPid")]
+    [OutputType(typeof(TbkPidTestResult))]
     [OutputType(typeof(bool))]
     public sealed class TestTbkPidCommand : TbkCmdlet
     {
+        private bool _allValid = true;
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
         public string Pid { get; set; } = null!;
@@ -21,17 +24,32 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter Online { get; set; }
 
+        /// <summary>Writes one boolean for all the PIDs instead of an object per PID.</summary>
+        [Parameter]
+        public SwitchParameter Quiet { get; set; }
+
+        protected override void EndProcessing()
+        {
+            if (Quiet) WriteObject(_allValid);
+        }
+
+        private void Report(bool isValid, string? reason)
+        {
+            _allValid &= isValid;
+            if (reason != null) WriteVerbose(Pid + ": " + reason);
+            if (!Quiet) WriteObject(new TbkPidTestResult(Pid, isValid, reason));
+        }
+
         protected override void ProcessRecord()
         {
             if (!TbkPid.TryParse(Pid, out var pid, out var problem))
             {
-                WriteVerbose(problem);
-                WriteObject(false);
+                Report(false, problem);
                 return;
             }
             if (!Online)
             {
-                WriteObject(true);
+                Report(true, null);
                 return;
             }
             var probe = new TopRequest("taobao.tbk.dg.material.optional.upgrade")
@@ -42,20 +60,20 @@ namespace TaobaoTop.Cmdlets.Affiliate
             try
             {
                 CallApi(probe);
-                WriteObject(true);
+                Report(true, null);
             }
             catch (TopApiException ex) when (ex.SubCode == "50001")
             {
-                WriteObject(true);
+                Report(true, null);
             }
             // Business codes 2 (adzone not on this site) and 4 (adzone unknown or not the caller's).
             catch (TopApiException ex) when (ex.Code == 15 && (ex.SubCode == "2" || ex.SubCode == "4"))
             {
-                WriteVerbose(Pid + ": " + ex.SubMessage);
-                WriteObject(false);
+                Report(false, ex.SubMessage);
             }
             catch (TopException ex)
             {
+                _allValid = false;
                 WriteCallError(ex, Pid);
             }
         }
