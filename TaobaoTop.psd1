@@ -35,6 +35,7 @@
         'ConvertTo-TbkLink'
         'New-TbkPassword'
         'Resolve-TbkPassword'
+        'Resolve-TbkLink'
         'Get-TbkCoupon'
         'New-TbkShortLink'
         'Get-TbkShop'
