@@ -67,6 +67,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterMaterial(registry);
             RegisterPublishers(registry);
             RegisterOrders(registry);
+            RegisterPromotions(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)
