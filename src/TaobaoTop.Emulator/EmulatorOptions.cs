@@ -99,6 +99,18 @@ namespace TaobaoTop.Emulator
 
         public IList<EmulatorApp> Apps { get; set; } = EmulatorDefaults.CreateDemoApps();
 
+        /// <summary>
+        /// Extra affiliate orders created in the hour that starts at <see cref="OrderBurstHour"/>, a sale-night rush:
+        /// 3,000 fill 150 pages of 20 in one order window. 0 to <see cref="MaxOrderBurst"/>.
+        /// </summary>
+        public int OrderBurst { get; set; }
+
+        /// <summary>The start of the rush hour (its date and hour in TOP time count).</summary>
+        public DateTimeOffset? OrderBurstHour { get; set; }
+
+        /// <summary>Trade ids leave room for 9,999 orders an hour, the rush included.</summary>
+        public const int MaxOrderBurst = 9000;
+
         /// <summary>A JSON file the state is loaded from at start and saved to after writes; null keeps state in memory only.</summary>
         public string? StatePath { get; set; }
     }

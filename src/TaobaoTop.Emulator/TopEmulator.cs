@@ -63,7 +63,7 @@ namespace TaobaoTop.Emulator
             {
                 new SellerModule(),
                 new AuthModule(_sessions, Options),
-                new Affiliate.AffiliateModule(),
+                new Affiliate.AffiliateModule { Burst = Affiliate.OrderBurst.From(Options) },
             }.Concat(extraModules).ToArray();
             foreach (var module in _modules) module.Register(_registry);
             Reset(Options.Seed);

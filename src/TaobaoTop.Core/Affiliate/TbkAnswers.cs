@@ -155,6 +155,7 @@ namespace TaobaoTop.Core.Affiliate
                 CouponActivityId = coupon.Text("activity_id"),
                 CommissionRate = entry.Child("promotion_info_dto").Money("commission_rate"),
                 OriginPid = linkInfo.Text("origin_pid"),
+                OriginUrl = linkInfo.Url("tpwd_origin_url"),
             };
             switch (type)
             {

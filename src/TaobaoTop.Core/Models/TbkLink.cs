@@ -54,6 +54,9 @@ namespace TaobaoTop
         /// <summary>The PID the input link was made for, when it was someone's promotion link.</summary>
         public string? OriginPid { get; set; }
 
+        /// <summary>Where the input 淘口令 pointed, when the input was a share text (万能解析).</summary>
+        public string? OriginUrl { get; set; }
+
         public override string ToString() => Url;
     }
 

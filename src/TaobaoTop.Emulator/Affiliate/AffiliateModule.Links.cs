@@ -348,8 +348,14 @@ namespace TaobaoTop.Emulator.Affiliate
                 member = _state.FindPublisher(PublisherKind.Special, specialId.Value) ?? throw TopApiException.Business("isv.invalid-parameter", "会员运营ID不存在或未备案: " + specialId);
             var externalId = call.Optional("external_id");
             if (member != null && externalId != null) member.ExternalId = externalId;
+            var bizSceneId = Arguments.OptionalLong(call, "biz_scene_id");
+            if (bizSceneId != null && (bizSceneId < 1 || bizSceneId > 3)) throw TopApiException.InvalidArgument("biz_scene_id", "biz_scene_id取值为1、2或3");
+            var promotionType = Arguments.OptionalLong(call, "promotion_type");
+            if (promotionType != null && promotionType != 1 && promotionType != 2) throw TopApiException.InvalidArgument("promotion_type", "promotion_type取值为1或2");
             return new LinkOptions
             {
+                BizSceneId = (int?)bizSceneId,
+                PromotionType = (int?)promotionType,
                 RelationId = relationId?.ToString(CultureInfo.InvariantCulture),
                 SpecialId = specialId?.ToString(CultureInfo.InvariantCulture),
                 ExternalId = externalId,

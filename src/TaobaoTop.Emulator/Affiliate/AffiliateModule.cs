@@ -42,6 +42,9 @@ namespace TaobaoTop.Emulator.Affiliate
             _orders = new SyntheticOrders(0, ordersPerDay);
         }
 
+        /// <summary>A rush of extra orders in one hour (<see cref="EmulatorOptions.OrderBurst"/>); takes effect at the next reset.</summary>
+        internal OrderBurst? Burst { get; set; }
+
         /// <summary>Average synthetic orders per day (more in the evening, fewer at night); changing it regenerates the order history.</summary>
         public double OrdersPerDay
         {
@@ -52,7 +55,7 @@ namespace TaobaoTop.Emulator.Affiliate
                 lock (_lock)
                 {
                     _ordersPerDay = value;
-                    _orders = new SyntheticOrders(_seed, value);
+                    _orders = new SyntheticOrders(_seed, value, Burst);
                 }
             }
         }
@@ -64,6 +67,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterMaterial(registry);
             RegisterPublishers(registry);
             RegisterOrders(registry);
+            RegisterPromotions(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)
@@ -73,7 +77,7 @@ namespace TaobaoTop.Emulator.Affiliate
                 _seed = seed;
                 _catalog = new SyntheticCatalog(seed, now);
                 _state = AffiliateState.Seeded(seed, now);
-                _orders = new SyntheticOrders(seed, _ordersPerDay);
+                _orders = new SyntheticOrders(seed, _ordersPerDay, Burst);
             }
         }
 

@@ -95,6 +95,7 @@ namespace TaobaoTop.Emulator.Affiliate
         public Dictionary<string, string> ShortLinks { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
         public Dictionary<string, InviteCode> InviteCodes { get; } = new Dictionary<string, InviteCode>(StringComparer.Ordinal);
         public List<Publisher> Publishers { get; } = new List<Publisher>();
+        public List<GiftMoney> GiftMoney { get; } = new List<GiftMoney>();
 
         public static AffiliateState Seeded(int seed, DateTimeOffset now)
         {
@@ -191,6 +192,19 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["relation_from"] = p.RelationFrom,
                     ["external_id"] = p.ExternalId,
                 }).ToArray()),
+                ["gift_money"] = new JsonArray(GiftMoney.Select(g => (JsonNode)new JsonObject
+                {
+                    ["rights_id"] = g.RightsId,
+                    ["adzone_id"] = g.AdzoneId,
+                    ["item_id"] = g.ItemId,
+                    ["name"] = g.Name,
+                    ["per_face"] = TopFormat.Money(g.PerFace),
+                    ["total_num"] = g.TotalNum,
+                    ["send_start"] = TopTime.ToText(g.SendStart),
+                    ["send_end"] = TopTime.ToText(g.SendEnd),
+                    ["created"] = TopTime.ToText(g.Created),
+                    ["stopped"] = g.Stopped == null ? null : TopTime.ToText(g.Stopped.Value),
+                }).ToArray()),
             };
         }
 
@@ -236,6 +250,29 @@ namespace TaobaoTop.Emulator.Affiliate
                 publisher.Note = (string?)p["note"];
                 publisher.RelationFrom = (string?)p["relation_from"];
                 publisher.ExternalId = (string?)p["external_id"];
+            }
+            LoadGiftMoney(saved);
+        }
+
+        private void LoadGiftMoney(JsonNode saved)
+        {
+            foreach (var g in Items(saved, "gift_money"))
+            {
+                var rightsId = (string)g["rights_id"]!;
+                if (GiftMoney.Any(existing => existing.RightsId == rightsId)) continue;
+                GiftMoney.Add(new GiftMoney
+                {
+                    RightsId = rightsId,
+                    AdzoneId = (long)g["adzone_id"]!,
+                    ItemId = (string)g["item_id"]!,
+                    Name = (string)g["name"]!,
+                    PerFace = decimal.Parse((string)g["per_face"]!, System.Globalization.CultureInfo.InvariantCulture),
+                    TotalNum = (long)g["total_num"]!,
+                    SendStart = Time(g["send_start"]) ?? DateTimeOffset.MinValue,
+                    SendEnd = Time(g["send_end"]) ?? DateTimeOffset.MinValue,
+                    Created = Time(g["created"]) ?? DateTimeOffset.MinValue,
+                    Stopped = Time(g["stopped"]),
+                });
             }
         }
 

@@ -14,6 +14,10 @@ namespace TaobaoTop.Emulator.Affiliate
         public string? SpecialId { get; set; }
         public string? ExternalId { get; set; }
         public string? Unid { get; set; }
+
+        /// <summary>biz_scene_id (1 动态ID转链, 2 消费者比价, 3 商品库导购) and promotion_type (1 自购省, 2 推广赚) of 万能转链.</summary>
+        public int? BizSceneId { get; set; }
+        public int? PromotionType { get; set; }
     }
 
     /// <summary>What a URL points at.</summary>
@@ -48,7 +52,7 @@ namespace TaobaoTop.Emulator.Affiliate
         public const string ShareHost = "https://m.tb.cn/h.";
 
         // Besides currency signs (￥ ¥ € ₤ …), share texts wrap a 淘口令 in these look-alikes to dodge chat filters.
-        private const string OtherPasswordWrappers = "()（）《》«»/";
+        private const string OtherPasswordWrappers = "()（）《》«»/「」『』〔〕〈〉：，。";
 
         private static readonly Regex ItemParameter = new Regex(@"[?&](?:id|itemId|item_id)=([A-Za-z0-9\-]+)", RegexOptions.CultureInvariant);
         private static readonly Regex ShopHost = new Regex(@"^https?://shop(\d+)\.(?:m\.)?(?:taobao|tmall)\.com", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -66,6 +70,8 @@ namespace TaobaoTop.Emulator.Affiliate
             if (options.SpecialId != null) query.Append("&specialId=").Append(Uri.EscapeDataString(options.SpecialId));
             if (options.ExternalId != null) query.Append("&externalId=").Append(Uri.EscapeDataString(options.ExternalId));
             if (options.Unid != null) query.Append("&unid=").Append(Uri.EscapeDataString(options.Unid));
+            if (options.BizSceneId != null) query.Append("&bizSceneId=").Append(options.BizSceneId.Value);
+            if (options.PromotionType != null) query.Append("&promotionType=").Append(options.PromotionType.Value);
             return ClickHost + query;
         }
 
@@ -109,17 +115,21 @@ namespace TaobaoTop.Emulator.Affiliate
             return new SharedPassword("￥" + code + "￥", full);
         }
 
-        /// <summary>The 淘口令 inside share text: a run of 8–14 letters/digits next to one of the password symbols, which the emulator created.</summary>
+        /// <summary>
+        /// The 淘口令 inside share text: like TOP, which knows every code it issued, any run of 8–14 letters/digits
+        /// that the emulator created counts, wrapped or not (<c>?tk=CODE</c>, emoji, bare).
+        /// </summary>
         public static StoredPassword? FindPassword(AffiliateState state, string text)
         {
-            foreach (var candidate in PasswordCandidates(text))
+            foreach (var candidate in PasswordCandidates(text, wrappedOnly: false))
             {
                 if (state.Passwords.TryGetValue(candidate, out var password)) return password;
             }
             return null;
         }
 
-        public static bool ContainsPassword(string text) => PasswordCandidates(text).Any();
+        /// <summary>Whether the text looks like it carries a 淘口令: a code-sized run next to a password symbol.</summary>
+        public static bool ContainsPassword(string text) => PasswordCandidates(text, wrappedOnly: true).Any();
 
         /// <summary>Follows the emulator's own short links; other URLs come back unchanged.</summary>
         public static string Expand(AffiliateState state, string url)
@@ -173,10 +183,12 @@ namespace TaobaoTop.Emulator.Affiliate
         public static bool IsPromotionUrl(string url)
             => Regex.IsMatch(url, @"^https://(s\.click\.taobao\.com|uland\.taobao\.com|m\.tb\.cn)/", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        // Emoji (surrogate pairs, ★ ✨ and the like) wrap codes in today's share texts too.
         private static bool IsPasswordWrapper(char symbol)
-            => OtherPasswordWrappers.IndexOf(symbol) >= 0 || CharUnicodeInfo.GetUnicodeCategory(symbol) == UnicodeCategory.CurrencySymbol;
+            => OtherPasswordWrappers.IndexOf(symbol) >= 0 || char.IsSurrogate(symbol)
+               || CharUnicodeInfo.GetUnicodeCategory(symbol) == UnicodeCategory.CurrencySymbol || CharUnicodeInfo.GetUnicodeCategory(symbol) == UnicodeCategory.OtherSymbol;
 
-        private static IEnumerable<string> PasswordCandidates(string text)
+        private static IEnumerable<string> PasswordCandidates(string text, bool wrappedOnly)
         {
             var start = 0;
             while (start < text.Length)
@@ -191,7 +203,7 @@ namespace TaobaoTop.Emulator.Affiliate
                 var length = end - start;
                 var symbolBefore = start > 0 && IsPasswordWrapper(text[start - 1]);
                 var symbolAfter = end < text.Length && IsPasswordWrapper(text[end]);
-                if (length >= 8 && length <= 14 && (symbolBefore || symbolAfter)) yield return text.Substring(start, length);
+                if (length >= 8 && length <= 14 && (!wrappedOnly || symbolBefore || symbolAfter)) yield return text.Substring(start, length);
                 start = end;
             }
         }

@@ -118,10 +118,13 @@ namespace TaobaoTop.Emulator.Affiliate
         private readonly double _ordersPerDay;
         private readonly long _seedPart;
 
-        public SyntheticOrders(int seed, double ordersPerDay)
+        private readonly OrderBurst? _burst;
+
+        public SyntheticOrders(int seed, double ordersPerDay, OrderBurst? burst = null)
         {
             _seed = seed;
             _ordersPerDay = ordersPerDay;
+            _burst = burst;
             _seedPart = (long)(SeededRandom.Mix((ulong)seed) % 1000) * 1_000_000_000_000L;
         }
 
@@ -135,7 +138,8 @@ namespace TaobaoTop.Emulator.Affiliate
             var random = new SeededRandom(_seed, 10, hour);
             var hourOfDay = (int)(((hour % 24) + 24) % 24);
             var expected = _ordersPerDay / 24 * HourWeights[hourOfDay] * (0.85 + 0.3 * random.NextDouble());
-            return (int)Math.Floor(expected + random.NextDouble());
+            var count = (int)Math.Floor(expected + random.NextDouble());
+            return _burst != null && _burst.Hour == hour ? count + _burst.Orders : count;
         }
 
         /// <summary>Every order created in <paramref name="hour"/>, created no later than <paramref name="now"/>.</summary>
@@ -292,6 +296,30 @@ namespace TaobaoTop.Emulator.Affiliate
         {
             var mean = weights.Average();
             return weights.Select(w => w / mean).ToArray();
+        }
+    }
+
+    /// <summary>Extra orders created in one hour, so one order window can hold more pages than the API serves.</summary>
+    internal sealed class OrderBurst
+    {
+        private OrderBurst(int orders, long hour)
+        {
+            Orders = orders;
+            Hour = hour;
+        }
+
+        public int Orders { get; }
+
+        /// <summary>The hour in <see cref="SyntheticOrders.HourOf"/> numbering.</summary>
+        public long Hour { get; }
+
+        public static OrderBurst? From(EmulatorOptions options)
+        {
+            if (options.OrderBurst < 0 || options.OrderBurst > EmulatorOptions.MaxOrderBurst)
+                throw new ArgumentOutOfRangeException(nameof(options.OrderBurst), options.OrderBurst, "OrderBurst must be between 0 and " + EmulatorOptions.MaxOrderBurst + ".");
+            if (options.OrderBurst == 0) return null;
+            if (options.OrderBurstHour == null) throw new ArgumentException("OrderBurst needs OrderBurstHour, the hour the orders are created in.", nameof(options));
+            return new OrderBurst(options.OrderBurst, SyntheticOrders.HourOf(options.OrderBurstHour.Value));
         }
     }
 }

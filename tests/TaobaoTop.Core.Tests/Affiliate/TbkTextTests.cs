@@ -1,3 +1,4 @@
+using System.Text;
 using TaobaoTop.Core.Affiliate;
 using Xunit;
 
@@ -5,30 +6,34 @@ namespace TaobaoTop.Core.Tests.Affiliate;
 
 public class TbkTextTests
 {
-    [Theory]
-    [InlineData("￥Z9YdVgTDJ2C￥", "Z9YdVgTDJ2C")]
-    [InlineData("¥Z9YdVgTDJ2C¥", "Z9YdVgTDJ2C")]
-    [InlineData("89¥ CZ028 Z9YdVgTDJ2C¥ https://m.tb.cn/h.6o7DjAm 小米手机", "Z9YdVgTDJ2C")]
-    [InlineData("【淘宝】限时 €Z9YdVgTDJ2C€ 复制打开", "Z9YdVgTDJ2C")]
-    [InlineData("$Z9YdVgTDJ2C$", "Z9YdVgTDJ2C")]
-    [InlineData("(Z9YdVgTDJ2C)", "Z9YdVgTDJ2C")]
-    [InlineData("/Z9YdVgTDJ2C/ 打开手机淘宝", "Z9YdVgTDJ2C")]
-    [InlineData("₤Z9YdVgTDJ2C₤", "Z9YdVgTDJ2C")]
-    public void Finds_the_password_in_share_texts_and_look_alike_wrappers(string text, string code)
+    /// <summary>Share texts as they are pasted today (PasswordShareTexts.tsv): text, the code it carries, its shape.</summary>
+    public static TheoryData<string, string, string> ShareTexts()
     {
-        Assert.True(TbkPasswordText.TryFind(text, out var found));
-        Assert.Equal(code, found);
+        var data = new TheoryData<string, string, string>();
+        var path = Path.Combine(AppContext.BaseDirectory, "Affiliate", "PasswordShareTexts.tsv");
+        foreach (var line in File.ReadAllLines(path, Encoding.UTF8).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var columns = line.Split('\t');
+            data.Add(columns[0].Replace("\\n", "\n"), columns[1], columns[2]);
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_share_text_table_has_at_least_40_cases_with_and_without_a_code()
+    {
+        var cases = ShareTexts().Select(row => (string)row[1]).ToList();
+        Assert.True(cases.Count >= 40, cases.Count + " cases");
+        Assert.Contains(cases, code => code.Length == 0);
     }
 
     [Theory]
-    [InlineData("no password here")]
-    [InlineData("Z9YdVgTDJ2C")]
-    [InlineData("￥short￥")]
-    [InlineData("￥ThisIsFarTooLongForOne￥")]
-    [InlineData("")]
-    public void Text_without_a_wrapped_password_has_none(string text)
+    [MemberData(nameof(ShareTexts))]
+    public void Finds_the_password_a_share_text_carries(string text, string code, string shape)
     {
-        Assert.False(TbkPasswordText.TryFind(text, out _));
+        var found = TbkPasswordText.TryFind(text, out var actual);
+        Assert.True(found == (code.Length > 0), shape + ": " + (found ? "found " + actual : "found none"));
+        Assert.Equal(code, actual);
     }
 
     [Theory]

@@ -32,11 +32,15 @@ namespace TaobaoTop.Core.Affiliate.Orders
     /// <summary>
     /// Pulls every order of a time range: splits it into legal windows, pages through each with position_index,
     /// fetches several windows at once within the connection's QPS, and hands orders over as they arrive, so memory
-    /// stays flat however many orders there are. Each order is handed over once.
+    /// stays flat however many orders there are. A window with more pages than the API serves is split in halves.
+    /// Each order is handed over once.
     /// </summary>
     public sealed class TbkOrderSync
     {
         private const int MaxPageNo = 100;
+
+        // TOP times have whole seconds: the shortest window a full one can be split into.
+        private static readonly TimeSpan MinSplitSpan = TimeSpan.FromSeconds(1);
 
         private readonly TopClient _client;
 
@@ -74,7 +78,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 {
                     while (windows.TryDequeue(out var window))
                     {
-                        await FetchWindowAsync(query, window, Deliver, observer, failed.Token).ConfigureAwait(false);
+                        await FetchWindowAsync(query, window, Deliver, new HashSet<string>(StringComparer.Ordinal), observer, failed.Token).ConfigureAwait(false);
                         progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), total, Interlocked.Read(ref orders)));
                     }
                 }
@@ -116,7 +120,8 @@ namespace TaobaoTop.Core.Affiliate.Orders
             if (query.PageSize < 1 || query.PageSize > 100) throw new ArgumentException("The page size must be 1 to 100.");
         }
 
-        private async Task FetchWindowAsync(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, Action<TbkOrder, (DateTimeOffset, DateTimeOffset)> deliver, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        /// <param name="seen">Trade ids this window has handed over; a window split in halves hands each over once.</param>
+        private async Task FetchWindowAsync(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, Action<TbkOrder, (DateTimeOffset, DateTimeOffset)> deliver, ISet<string> seen, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
         {
             string? position = null;
             for (var pageNo = 1; ; pageNo++)
@@ -132,7 +137,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     // A big-sale day this client does not know: the gateway allows 20 minutes only.
                     foreach (var piece in OrderWindows.Shrink(window.Start, window.End))
                     {
-                        await FetchWindowAsync(query, piece, deliver, observer, cancellationToken).ConfigureAwait(false);
+                        await FetchWindowAsync(query, piece, deliver, seen, observer, cancellationToken).ConfigureAwait(false);
                     }
                     return;
                 }
@@ -140,14 +145,23 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 var data = response.Body.Child("data");
                 foreach (var dto in data.Child("results").Items())
                 {
-                    deliver(TbkOrder.FromJson(dto), window);
+                    var order = TbkOrder.FromJson(dto);
+                    if (seen.Add(order.TradeId)) deliver(order, window);
                 }
                 if (data.Bool("has_next") != true) return;
                 if (pageNo == MaxPageNo)
                 {
-                    throw new TopException(query.Method, string.Format(CultureInfo.InvariantCulture,
-                        "{0}: more than {1} pages of orders between {2} and {3}; the API pages no further. Use -PageSize 100 or a narrower -Status/-Scene.",
-                        query.Method, MaxPageNo, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End)));
+                    // The API pages no further: each half holds fewer orders. Those handed over already are skipped.
+                    if (window.End - window.Start < MinSplitSpan + MinSplitSpan)
+                    {
+                        throw new TopException(query.Method, string.Format(CultureInfo.InvariantCulture,
+                            "{0}: more than {1} pages of orders between {2} and {3}, a window too short to split; the API pages no further. Use -PageSize 100 or a narrower -Status/-Scene.",
+                            query.Method, MaxPageNo, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End)));
+                    }
+                    var middle = WholeSeconds(window.Start + TimeSpan.FromTicks((window.End - window.Start).Ticks / 2));
+                    await FetchWindowAsync(query, (window.Start, middle), deliver, seen, observer, cancellationToken).ConfigureAwait(false);
+                    await FetchWindowAsync(query, (middle, window.End), deliver, seen, observer, cancellationToken).ConfigureAwait(false);
+                    return;
                 }
                 position = data.Text("position_index");
             }

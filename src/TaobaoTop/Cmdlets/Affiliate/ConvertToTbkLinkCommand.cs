@@ -45,6 +45,19 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string ExternalId { get; set; } = null!;
 
+        /// <summary>
+        /// biz_scene_id: 1 动态ID转链 (the API's default), 2 消费者比价, 3 商品库导购. The documents say a 渠道 (-RelationId)
+        /// link in some modes needs 2, or converting it a second time fails.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 3)]
+        public int BizSceneId { get; set; }
+
+        /// <summary>promotion_type: 1 自购省, 2 推广赚 (the agent mode's own ids need it).</summary>
+        [Parameter]
+        [ValidateRange(1, 2)]
+        public int PromotionType { get; set; }
+
         /// <summary>Calls taobao.tbk.sc.general.link.convert (tool service providers; needs -Pid and a session).</summary>
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
@@ -91,6 +104,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (RelationId > 0) request.With("relation_id", RelationId);
             if (SpecialId > 0) request.With("special_id", SpecialId);
             if (ExternalId != null) request.With("external_id", ExternalId);
+            if (BizSceneId > 0) request.With("biz_scene_id", BizSceneId);
+            if (PromotionType > 0) request.With("promotion_type", PromotionType);
 
             var pending = _pending.ToList();
             _pending.Clear();

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -32,17 +33,16 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter(ParameterSetName = ConvertSet)]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            // Parsing needs no adzone.
-            if (Convert) base.BeginProcessing();
-        }
+        // Parsing needs no adzone; 万能解析, the fallback for text the local reader cannot read, does.
+        private bool _hasAdzone;
+
+        protected override void BeginProcessing() => _hasAdzone = SelectAdzone(required: Convert);
 
         protected override void ProcessRecord()
         {
             if (!TbkPasswordText.TryFind(Password, out var code))
             {
-                WriteInputError($"'{Password}' has no 淘口令: expected 8-14 letters and digits between ￥ or ¥ (or a look-alike such as € or ( )).", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                ResolveByGeneralParse();
                 return;
             }
 
@@ -56,7 +56,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             {
                 request = new TopRequest("taobao.tbk.tpwd.parse");
             }
-            request.With("password_content", Password.Trim());
+            // The code in the wrapper every version of the API reads, whatever wrapped it in the share text.
+            request.With("password_content", "￥" + code + "￥");
 
             var response = TryCall(request, Password);
             if (response == null) return;
@@ -65,6 +66,46 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 ? Read(response, body => TbkAnswers.ConvertedPassword(body, input, code), Password)
                 : Read(response, body => TbkAnswers.ParsedPassword(body, input, code), Password);
             if (resolved != null) WriteObject(resolved);
+        }
+
+        /// <summary>Text with no 淘口令 this module can read (a bare code, a new wrapper) goes to 万能解析, which knows every code.</summary>
+        private void ResolveByGeneralParse()
+        {
+            var noCode = $"'{Password}' has no 淘口令 this module can read (8-14 letters and digits next to ￥, an emoji or a bracket, or ?tk= in a link)";
+            if (!_hasAdzone)
+            {
+                WriteInputError(noCode + "; pass -AdzoneId or -Pid to let 万能解析 (taobao.tbk.dg.general.link.parse) read it.", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                return;
+            }
+            TbkBatch<TbkLink> batch;
+            try
+            {
+                batch = ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId);
+            }
+            catch (Core.Errors.TopException ex)
+            {
+                WriteCallError(ex, Password);
+                return;
+            }
+            var link = batch.Results.FirstOrDefault();
+            if (link == null)
+            {
+                var failure = batch.Failures.FirstOrDefault();
+                WriteInputError(noCode + " and 万能解析 could not read it either: " + (failure?.Message ?? "no answer for it") + ".", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                return;
+            }
+            WriteObject(new TbkResolvedPassword
+            {
+                Input = Password,
+                Password = string.Empty,
+                Url = link.OriginUrl ?? link.LongUrl,
+                ItemId = link.ItemId,
+                SellerId = link.SellerId,
+                ClickUrl = link.LongUrl,
+                OriginPid = link.OriginPid,
+                NewPassword = link.Password,
+                ShortUrl = link.ShortUrl,
+            });
         }
     }
 }

@@ -44,7 +44,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        /// <summary>Reads an answer into a model; an answer without the expected fields is an error against <paramref name="target"/>.</summary>
+        /// <summary>Reads an answer into a model; an answer without the expected fields, or one that says it was refused, is an error against <paramref name="target"/>.</summary>
         protected T? Read<T>(TopResponse response, Func<JsonElement, T> read, object target)
             where T : class
         {
@@ -55,6 +55,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
             catch (FormatException ex)
             {
                 WriteCallError(new TopResponseException(response.Api, response.Api + ": " + ex.Message, response.RawJson), target);
+                return null;
+            }
+            catch (TopApiException ex)
+            {
+                // A refusal inside a successful answer (success: false with msg_code), as the 淘礼金 and 红包 APIs give.
+                WriteCallError(ex, target);
                 return null;
             }
         }

@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Text.Json;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
@@ -27,7 +31,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>The media (site) of -Pid; null when only -AdzoneId was given.</summary>
         protected long? SelectedSiteId { get; private set; }
 
-        protected override void BeginProcessing()
+        protected override void BeginProcessing() => SelectAdzone(required: true);
+
+        /// <summary>Sets <see cref="SelectedAdzoneId"/>; false when none was given and <paramref name="required"/> is false.</summary>
+        protected bool SelectAdzone(bool required)
         {
             var pid = MyInvocation.BoundParameters.ContainsKey(nameof(Pid)) ? TbkPid.Parse(Pid) : null;
             var hasAdzone = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId));
@@ -51,12 +58,29 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 SelectedAdzoneId = EmulatorDefaults.DemoAdzoneId;
                 SelectedSiteId = EmulatorDefaults.DemoSiteId;
             }
+            else if (!required)
+            {
+                return false;
+            }
             else
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException(MyInvocation.MyCommand.Name + " needs a promotion position: pass -AdzoneId <adzone id> or -Pid mm_<member>_<site>_<adzone> (Alimama console, 推广位管理)."),
                     "AdzoneRequired", ErrorCategory.InvalidArgument, null));
             }
+            return true;
+        }
+
+        /// <summary>
+        /// 万能解析 (taobao.tbk.dg/sc.general.link.parse) of up to 20 texts: what each points to, as the caller's links.
+        /// Throws the call's <see cref="Core.Errors.TopException"/>; inputs the API could not read are failures of the batch.
+        /// </summary>
+        protected TbkBatch<TbkLink> ParseLinks(IReadOnlyCollection<string> materials, bool asServiceProvider, long relationId)
+        {
+            var request = WithAdzone(new TopRequest(asServiceProvider ? "taobao.tbk.sc.general.link.parse" : "taobao.tbk.dg.general.link.parse"), asServiceProvider)
+                .With("material_dto", JsonSerializer.Serialize(materials.Select(m => new Dictionary<string, string> { ["material_url"] = m })));
+            if (relationId > 0) request.With("relation_id", relationId);
+            return TbkAnswers.GeneralLinks(CallApi(request).Body);
         }
 
         /// <summary>Adds adzone_id, and for the sc variants site_id (the dg APIs take the adzone alone).</summary>

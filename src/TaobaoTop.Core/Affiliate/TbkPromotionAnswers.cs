@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Json;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Core.Affiliate
+{
+    /// <summary>
+    /// Reads the answers of 官方活动转链, 淘礼金 and 红包. The 淘礼金 and 红包 APIs report a refusal inside a successful
+    /// answer (<c>success</c> / <c>result_success</c> false with msg_code and msg_info); that is a
+    /// <see cref="TopApiException"/> with msg_code as its sub code, like any business error.
+    /// </summary>
+    public static class TbkPromotionAnswers
+    {
+        /// <summary>taobao.tbk.activity.info.get / sc: <c>data</c>.</summary>
+        public static TbkActivityLink ActivityLink(JsonElement body, string materialId, long? relationId)
+        {
+            var data = body.Child("data");
+            return new TbkActivityLink
+            {
+                ActivityMaterialId = materialId,
+                Title = data.Text("page_name"),
+                Url = data.Url("click_url") ?? throw new FormatException("The answer has no data.click_url."),
+                ShortUrl = data.Url("short_click_url"),
+                StartTime = data.Time("page_start_time"),
+                EndTime = data.Time("page_end_time"),
+                TerminalType = data.Text("terminal_type"),
+                MaterialUrl = data.Url("material_oss_url"),
+                RelationId = relationId,
+                WeChatQrCodeUrl = data.Url("wx_qrcode_url"),
+                WeChatMiniProgramPath = data.Text("wx_miniprogram_path"),
+            };
+        }
+
+        /// <summary>taobao.tbk.dg.vegas.tlj.create: <c>result{success, msg_code, msg_info, model{rights_id, send_url, vegas_code, available_fee}}</c>.</summary>
+        public static TbkGiftMoney CreatedGiftMoney(TopResponse response, TbkGiftMoney requested)
+        {
+            var result = response.Body.Child("result");
+            ThrowIfRefused(response, result, "success");
+            var model = result.Child("model");
+            requested.RightsId = model.Text("rights_id") ?? throw new FormatException("The answer has no result.model.rights_id.");
+            requested.Url = model.Url("send_url");
+            requested.VegasCode = model.Text("vegas_code");
+            requested.AvailableBudget = model.Money("available_fee");
+            return requested;
+        }
+
+        /// <summary>taobao.tbk.dg.vegas.tlj.report: <c>model.extra</c> beside <c>result_success</c>.</summary>
+        public static TbkGiftMoneyReport GiftMoneyReport(TopResponse response, string rightsId, long adzoneId)
+        {
+            ThrowIfRefused(response, response.Body, "result_success");
+            var extra = response.Body.Child("model").Child("extra");
+            return new TbkGiftMoneyReport
+            {
+                RightsId = rightsId,
+                AdzoneId = adzoneId,
+                ClaimedCount = extra.Long("win_pv"),
+                ClaimedAmount = extra.Money("win_sum_amt"),
+                UsedCount = extra.Long("use_num"),
+                UsedAmount = extra.Money("use_sum_amt"),
+                RefundedCount = extra.Long("refund_num"),
+                RefundedAmount = extra.Money("refund_sum_amt"),
+                RemainingCount = extra.Long("remaining_num"),
+                RemainingAmount = extra.Money("remaining_amt"),
+                PaidCount = extra.Long("alipay_num"),
+                PaidAmount = extra.Money("alipay_amt"),
+                PaidCommission = extra.Money("pre_pub_share_fee_for_disp"),
+                SettledCommission = extra.Money("cm_settle_amt"),
+                ClaimRate = extra.Money("get_rate"),
+                UseRate = extra.Money("use_rate"),
+            };
+        }
+
+        /// <summary>taobao.tbk.dg.vegas.tlj.stop: <c>result_success</c>.</summary>
+        public static void GiftMoneyStopped(TopResponse response) => ThrowIfRefused(response, response.Body, "result_success");
+
+        /// <summary>taobao.tbk.dg/sc.vegas.send.status: <c>data.result_list[0].is_new_user</c> ("0": a red packet is waiting).</summary>
+        public static TbkRedPacketStatus RedPacketStatus(JsonElement body, long? relationId, long? specialId, string? deviceType)
+        {
+            var entry = body.Child("data").List("result_list").FirstOrDefault();
+            var isNewUser = entry.ValueKind == JsonValueKind.Object ? entry.Text("is_new_user") : null;
+            if (isNewUser != "0" && isNewUser != "1") throw new FormatException("The answer has no data.result_list[].is_new_user.");
+            return new TbkRedPacketStatus { RelationId = relationId, SpecialId = specialId, DeviceType = deviceType, HasPendingRedPacket = isNewUser == "0" };
+        }
+
+        /// <summary>taobao.tbk.dg/sc.vegas.send.report: <c>result.model{relation_rpt_list, pid_rpt_list}</c>.</summary>
+        public static IReadOnlyList<TbkRedPacketReportRow> RedPacketReport(TopResponse response)
+        {
+            var result = response.Body.Child("result");
+            ThrowIfRefused(response, result, "success");
+            var model = result.Child("model");
+            return model.List("relation_rpt_list").Concat(model.List("pid_rpt_list")).Select(row => new TbkRedPacketReportRow
+            {
+                Date = ReportDate(row.Text("biz_date")),
+                Pid = row.Text("pid"),
+                RelationId = row.Long("relation_id"),
+                IssuedCount = row.Long("fund_num") ?? 0,
+                UsedCount = row.Long("use_num") ?? 0,
+            }).ToList();
+        }
+
+        private static DateTimeOffset ReportDate(string? text)
+        {
+            if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new FormatException("A report row has no biz_date.");
+            return new DateTimeOffset(date, TopTime.Offset);
+        }
+
+        private static void ThrowIfRefused(TopResponse response, JsonElement result, string successField)
+        {
+            if (result.Bool(successField) == true) return;
+            throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? "refused",
+                result.Text("msg_info") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
+        }
+    }
+}

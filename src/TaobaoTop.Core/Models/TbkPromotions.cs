@@ -1,0 +1,149 @@
+using System;
+
+namespace TaobaoTop
+{
+    /// <summary>An official activity page (会场) as the caller's promotion link (官方活动转链).</summary>
+    public sealed class TbkActivityLink
+    {
+        /// <summary>The activity material id (活动物料ID) from the Alimama console.</summary>
+        public string ActivityMaterialId { get; set; } = string.Empty;
+
+        /// <summary>The page name (会场名称); New-TbkPassword shows it with the 淘口令.</summary>
+        public string? Title { get; set; }
+
+        /// <summary>The CPS long link (click_url).</summary>
+        public string Url { get; set; } = string.Empty;
+
+        public string? ShortUrl { get; set; }
+
+        public DateTimeOffset? StartTime { get; set; }
+
+        public DateTimeOffset? EndTime { get; set; }
+
+        /// <summary>1 PC, 2 mobile (投放平台).</summary>
+        public string? TerminalType { get; set; }
+
+        /// <summary>Where the page's pictures can be downloaded (物料素材).</summary>
+        public string? MaterialUrl { get; set; }
+
+        public long? RelationId { get; set; }
+
+        public string? WeChatQrCodeUrl { get; set; }
+
+        public string? WeChatMiniProgramPath { get; set; }
+
+        public override string ToString() => Url;
+    }
+
+    /// <summary>A 淘礼金 (gift money) just created: its id, the link consumers claim it with, and what it costs.</summary>
+    public sealed class TbkGiftMoney
+    {
+        public string RightsId { get; set; } = string.Empty;
+
+        public string Name { get; set; } = string.Empty;
+
+        public string ItemId { get; set; } = string.Empty;
+
+        /// <summary>The adzone it was created for; report and stop need the same one.</summary>
+        public long AdzoneId { get; set; }
+
+        /// <summary>Yuan per 淘礼金 (per_face).</summary>
+        public decimal Amount { get; set; }
+
+        public long Count { get; set; }
+
+        /// <summary>Amount × Count: what the account sets aside.</summary>
+        public decimal Budget => Amount * Count;
+
+        public long PerUserLimit { get; set; }
+
+        public DateTimeOffset SendStartTime { get; set; }
+
+        public DateTimeOffset? SendEndTime { get; set; }
+
+        /// <summary>The claim link (send_url).</summary>
+        public string? Url { get; set; }
+
+        public string? VegasCode { get; set; }
+
+        /// <summary>What the 淘礼金 account has left after this one, in yuan.</summary>
+        public decimal? AvailableBudget { get; set; }
+
+        public override string ToString() => RightsId;
+    }
+
+    /// <summary>How a 淘礼金 did (淘礼金效果数据): claims, uses, refunds, what it brought.</summary>
+    public sealed class TbkGiftMoneyReport
+    {
+        public string RightsId { get; set; } = string.Empty;
+
+        public long AdzoneId { get; set; }
+
+        public long? ClaimedCount { get; set; }
+
+        public decimal? ClaimedAmount { get; set; }
+
+        public long? UsedCount { get; set; }
+
+        public decimal? UsedAmount { get; set; }
+
+        public long? RefundedCount { get; set; }
+
+        public decimal? RefundedAmount { get; set; }
+
+        /// <summary>Not claimed when the send period ended or the 淘礼金 was stopped.</summary>
+        public long? RemainingCount { get; set; }
+
+        public decimal? RemainingAmount { get; set; }
+
+        /// <summary>Paid orders it led to (alipay_num) and their amount.</summary>
+        public long? PaidCount { get; set; }
+
+        public decimal? PaidAmount { get; set; }
+
+        /// <summary>Commission of the paid orders (pre_pub_share_fee_for_disp).</summary>
+        public decimal? PaidCommission { get; set; }
+
+        public decimal? SettledCommission { get; set; }
+
+        /// <summary>Claimed / created, in percent.</summary>
+        public decimal? ClaimRate { get; set; }
+
+        /// <summary>Used / claimed, in percent.</summary>
+        public decimal? UseRate { get; set; }
+
+        public override string ToString() => RightsId;
+    }
+
+    /// <summary>Whether a consumer (by device or channel) has a 红包 waiting to be used (红包领取状态).</summary>
+    public sealed class TbkRedPacketStatus
+    {
+        public long? RelationId { get; set; }
+
+        public long? SpecialId { get; set; }
+
+        /// <summary>IMEI, IDFA, OAID, MOBILE or ALIPAY_ID, when asked by device.</summary>
+        public string? DeviceType { get; set; }
+
+        /// <summary>True when the consumer has a red packet not used yet (is_new_user 0).</summary>
+        public bool HasPendingRedPacket { get; set; }
+
+        public override string ToString() => HasPendingRedPacket ? "pending" : "none";
+    }
+
+    /// <summary>红包 issued and used on one day, for one 渠道 or one PID (红包发放个数).</summary>
+    public sealed class TbkRedPacketReportRow
+    {
+        public DateTimeOffset Date { get; set; }
+
+        public string? Pid { get; set; }
+
+        public long? RelationId { get; set; }
+
+        public long IssuedCount { get; set; }
+
+        public long UsedCount { get; set; }
+
+        public override string ToString() => (RelationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Pid) + ": " + IssuedCount;
+    }
+}

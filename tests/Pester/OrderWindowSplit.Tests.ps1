@@ -1,0 +1,35 @@
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+# A sale-night rush: 3,000 extra orders in one evening hour are 150 pages of 20 in one three-hour window, more
+# than the 100 pages the API serves.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
+    Connect-TaobaoTop -Emulator -Seed 42 -EmulatorTime '2026-11-23 12:00:00' -EmulatorOption @{
+        OrderBurst = 3000; OrderBurstHour = [DateTimeOffset]'2026-11-22 20:00:00 +08:00'
+    }
+}
+
+Describe 'An order window of 150 pages' {
+    BeforeAll {
+        $window = @(Get-TbkOrder -Start '2026-11-22 18:00:00' -End '2026-11-22 21:00:00' -PageSize 20 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        # The same range in half-hours of at most a few pages each: the orders the window holds.
+        $halfHours = 0..5 | ForEach-Object {
+            $from = ([datetime]'2026-11-22 18:00:00').AddMinutes(30 * $_)
+            Get-TbkOrder -Start $from -End $from.AddMinutes(30)
+        }
+    }
+
+    It 'holds more than 100 pages' {
+        $halfHours.Count | Should -BeGreaterThan 3000
+    }
+
+    It 'returns every order of the window without an error' {
+        $failures | Should -BeNullOrEmpty
+        $window.Count | Should -Be $halfHours.Count
+    }
+
+    It 'returns each order once' {
+        ($window.TradeId | Sort-Object -Unique).Count | Should -Be $window.Count
+        Compare-Object ($window.TradeId | Sort-Object) ($halfHours.TradeId | Sort-Object) | Should -BeNullOrEmpty
+    }
+}
