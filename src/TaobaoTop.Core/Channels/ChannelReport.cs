@@ -15,6 +15,7 @@ namespace TaobaoTop.Core.Channels
     {
         private readonly IReadOnlyList<ChannelDefinition> _channels;
         private readonly ChannelReportOptions _options;
+        private bool _departuresKnown;
 
         public ChannelReport(IReadOnlyList<ChannelDefinition> channels, ChannelReportOptions options)
         {
@@ -36,7 +37,9 @@ namespace TaobaoTop.Core.Channels
             var byRelation = _channels.SelectMany(c => c.RelationIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
             var byAdzone = _channels.SelectMany(c => c.AdzoneIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
 
-            var customers = FirstAdds(customerRecords, asOf);
+            var records = customerRecords.ToList();
+            _departuresKnown = records.Any(c => c.DeparturesKnown || c.RemovedAt.HasValue);
+            var customers = FirstAdds(records, asOf);
             var members = new Dictionary<ChannelDefinition, List<Member>>();
             foreach (var channel in _channels) members[channel] = new List<Member>();
             var bySpecialId = new Dictionary<long, Member>();
@@ -136,7 +139,11 @@ namespace TaobaoTop.Core.Channels
         {
             var window = TimeSpan.FromDays(days);
             var eligible = members.Where(m => m.AddedAt + window <= asOf).ToList();
-            var retained = eligible.Count(m => m.RemovedAt is null || m.RemovedAt >= m.AddedAt + window);
+            if (!_departuresKnown)
+            {
+                return new ChannelRetention { Days = days, Eligible = eligible.Count, IsOpen = eligible.Count < members.Count, IsUnknown = true };
+            }
+            var retained = eligible.Count(m => m.ConnectedAt(m.AddedAt + window));
             return new ChannelRetention
             {
                 Days = days,
@@ -210,7 +217,7 @@ namespace TaobaoTop.Core.Channels
                         TopTime.ToTopZone(first.AddedAt),
                         string.IsNullOrEmpty(first.State) ? null : first.State,
                         g.Select(c => c.SpecialId).FirstOrDefault(id => id.HasValue),
-                        first.RemovedAt);
+                        g.Select(c => (c.AddedAt, c.RemovedAt)).ToList());
                 })
                 .ToList();
         }
@@ -234,18 +241,22 @@ namespace TaobaoTop.Core.Channels
 
         private sealed class Member
         {
-            public Member(DateTimeOffset addedAt, string? state, long? specialId, DateTimeOffset? removedAt)
+            private readonly List<(DateTimeOffset From, DateTimeOffset? To)> _follows;
+
+            public Member(DateTimeOffset addedAt, string? state, long? specialId, List<(DateTimeOffset From, DateTimeOffset? To)> follows)
             {
                 AddedAt = addedAt;
                 State = state;
                 SpecialId = specialId;
-                RemovedAt = removedAt;
+                _follows = follows;
             }
+
+            /// <summary>Still a contact of some member at <paramref name="at"/>: a transfer ends one follow as the next starts.</summary>
+            public bool ConnectedAt(DateTimeOffset at) => _follows.Any(f => f.From <= at && (f.To is null || f.To > at));
 
             public DateTimeOffset AddedAt { get; }
             public string? State { get; }
             public long? SpecialId { get; }
-            public DateTimeOffset? RemovedAt { get; }
             public List<TbkOrder> Orders { get; } = new List<TbkOrder>();
         }
     }

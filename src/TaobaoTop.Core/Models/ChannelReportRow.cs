@@ -20,8 +20,11 @@ namespace TaobaoTop
         /// <summary>True while some customers added recently have not reached the window's end.</summary>
         public bool IsOpen { get; set; }
 
+        /// <summary>True when the input had no departure data (no events, snapshots or RemovedAt): the rate is not 100 %, it is not known.</summary>
+        public bool IsUnknown { get; set; }
+
         public override string ToString()
-            => Days.ToString(CultureInfo.InvariantCulture) + "d " + (Rate is decimal rate ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "-") + (IsOpen ? "*" : string.Empty);
+            => Days.ToString(CultureInfo.InvariantCulture) + "d " + (IsUnknown ? "unknown" : (Rate is decimal rate ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "-") + (IsOpen ? "*" : string.Empty));
     }
 
     /// <summary>One channel of the channel report: adds, conversion, retention, value, ROI, quality score and rank.</summary>

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Channels;
+using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.Channels
 {
@@ -18,6 +19,7 @@ namespace TaobaoTop.Cmdlets.Channels
     {
         private readonly List<WeComCustomer> _customers = new List<WeComCustomer>();
         private readonly List<TbkOrder> _orders = new List<TbkOrder>();
+        private readonly List<WeComContactEvent> _events = new List<WeComContactEvent>();
 
         /// <summary>A CSV or JSON file: Channel, State, AdzoneId, RelationId, Cost.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -94,9 +96,12 @@ namespace TaobaoTop.Cmdlets.Channels
                 case TbkOrder order:
                     _orders.Add(order);
                     break;
+                case WeComContactEvent contactEvent:
+                    _events.Add(contactEvent);
+                    break;
                 default:
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer) and affiliate orders (Get-TbkOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent) and affiliate orders (Get-TbkOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
                         "UnexpectedChannelInput",
                         ErrorCategory.InvalidType,
                         InputObject));
@@ -132,7 +137,7 @@ namespace TaobaoTop.Cmdlets.Channels
                 return;
             }
 
-            var rows = report.Compute(_customers.Concat(Customer), _orders.Concat(Order));
+            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order));
             WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
             if (AsChart)
             {
