@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Text.Json;
 using System.Xml.Linq;
+using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop
@@ -67,6 +69,30 @@ namespace TaobaoTop
                 State = Empty(Field("State")),
                 Source = Empty(Field("Source")),
                 FailReason = Empty(Field("FailReason")),
+            };
+        }
+
+        /// <summary>Reads one event of the receiver's GET /events answer (or an exported file of them).</summary>
+        /// <exception cref="FormatException">A time that is not an ISO 8601 instant with its offset.</exception>
+        public static WeComContactEvent FromJson(JsonElement item)
+        {
+            DateTimeOffset? Instant(string name)
+            {
+                var text = item.Text(name);
+                if (text == null) return null;
+                return TopTime.ToTopZone(DateTimeOffset.ParseExact(text, new[] { "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz" }, CultureInfo.InvariantCulture, DateTimeStyles.None));
+            }
+            return new WeComContactEvent
+            {
+                Time = Instant("time") ?? throw new FormatException("An event without a time."),
+                ChangeType = item.Text("changeType") ?? string.Empty,
+                CorpId = item.Text("corpId") ?? string.Empty,
+                UserId = item.Text("userId") ?? string.Empty,
+                ExternalUserId = item.Text("externalUserId") ?? string.Empty,
+                State = Empty(item.Text("state")),
+                Source = Empty(item.Text("source")),
+                FailReason = Empty(item.Text("failReason")),
+                ReceivedAt = Instant("receivedAt"),
             };
         }
 
