@@ -172,6 +172,7 @@ namespace TaobaoTop.Emulator.WeCom
             if (!path.StartsWith(Base, StringComparison.Ordinal)) throw new WeComError(404, "api not found");
             var name = path.Substring(Base.Length);
             if (name == "list" && method == HttpMethod.Get) return ListByMember(query);
+            if (name == "get_follow_user_list" && method == HttpMethod.Get) return FollowUsers();
             if (method != HttpMethod.Post) throw new WeComError(InvalidParameter, "this api only accepts POST");
             switch (name)
             {
@@ -187,7 +188,6 @@ namespace TaobaoTop.Emulator.WeCom
                 case "add_corp_tag": return AddCorpTag(body);
                 case "mark_tag": return MarkTag(body);
                 case "remark": return Remark(body);
-                case "get_follow_user_list": return FollowUsers();
                 default: throw new WeComError(404, "api not found");
             }
         }
