@@ -56,11 +56,20 @@ namespace TaobaoTop
         /// <summary>Counted orders attributed to the channel only, by adzone or relation id.</summary>
         public int ChannelOrders { get; set; }
 
-        /// <summary>Paid amount of the counted orders, yuan.</summary>
+        /// <summary>Paid amount of the counted orders less refunds, yuan.</summary>
         public decimal Gmv { get; set; }
 
-        /// <summary>Estimated income (付款预估收入) of the counted orders, yuan.</summary>
+        /// <summary>Estimated income (付款预估收入) of the counted orders less returned commission, yuan.</summary>
         public decimal Commission { get; set; }
+
+        /// <summary>Succeeded refunds (维权成功) of the channel's orders; Gmv and Commission are net of them.</summary>
+        public int RefundedOrders { get; set; }
+
+        /// <summary>Refunded amount, yuan, already taken off Gmv.</summary>
+        public decimal RefundedAmount { get; set; }
+
+        /// <summary>Commission given back for refunds, yuan, already taken off Commission (and so off ROI).</summary>
+        public decimal RefundedCommission { get; set; }
 
         /// <summary>Customers with two or more orders within the value window.</summary>
         public int RepeatBuyers { get; set; }
@@ -91,5 +100,24 @@ namespace TaobaoTop
         public string RetentionText => string.Join(" ", Retention.Select(r => r.ToString()));
 
         public override string ToString() => Channel;
+    }
+
+    /// <summary>One channel on one day (+08:00): first adds, departures (customers no member follows any more) and net.</summary>
+    public sealed class ChannelDayRow
+    {
+        public string Channel { get; set; } = string.Empty;
+
+        public string? State { get; set; }
+
+        public DateTime Day { get; set; }
+
+        public int Adds { get; set; }
+
+        /// <summary>Null when the input had no departure data.</summary>
+        public int? Departures { get; set; }
+
+        public int? Net { get; set; }
+
+        public override string ToString() => Channel + " " + Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }
