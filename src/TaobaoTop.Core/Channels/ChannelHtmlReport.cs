@@ -75,7 +75,7 @@ namespace TaobaoTop.Core.Channels
                 {
                     if (retention.IsUnknown) html.Append("<td class=\"unknown\">unknown</td>");
                     else if (retention.Rate is decimal rate) html.Append(retention.IsOpen ? "<td class=\"open\">" : "<td>").Append(Number(rate * 100, "0.0")).Append('%').Append(retention.IsOpen ? "*" : string.Empty).Append("</td>");
-                    else html.Append("<td class=\"open\">–*</td>");
+                    else html.Append(retention.IsOpen ? "<td class=\"open\">–*</td>" : "<td>–</td>");
                 }
                 html.Append("<td>").Append(Number(row.Commission, "0.00")).Append("</td><td>").Append(Number(row.RefundedCommission, "0.00")).Append("</td><td>")
                     .Append(row.Roi is decimal roi ? Number(roi, "0.00") : "–").Append("</td><td class=\"open\">").Append(Text(string.Join(", ", row.OpenWindows))).Append("</td></tr>");
