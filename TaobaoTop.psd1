@@ -58,6 +58,9 @@
         'Remove-WeComContactWay'
         'Get-WeComCustomer'
         'Add-WeComCustomerTag'
+        'Set-WeComCustomer'
+        'Sync-WeComCustomer'
+        'Get-WeComContactEvent'
         'Measure-TaobaoChannel'
     )
     FunctionsToExport    = @()

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using TaobaoTop.Emulator;
+using TaobaoTop.Emulator.WeCom;
 
 namespace TaobaoTop.Emulator.Server;
 
 /// <summary>Kestrel in front of <see cref="TopEmulator"/>: the gateway path, plus reset and stats for test harnesses.</summary>
 public static class EmulatorServer
 {
-    public static WebApplication Build(ServerOptions options, TopEmulator emulator)
+    public static WebApplication Build(ServerOptions options, TopEmulator emulator, WeComEmulator? weCom = null)
     {
+        weCom ??= new WeComEmulator(new WeComEmulatorOptions { Seed = options.Emulator.Seed });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -21,11 +23,33 @@ public static class EmulatorServer
             return Results.Text("{\"reset\":true}", "application/json");
         });
         app.MapGet("/emulator/stats", () => Results.Text(emulator.Stats.ToJson().ToJsonString(), "application/json"));
+
+        // WeCom's qyapi.weixin.qq.com (客户联系) on the same port: Connect-WeCom -Endpoint http://127.0.0.1:PORT/ with the demo corp.
+        var weComClient = new HttpMessageInvoker(weCom.CreateHandler());
+        app.Map("/cgi-bin/{**path}", (RequestDelegate)(context => Forward(context, (request, cancel) => weComClient.SendAsync(request, cancel))));
+        app.MapPost("/emulator/wecom/callbacks", async (CallbackRequest request, CancellationToken cancel) =>
+        {
+            if (string.IsNullOrEmpty(request.Url) || string.IsNullOrEmpty(request.Token) || request.AesKey?.Length != 43)
+                return Results.BadRequest("url, token and a 43-character aesKey are required");
+            var sender = new WeComCallbackSender(request.Token, request.AesKey, request.CorpId ?? WeComDemo.CorpId)
+            {
+                DuplicateEvery = request.DuplicateEvery,
+                ForgeEvery = request.ForgeEvery,
+            };
+            using var http = new HttpClient();
+            var delivery = await sender.SendAsync(http, new Uri(request.Url), weCom.ContactEvents(), cancel);
+            return Results.Json(delivery);
+        });
         return app;
     }
 
     /// <summary>Hands the Kestrel request to the emulator and copies its answer back; an injected transport fault aborts the connection.</summary>
-    private static async Task Forward(HttpContext context, TopEmulator emulator)
+    /// <summary>What POST /emulator/wecom/callbacks takes: where to post the seeded month's events and with which callback secrets.</summary>
+    public sealed record CallbackRequest(string? Url, string? Token, string? AesKey, string? CorpId, int DuplicateEvery, int ForgeEvery);
+
+    private static Task Forward(HttpContext context, TopEmulator emulator) => Forward(context, emulator.HandleAsync);
+
+    private static async Task Forward(HttpContext context, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> handle)
     {
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.GetEncodedUrl());
         var body = new MemoryStream();
@@ -38,7 +62,7 @@ public static class EmulatorServer
         HttpResponseMessage response;
         try
         {
-            response = await emulator.HandleAsync(request, context.RequestAborted);
+            response = await handle(request, context.RequestAborted);
         }
         catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException)
         {
@@ -71,6 +95,7 @@ public static class EmulatorServer
                 : "  app       app_key " + app.AppKey + (app.Session == null ? "" : "  (with a session)"));
         }
         lines.Add("  OAuth code " + EmulatorDefaults.DemoAuthCode + " works with taobao.top.auth.token.create");
+        lines.Add("  WeCom at /cgi-bin/: corp id " + WeComDemo.CorpId + "  secret " + WeComDemo.CorpSecret + "; POST /emulator/wecom/callbacks posts the seeded month's contact events");
         lines.Add(options.Emulator.Strict ? "  strict: signature and timestamp are checked" : "  loose: signature and timestamp are NOT checked");
         return string.Join(Environment.NewLine, lines);
     }

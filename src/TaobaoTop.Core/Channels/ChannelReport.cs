@@ -15,6 +15,7 @@ namespace TaobaoTop.Core.Channels
     {
         private readonly IReadOnlyList<ChannelDefinition> _channels;
         private readonly ChannelReportOptions _options;
+        private bool _departuresKnown;
 
         public ChannelReport(IReadOnlyList<ChannelDefinition> channels, ChannelReportOptions options)
         {
@@ -29,14 +30,24 @@ namespace TaobaoTop.Core.Channels
         /// <summary>Counted orders that match no customer and no channel id.</summary>
         public int UnattributedOrders { get; private set; }
 
-        public IList<ChannelReportRow> Compute(IEnumerable<WeComCustomer> customerRecords, IEnumerable<TbkOrder> orderRecords)
+        /// <summary>After <see cref="Compute"/>: adds, departures and net per channel and day (+08:00), the first add's day to the report's.</summary>
+        public IList<ChannelDayRow> Daily { get; private set; } = new List<ChannelDayRow>();
+
+        /// <summary>
+        /// The rows, best first by rank. Succeeded refunds (维权成功) take their returned commission and refund amount off
+        /// the channel whose counted order they refund (by trade id), or, for orders not in the input, the channel of the
+        /// member (special id) or relation id they carry.
+        /// </summary>
+        public IList<ChannelReportRow> Compute(IEnumerable<WeComCustomer> customerRecords, IEnumerable<TbkOrder> orderRecords, IEnumerable<TbkRefundOrder>? refundRecords = null)
         {
             var asOf = TopTime.ToTopZone(_options.AsOf);
             var byState = _channels.Where(c => c.State != null).ToDictionary(c => c.State!, StringComparer.Ordinal);
             var byRelation = _channels.SelectMany(c => c.RelationIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
             var byAdzone = _channels.SelectMany(c => c.AdzoneIds.Select(id => (id, c))).ToDictionary(p => p.id, p => p.c);
 
-            var customers = FirstAdds(customerRecords, asOf);
+            var records = customerRecords.ToList();
+            _departuresKnown = records.Any(c => c.DeparturesKnown || c.RemovedAt.HasValue);
+            var customers = FirstAdds(records, asOf);
             var members = new Dictionary<ChannelDefinition, List<Member>>();
             foreach (var channel in _channels) members[channel] = new List<Member>();
             var bySpecialId = new Dictionary<long, Member>();
@@ -53,20 +64,27 @@ namespace TaobaoTop.Core.Channels
             }
 
             var channelOrders = _channels.ToDictionary(c => c, c => new List<TbkOrder>());
+            var memberChannel = members.SelectMany(p => p.Value.Select(m => (m, p.Key))).ToDictionary(p => p.m, p => p.Key);
+            var orderList = orderRecords.ToList();
+            var knownTrades = new HashSet<string>(orderList.Select(o => o.TradeId), StringComparer.Ordinal);
+            var tradeChannel = new Dictionary<string, ChannelDefinition>(StringComparer.Ordinal);
             UnattributedOrders = 0;
-            foreach (var order in CountedOrders(orderRecords, asOf))
+            foreach (var order in CountedOrders(orderList, asOf))
             {
                 if (order.SpecialId is long specialId && bySpecialId.TryGetValue(specialId, out var member))
                 {
                     member.Orders.Add(order);
+                    if (OrderTime(order) >= member.AddedAt && OrderTime(order) < member.AddedAt + TimeSpan.FromDays(_options.ValueDays)) tradeChannel[order.TradeId] = memberChannel[member];
                 }
                 else if (order.RelationId is long relationId && byRelation.TryGetValue(relationId, out var byRelationChannel))
                 {
                     channelOrders[byRelationChannel].Add(order);
+                    tradeChannel[order.TradeId] = byRelationChannel;
                 }
                 else if (order.AdzoneId is long adzoneId && byAdzone.TryGetValue(adzoneId, out var byAdzoneChannel))
                 {
                     channelOrders[byAdzoneChannel].Add(order);
+                    tradeChannel[order.TradeId] = byAdzoneChannel;
                 }
                 else
                 {
@@ -77,12 +95,24 @@ namespace TaobaoTop.Core.Channels
             var firstDay = customers.Count == 0 ? asOf.Date : customers.Min(c => c.AddedAt.Date);
             var lastDay = customers.Count == 0 ? asOf.Date : customers.Max(c => c.AddedAt.Date);
             var days = (int)(lastDay - firstDay).TotalDays + 1;
-            var rows = _channels.Select(c => Row(c, members[c], channelOrders[c], asOf, days)).ToList();
+            var refunds = _channels.ToDictionary(c => c, c => new List<TbkRefundOrder>());
+            var latestRefunds = new Dictionary<string, TbkRefundOrder>(StringComparer.Ordinal);
+            foreach (var refund in refundRecords ?? Enumerable.Empty<TbkRefundOrder>()) latestRefunds[refund.TradeId] = refund;
+            foreach (var refund in latestRefunds.Values.Where(r => r.Status == TbkRefundStatus.Succeeded && (r.RefundFinishedTime ?? r.RefundTime ?? r.CreateTime ?? asOf) <= asOf))
+            {
+                if (tradeChannel.TryGetValue(refund.TradeId, out var channel)) refunds[channel].Add(refund);
+                else if (knownTrades.Contains(refund.TradeId)) continue;
+                else if (refund.SpecialId is long specialId && bySpecialId.TryGetValue(specialId, out var member)) refunds[memberChannel[member]].Add(refund);
+                else if (refund.RelationId is long relationId && byRelation.TryGetValue(relationId, out var byRelationChannel)) refunds[byRelationChannel].Add(refund);
+            }
+
+            var rows = _channels.Select(c => Row(c, members[c], channelOrders[c], refunds[c], asOf, days)).ToList();
             Score(rows);
+            Daily = _channels.SelectMany(c => DailyRows(c, members[c], firstDay, asOf)).ToList();
             return rows;
         }
 
-        private ChannelReportRow Row(ChannelDefinition channel, List<Member> members, List<TbkOrder> channelOnly, DateTimeOffset asOf, int days)
+        private ChannelReportRow Row(ChannelDefinition channel, List<Member> members, List<TbkOrder> channelOnly, List<TbkRefundOrder> refunds, DateTimeOffset asOf, int days)
         {
             var valueWindow = TimeSpan.FromDays(_options.ValueDays);
             var conversion = _options.ConversionWindow;
@@ -104,6 +134,10 @@ namespace TaobaoTop.Core.Channels
             }
             gmv += channelOnly.Sum(o => o.PaidAmount ?? 0);
             commission += channelOnly.Sum(o => o.EstimatedIncome ?? 0);
+            var refundedAmount = refunds.Sum(r => r.RefundAmount ?? 0);
+            var refundedCommission = refunds.Sum(r => r.ReturnedCommission ?? 0);
+            gmv -= refundedAmount;
+            commission -= refundedCommission;
 
             var adds = members.Count;
             var value = _options.ValueBasis == ChannelValueBasis.Gmv ? gmv : commission;
@@ -121,6 +155,9 @@ namespace TaobaoTop.Core.Channels
                 ChannelOrders = channelOnly.Count,
                 Gmv = Money(gmv),
                 Commission = Money(commission),
+                RefundedOrders = refunds.Count,
+                RefundedAmount = Money(refundedAmount),
+                RefundedCommission = Money(refundedCommission),
                 RepeatBuyers = repeat,
                 GmvPerCustomer = adds == 0 ? 0 : Money(gmv / adds),
                 CommissionPerCustomer = adds == 0 ? 0 : Money(commission / adds),
@@ -132,11 +169,35 @@ namespace TaobaoTop.Core.Channels
             return row;
         }
 
+        private IEnumerable<ChannelDayRow> DailyRows(ChannelDefinition channel, List<Member> members, DateTime firstDay, DateTimeOffset asOf)
+        {
+            var adds = members.GroupBy(m => m.AddedAt.Date).ToDictionary(g => g.Key, g => g.Count());
+            var departures = members.Select(m => m.DepartedAt(asOf)).Where(d => d.HasValue).GroupBy(d => TopTime.ToTopZone(d!.Value).Date).ToDictionary(g => g.Key, g => g.Count());
+            for (var day = firstDay; day <= asOf.Date; day = day.AddDays(1))
+            {
+                adds.TryGetValue(day, out var added);
+                departures.TryGetValue(day, out var departed);
+                yield return new ChannelDayRow
+                {
+                    Channel = channel.Name,
+                    State = channel.State,
+                    Day = day,
+                    Adds = added,
+                    Departures = _departuresKnown ? departed : (int?)null,
+                    Net = _departuresKnown ? added - departed : (int?)null,
+                };
+            }
+        }
+
         private ChannelRetention Retention(List<Member> members, int days, DateTimeOffset asOf)
         {
             var window = TimeSpan.FromDays(days);
             var eligible = members.Where(m => m.AddedAt + window <= asOf).ToList();
-            var retained = eligible.Count(m => m.RemovedAt is null || m.RemovedAt >= m.AddedAt + window);
+            if (!_departuresKnown)
+            {
+                return new ChannelRetention { Days = days, Eligible = eligible.Count, IsOpen = eligible.Count < members.Count, IsUnknown = true };
+            }
+            var retained = eligible.Count(m => m.ConnectedAt(m.AddedAt + window));
             return new ChannelRetention
             {
                 Days = days,
@@ -210,7 +271,7 @@ namespace TaobaoTop.Core.Channels
                         TopTime.ToTopZone(first.AddedAt),
                         string.IsNullOrEmpty(first.State) ? null : first.State,
                         g.Select(c => c.SpecialId).FirstOrDefault(id => id.HasValue),
-                        first.RemovedAt);
+                        g.Select(c => (c.AddedAt, c.RemovedAt)).ToList());
                 })
                 .ToList();
         }
@@ -234,18 +295,30 @@ namespace TaobaoTop.Core.Channels
 
         private sealed class Member
         {
-            public Member(DateTimeOffset addedAt, string? state, long? specialId, DateTimeOffset? removedAt)
+            private readonly List<(DateTimeOffset From, DateTimeOffset? To)> _follows;
+
+            public Member(DateTimeOffset addedAt, string? state, long? specialId, List<(DateTimeOffset From, DateTimeOffset? To)> follows)
             {
                 AddedAt = addedAt;
                 State = state;
                 SpecialId = specialId;
-                RemovedAt = removedAt;
+                _follows = follows;
+            }
+
+            /// <summary>Still a contact of some member at <paramref name="at"/>: a transfer ends one follow as the next starts.</summary>
+            public bool ConnectedAt(DateTimeOffset at) => _follows.Any(f => f.From <= at && (f.To is null || f.To > at));
+
+            /// <summary>When the customer stopped being anyone's contact, by <paramref name="asOf"/>; null while still a contact.</summary>
+            public DateTimeOffset? DepartedAt(DateTimeOffset asOf)
+            {
+                if (_follows.Any(f => f.From <= asOf && (f.To is null || f.To > asOf))) return null;
+                var ended = _follows.Where(f => f.To.HasValue && f.To <= asOf).Select(f => f.To!.Value).ToList();
+                return ended.Count == 0 ? (DateTimeOffset?)null : ended.Max();
             }
 
             public DateTimeOffset AddedAt { get; }
             public string? State { get; }
             public long? SpecialId { get; }
-            public DateTimeOffset? RemovedAt { get; }
             public List<TbkOrder> Orders { get; } = new List<TbkOrder>();
         }
     }

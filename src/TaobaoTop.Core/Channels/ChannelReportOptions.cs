@@ -12,6 +12,12 @@ namespace TaobaoTop.Core.Channels
         Gmv,
     }
 
+    public enum ChannelGrouping
+    {
+        Channel,
+        Day,
+    }
+
     public sealed class ChannelReportOptions
     {
         /// <summary>The report's time: windows that end later are open.</summary>

@@ -20,8 +20,11 @@ namespace TaobaoTop
         /// <summary>True while some customers added recently have not reached the window's end.</summary>
         public bool IsOpen { get; set; }
 
+        /// <summary>True when the input had no departure data (no events, snapshots or RemovedAt): the rate is not 100 %, it is not known.</summary>
+        public bool IsUnknown { get; set; }
+
         public override string ToString()
-            => Days.ToString(CultureInfo.InvariantCulture) + "d " + (Rate is decimal rate ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "-") + (IsOpen ? "*" : string.Empty);
+            => Days.ToString(CultureInfo.InvariantCulture) + "d " + (IsUnknown ? "unknown" : (Rate is decimal rate ? (rate * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "-") + (IsOpen ? "*" : string.Empty));
     }
 
     /// <summary>One channel of the channel report: adds, conversion, retention, value, ROI, quality score and rank.</summary>
@@ -53,11 +56,20 @@ namespace TaobaoTop
         /// <summary>Counted orders attributed to the channel only, by adzone or relation id.</summary>
         public int ChannelOrders { get; set; }
 
-        /// <summary>Paid amount of the counted orders, yuan.</summary>
+        /// <summary>Paid amount of the counted orders less refunds, yuan.</summary>
         public decimal Gmv { get; set; }
 
-        /// <summary>Estimated income (付款预估收入) of the counted orders, yuan.</summary>
+        /// <summary>Estimated income (付款预估收入) of the counted orders less returned commission, yuan.</summary>
         public decimal Commission { get; set; }
+
+        /// <summary>Succeeded refunds (维权成功) of the channel's orders; Gmv and Commission are net of them.</summary>
+        public int RefundedOrders { get; set; }
+
+        /// <summary>Refunded amount, yuan, already taken off Gmv.</summary>
+        public decimal RefundedAmount { get; set; }
+
+        /// <summary>Commission given back for refunds, yuan, already taken off Commission (and so off ROI).</summary>
+        public decimal RefundedCommission { get; set; }
 
         /// <summary>Customers with two or more orders within the value window.</summary>
         public int RepeatBuyers { get; set; }
@@ -95,5 +107,24 @@ namespace TaobaoTop
         }.Where(n => n != null));
 
         public override string ToString() => Channel;
+    }
+
+    /// <summary>One channel on one day (+08:00): first adds, departures (customers no member follows any more) and net.</summary>
+    public sealed class ChannelDayRow
+    {
+        public string Channel { get; set; } = string.Empty;
+
+        public string? State { get; set; }
+
+        public DateTime Day { get; set; }
+
+        public int Adds { get; set; }
+
+        /// <summary>Null when the input had no departure data.</summary>
+        public int? Departures { get; set; }
+
+        public int? Net { get; set; }
+
+        public override string ToString() => Channel + " " + Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 }

@@ -63,6 +63,12 @@ namespace TaobaoTop
         /// </summary>
         public DateTimeOffset? RemovedAt { get; set; }
 
+        /// <summary>
+        /// True when the record comes from a source that sees departures (contact events, snapshots): a missing
+        /// <see cref="RemovedAt"/> then means the relation was still there, not that nobody knows.
+        /// </summary>
+        public bool DeparturesKnown { get; set; }
+
         /// <summary>Reads one <c>external_contact_list</c> item of batch/get_by_user.</summary>
         public static WeComCustomer FromJson(JsonElement item)
         {

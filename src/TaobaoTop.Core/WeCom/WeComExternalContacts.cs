@@ -143,6 +143,22 @@ namespace TaobaoTop.Core.WeCom
             return _client.PostAsync(Base + "mark_tag", body, idempotent: true, _observer, cancellationToken);
         }
 
+        /// <summary>Members with 客户联系 enabled (get_follow_user_list): every member who can have customers.</summary>
+        public async Task<IList<string>> GetFollowUsersAsync(CancellationToken cancellationToken = default)
+        {
+            var answer = await _client.GetAsync(Base + "get_follow_user_list", null, _observer, cancellationToken).ConfigureAwait(false);
+            return answer.Child("follow_user").Items().Select(u => u.GetString() ?? string.Empty).Where(u => u.Length > 0).ToList();
+        }
+
+        /// <summary>Sets the member's remark and/or description of a customer (externalcontact/remark); null leaves a field as it is.</summary>
+        public Task RemarkAsync(string userId, string externalUserId, string? remark, string? description, CancellationToken cancellationToken = default)
+        {
+            var body = new JsonObject { ["userid"] = userId, ["external_userid"] = externalUserId };
+            if (remark != null) body["remark"] = remark;
+            if (description != null) body["description"] = description;
+            return _client.PostAsync(Base + "remark", body, idempotent: true, _observer, cancellationToken);
+        }
+
         private static IEnumerable<WeComTag> TagsOf(JsonElement group)
         {
             var groupId = group.Text("group_id") ?? string.Empty;

@@ -9,12 +9,13 @@ namespace TaobaoTop.Emulator.WeCom
     /// <summary>A channel code seeded in the emulator: its state, followers, and how many customers added through it.</summary>
     public sealed class SeededChannel
     {
-        internal SeededChannel(string state, string remark, string[] users, int adds)
+        internal SeededChannel(string state, string remark, string[] users, int adds, double leaveRate)
         {
             State = state;
             Remark = remark;
             Users = users;
             Adds = adds;
+            LeaveRate = leaveRate;
         }
 
         public string State { get; }
@@ -25,6 +26,9 @@ namespace TaobaoTop.Emulator.WeCom
 
         /// <summary>Customers who added through the code during the month (the ground truth for first adds).</summary>
         public int Adds { get; }
+
+        /// <summary>The share of the channel's customers the seed lets leave (either side deleting) within 25 days.</summary>
+        public double LeaveRate { get; }
     }
 
     /// <summary>
@@ -42,12 +46,12 @@ namespace TaobaoTop.Emulator.WeCom
 
         public static IReadOnlyList<SeededChannel> Channels { get; } = new[]
         {
-            new SeededChannel("xhs_note", "小红书笔记", new[] { "sales01", "sales02" }, 40),
-            new SeededChannel("dy_feed", "抖音信息流", new[] { "sales02", "sales03" }, 60),
-            new SeededChannel("pyq_ad", "朋友圈广告", new[] { "sales01" }, 25),
-            new SeededChannel("elevator", "电梯海报", new[] { "sales03", "sales04" }, 15),
-            new SeededChannel("store_counter", "门店柜台", new[] { "sales04" }, 20),
-            new SeededChannel("live_room", "直播间", new[] { "sales05", "sales06" }, 30),
+            new SeededChannel("xhs_note", "小红书笔记", new[] { "sales01", "sales02" }, 40, 0.15),
+            new SeededChannel("dy_feed", "抖音信息流", new[] { "sales02", "sales03" }, 60, 0.45),
+            new SeededChannel("pyq_ad", "朋友圈广告", new[] { "sales01" }, 25, 0.25),
+            new SeededChannel("elevator", "电梯海报", new[] { "sales03", "sales04" }, 15, 0.1),
+            new SeededChannel("store_counter", "门店柜台", new[] { "sales04" }, 20, 0.05),
+            new SeededChannel("live_room", "直播间", new[] { "sales05", "sales06" }, 30, 0.55),
         };
 
         private static readonly string[] Surnames = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴" };
@@ -72,7 +76,8 @@ namespace TaobaoTop.Emulator.WeCom
                     members.Add((long.Parse(follow.Description.Substring("special_id=".Length), CultureInfo.InvariantCulture), follow.CreateTime));
                 }
             }
-            return members.OrderBy(m => m.Item1).ToList();
+            // A transferred customer's description follows them to the new member: one id, the first add.
+            return members.GroupBy(m => m.Item1).Select(g => (g.Key, g.Min(m => m.Item2))).OrderBy(m => m.Item1).ToList();
         }
 
         internal static void Seed(WeComState state, int seed, DateTimeOffset now)
@@ -100,11 +105,48 @@ namespace TaobaoTop.Emulator.WeCom
             }
 
             var specialId = FirstSpecialId;
-            foreach (var (follow, customer) in added.OrderBy(a => a.Follow.CreateTime).ThenBy(a => a.Customer.ExternalUserId, StringComparer.Ordinal))
+            var ordered = added.OrderBy(a => a.Follow.CreateTime).ThenBy(a => a.Customer.ExternalUserId, StringComparer.Ordinal).ToList();
+            foreach (var (follow, customer) in ordered)
             {
                 if (follow.State != null && random.Chance(0.7)) follow.Description = "special_id=" + (specialId++).ToString(CultureInfo.InvariantCulture);
                 customer.Follows.Add(follow);
             }
+            Depart(state, ordered, seed, start.AddDays(30));
+        }
+
+        /// <summary>
+        /// Departures of both kinds and on-job transfers, from their own random stream so the adds and special ids above
+        /// stay as they were: each channel loses customers at its own rate, at 1 hour to 25 days after the add, and only
+        /// departures before the month's end happen. A transfer ends one follow (DELETE_BY_TRANSFER) and starts another
+        /// member's at the same second, so the customer stays; one transfer fails.
+        /// </summary>
+        private static void Depart(WeComState state, List<(Follow Follow, Customer Customer)> ordered, int seed, DateTimeOffset end)
+        {
+            var random = new SeededRandom(seed, 505);
+            foreach (var (follow, customer) in ordered)
+            {
+                var channel = Channels.FirstOrDefault(c => c.State == follow.State);
+                var leaveRate = channel == null ? 0.1 : channel.LeaveRate;
+                var at = follow.CreateTime.AddSeconds(random.Next(3600, 25 * 86400));
+                var dice = random.NextDouble();
+                if (at >= end) continue;
+                if (dice < leaveRate)
+                {
+                    follow.RemovedAt = at;
+                    // WeCom documents a Source only for transfers.
+                    follow.RemovedBy = random.Chance(0.6) ? "del_follow_user" : "del_external_contact";
+                }
+                else if (dice < leaveRate + 0.06)
+                {
+                    var others = WeComDemo.Members.Where(m => m != follow.UserId).ToArray();
+                    follow.RemovedAt = at;
+                    follow.RemovedBy = "del_external_contact";
+                    follow.RemovedSource = "DELETE_BY_TRANSFER";
+                    customer.Follows.Add(new Follow(random.Pick(others), at, 202, null, follow.UserId) { Description = follow.Description });
+                }
+            }
+            var refused = ordered.First(a => a.Follow.RemovedAt is null && a.Follow.CreateTime.AddDays(1) < end);
+            state.TransferFails.Add((refused.Follow.CreateTime.AddDays(1), refused.Follow.UserId, refused.Customer.ExternalUserId, "customer_refused"));
         }
 
         private static Customer NewCustomer(WeComState state, int seed, ref SeededRandom random, int number)

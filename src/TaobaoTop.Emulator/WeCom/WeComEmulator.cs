@@ -172,6 +172,7 @@ namespace TaobaoTop.Emulator.WeCom
             if (!path.StartsWith(Base, StringComparison.Ordinal)) throw new WeComError(404, "api not found");
             var name = path.Substring(Base.Length);
             if (name == "list" && method == HttpMethod.Get) return ListByMember(query);
+            if (name == "get_follow_user_list" && method == HttpMethod.Get) return FollowUsers();
             if (method != HttpMethod.Post) throw new WeComError(InvalidParameter, "this api only accepts POST");
             switch (name)
             {
@@ -186,6 +187,7 @@ namespace TaobaoTop.Emulator.WeCom
                 case "get_corp_tag_list": return CorpTags();
                 case "add_corp_tag": return AddCorpTag(body);
                 case "mark_tag": return MarkTag(body);
+                case "remark": return Remark(body);
                 default: throw new WeComError(404, "api not found");
             }
         }
@@ -286,7 +288,8 @@ namespace TaobaoTop.Emulator.WeCom
         private JsonObject ListByMember(Dictionary<string, string> query)
         {
             if (!query.TryGetValue("userid", out var userId) || !_state.Members.Contains(userId)) throw new WeComError(40003, "invalid userid");
-            var ids = _state.Customers.Where(c => c.Follows.Any(f => f.UserId == userId)).Select(c => (JsonNode)JsonValue.Create(c.ExternalUserId)!).ToArray();
+            var now = Options.Clock();
+            var ids = _state.Customers.Where(c => c.Follows.Any(f => f.UserId == userId && f.IsActiveAt(now))).Select(c => (JsonNode)JsonValue.Create(c.ExternalUserId)!).ToArray();
             if (ids.Length == 0) throw new WeComError(84061, "not external contact");
             return Ok(new JsonObject { ["external_userid"] = new JsonArray(ids) });
         }
@@ -301,8 +304,9 @@ namespace TaobaoTop.Emulator.WeCom
             var limit = Math.Min(Int(body, "limit") ?? 50, 100);
             if (limit < 1) throw new WeComError(InvalidParameter, "invalid limit");
             var wanted = new HashSet<string>(users, StringComparer.Ordinal);
+            var now = Options.Clock();
             var items = _state.Customers
-                .SelectMany(c => c.Follows.Where(f => wanted.Contains(f.UserId)).Select(f => (Customer: c, Follow: f)))
+                .SelectMany(c => c.Follows.Where(f => wanted.Contains(f.UserId) && f.IsActiveAt(now)).Select(f => (Customer: c, Follow: f)))
                 .ToList();
             var offset = Cursor(body);
             var page = items.Skip(offset).Take(limit).ToList();
@@ -321,7 +325,7 @@ namespace TaobaoTop.Emulator.WeCom
                     ["follow_info"] = new JsonObject
                     {
                         ["userid"] = i.Follow.UserId,
-                        ["remark"] = string.Empty,
+                        ["remark"] = i.Follow.Remark,
                         ["description"] = i.Follow.Description,
                         ["createtime"] = i.Follow.CreateTime.ToUnixTimeSeconds(),
                         ["tag_id"] = new JsonArray(i.Follow.TagIds.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
@@ -367,7 +371,7 @@ namespace TaobaoTop.Emulator.WeCom
             if (!_state.Members.Contains(userId)) throw new WeComError(40003, "invalid userid");
             var externalUserId = Text(body, "external_userid") ?? string.Empty;
             var customer = _state.Customers.FirstOrDefault(c => c.ExternalUserId == externalUserId) ?? throw new WeComError(40096, "invalid external userid");
-            var follow = customer.Follows.FirstOrDefault(f => f.UserId == userId) ?? throw new WeComError(84061, "not external contact");
+            var follow = ActiveFollow(customer, userId);
             var add = Strings(body, "add_tag");
             var remove = Strings(body, "remove_tag");
             if (add.Length + remove.Length == 0) throw new WeComError(InvalidParameter, "invalid parameter: add_tag and remove_tag are both empty");
@@ -380,6 +384,53 @@ namespace TaobaoTop.Emulator.WeCom
             }
             follow.TagIds.RemoveAll(t => remove.Contains(t));
             return Ok(new JsonObject());
+        }
+
+        private Follow ActiveFollow(Customer customer, string userId)
+            => customer.Follows.FirstOrDefault(f => f.UserId == userId && f.IsActiveAt(Options.Clock())) ?? throw new WeComError(84061, "not external contact");
+
+        /// <summary>externalcontact/remark: the member's remark and description of a customer (description ≤150 characters).</summary>
+        private JsonObject Remark(JsonObject body)
+        {
+            var userId = Text(body, "userid") ?? string.Empty;
+            if (!_state.Members.Contains(userId)) throw new WeComError(40003, "invalid userid");
+            var externalUserId = Text(body, "external_userid") ?? string.Empty;
+            var customer = _state.Customers.FirstOrDefault(c => c.ExternalUserId == externalUserId) ?? throw new WeComError(40096, "invalid external userid");
+            var follow = ActiveFollow(customer, userId);
+            var remark = Text(body, "remark");
+            var description = Text(body, "description");
+            if (remark != null && remark.Length > 20) throw new WeComError(InvalidParameter, "invalid remark: longer than 20 characters");
+            if (description != null && description.Length > 150) throw new WeComError(InvalidParameter, "invalid description: longer than 150 characters");
+            if (remark != null) follow.Remark = remark;
+            if (description != null) follow.Description = description;
+            return Ok(new JsonObject());
+        }
+
+        /// <summary>get_follow_user_list: the members with 客户联系 enabled.</summary>
+        private JsonObject FollowUsers()
+            => Ok(new JsonObject { ["follow_user"] = new JsonArray(WeComDemo.Members.Select(m => (JsonNode)JsonValue.Create(m)!).ToArray()) });
+
+        /// <summary>
+        /// The change_external_contact events WeCom would have sent for the state up to the clock, oldest first: each add
+        /// with its state, each departure or transfer, each failed transfer. Changes made through the API fire none.
+        /// </summary>
+        public IList<EmulatedContactEvent> ContactEvents()
+        {
+            lock (_lock)
+            {
+                var now = Options.Clock();
+                var events = new List<EmulatedContactEvent>();
+                foreach (var customer in _state.Customers)
+                {
+                    foreach (var follow in customer.Follows)
+                    {
+                        if (follow.CreateTime <= now) events.Add(new EmulatedContactEvent(follow.CreateTime, "add_external_contact", follow.UserId, customer.ExternalUserId) { State = follow.State, WelcomeCode = "wc" + customer.ExternalUserId.Substring(2, 10) });
+                        if (follow.RemovedAt is DateTimeOffset removed && removed <= now) events.Add(new EmulatedContactEvent(removed, follow.RemovedBy!, follow.UserId, customer.ExternalUserId) { Source = follow.RemovedSource });
+                    }
+                }
+                foreach (var fail in _state.TransferFails.Where(f => f.Time <= now)) events.Add(new EmulatedContactEvent(fail.Time, "transfer_fail", fail.UserId, fail.ExternalUserId) { FailReason = fail.Reason });
+                return events.OrderBy(e => e.Time).ThenBy(e => e.ExternalUserId, StringComparer.Ordinal).ToList();
+            }
         }
 
         private static JsonObject GroupJson(TagGroup group) => new JsonObject

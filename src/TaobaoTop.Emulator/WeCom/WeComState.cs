@@ -53,7 +53,15 @@ namespace TaobaoTop.Emulator.WeCom
         public string? State { get; }
         public string OperUserId { get; }
         public string Description { get; set; } = string.Empty;
+        public string Remark { get; set; } = string.Empty;
         public List<string> TagIds { get; } = new List<string>();
+
+        /// <summary>When the relation ended, and how: del_external_contact (with <see cref="RemovedSource"/>) or del_follow_user.</summary>
+        public DateTimeOffset? RemovedAt { get; set; }
+        public string? RemovedBy { get; set; }
+        public string? RemovedSource { get; set; }
+
+        public bool IsActiveAt(DateTimeOffset at) => CreateTime <= at && (RemovedAt is null || RemovedAt > at);
     }
 
     internal sealed class TagGroup
@@ -75,6 +83,9 @@ namespace TaobaoTop.Emulator.WeCom
         public List<Customer> Customers { get; } = new List<Customer>();
 
         public List<TagGroup> TagGroups { get; } = new List<TagGroup>();
+
+        /// <summary>Failed transfers: (time, member, customer, reason).</summary>
+        public List<(DateTimeOffset Time, string UserId, string ExternalUserId, string Reason)> TransferFails { get; } = new List<(DateTimeOffset, string, string, string)>();
 
         /// <summary>Members per department; the sales department holds every demo member.</summary>
         public Dictionary<long, string[]> Departments { get; } = new Dictionary<long, string[]> { [1] = new[] { "boss" }, [WeComDemo.SalesParty] = WeComDemo.Members };

@@ -1,3 +1,4 @@
+using TaobaoTop.Core.WeCom;
 using TaobaoTop.Core.Channels;
 using Xunit;
 
@@ -27,7 +28,7 @@ public class ChannelReportTests
         {
             Customer("a1", "xhs", At(11, 1, 10), specialId: 1),
             Customer("a2", "xhs", At(11, 1, 12), specialId: 2, removed: At(11, 5, 10)),
-            Customer("a2", "dy", At(11, 3, 9), user: "sales02"),
+            Customer("a2", "dy", At(11, 3, 9), user: "sales02", removed: At(11, 5, 10)),
             Customer("a3", "xhs", At(11, 28, 10), specialId: 3),
             Customer("b1", "dy", At(11, 10, 9), specialId: 4),
             Customer("b2", "dy", At(11, 10, 9, 30)),
@@ -80,7 +81,7 @@ public class ChannelReportTests
     {
         var (rows, _) = Month();
         var xhs = rows[0].Retention;
-        // a1 and a2 were added 29 days ago; a2 left on day 4. a3 (2 days ago) is not yet eligible.
+        // a1 and a2 were added 29 days ago; a2 left both members on day 4. a3 (2 days ago) is not yet eligible.
         Assert.Equal(new[] { 7, 15, 30 }, xhs.Select(r => r.Days));
         Assert.Equal((2, 1, 0.5m, true), (xhs[0].Eligible, xhs[0].Retained, xhs[0].Rate, xhs[0].IsOpen));
         Assert.Equal((2, 1, 0.5m, true), (xhs[1].Eligible, xhs[1].Retained, xhs[1].Rate, xhs[1].IsOpen));
@@ -188,5 +189,47 @@ public class ChannelReportTests
         Assert.Equal(1m, rows[0].Retention.Single().Rate);
         Assert.Equal(3, rows[0].Retention.Single().Days);
         Assert.NotEqual(rowsDefault[0].Converted, rows[0].Converted);
+    }
+}
+
+public class ChannelRetentionFromDeparturesTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 10, 0, 0, TimeSpan.FromHours(8));
+    private static readonly ChannelDefinition Xhs = new("小红书", "xhs", Array.Empty<long>(), Array.Empty<long>(), 100m);
+
+    private static WeComContactEvent Event(string change, string user, string customer, double days, string? state = null, string? source = null)
+        => new() { ChangeType = change, UserId = user, ExternalUserId = customer, Time = Start.AddDays(days), State = state, Source = source, CorpId = "ww1" };
+
+    [Fact]
+    public void Without_departure_data_retention_is_unknown_not_full()
+    {
+        var customers = new[] { new WeComCustomer { ExternalUserId = "a", UserId = "u", State = "xhs", AddedAt = Start } };
+        var row = new ChannelReport(new[] { Xhs }, new ChannelReportOptions { AsOf = Start.AddDays(40) }).Compute(customers, Array.Empty<TbkOrder>())[0];
+        Assert.All(row.Retention, r => Assert.True(r.IsUnknown));
+        Assert.All(row.Retention, r => Assert.Null(r.Rate));
+        Assert.Equal("7d unknown 15d unknown 30d unknown", row.RetentionText);
+    }
+
+    [Fact]
+    public void Events_measure_retention_a_transfer_keeps_the_customer_and_a_retry_counts_once()
+    {
+        var events = new[]
+        {
+            Event("add_external_contact", "s1", "a", 0, "xhs"),
+            Event("add_external_contact", "s1", "a", 0, "xhs"),
+            Event("del_external_contact", "s1", "a", 3, source: "DELETE_BY_TRANSFER"),
+            Event("add_external_contact", "s2", "a", 3),
+            Event("add_external_contact", "s1", "b", 0, "xhs"),
+            Event("del_follow_user", "s1", "b", 10),
+            Event("add_external_contact", "s1", "c", 0, "xhs"),
+            Event("del_external_contact", "s1", "c", 20),
+            Event("add_external_contact", "s1", "d", 35, "xhs"),
+        };
+        var customers = WeComContactHistory.ToCustomers(events);
+        var row = new ChannelReport(new[] { Xhs }, new ChannelReportOptions { AsOf = Start.AddDays(40) }).Compute(customers, Array.Empty<TbkOrder>())[0];
+        Assert.Equal(4, row.FirstAdds);
+        Assert.Equal(new[] { (3, 3), (3, 2), (3, 1) }, row.Retention.Select(r => (r.Eligible, r.Retained)));
+        Assert.All(row.Retention, r => Assert.True(r.IsOpen));
+        Assert.Equal("7d 100%* 15d 66.7%* 30d 33.3%*", row.RetentionText);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Channels;
+using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.Channels
 {
@@ -13,11 +14,13 @@ namespace TaobaoTop.Cmdlets.Channels
     /// affiliate orders (Get-TbkOrder) piped in or passed as parameters.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Measure, "TaobaoChannel")]
-    [OutputType(typeof(ChannelReportRow), typeof(string))]
+    [OutputType(typeof(ChannelReportRow), typeof(ChannelDayRow), typeof(string))]
     public sealed class MeasureTaobaoChannelCommand : PSCmdlet
     {
         private readonly List<WeComCustomer> _customers = new List<WeComCustomer>();
         private readonly List<TbkOrder> _orders = new List<TbkOrder>();
+        private readonly List<WeComContactEvent> _events = new List<WeComContactEvent>();
+        private readonly List<TbkRefundOrder> _refunds = new List<TbkRefundOrder>();
 
         /// <summary>A CSV or JSON file: Channel, State, AdzoneId, RelationId, Cost.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -35,6 +38,20 @@ namespace TaobaoTop.Cmdlets.Channels
         [Parameter]
         [ValidateNotNull]
         public TbkOrder[] Order { get; set; } = Array.Empty<TbkOrder>();
+
+        /// <summary>Refunds (Get-TbkRefundOrder): succeeded ones come off the channel's value and ROI.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TbkRefundOrder[] Refund { get; set; } = Array.Empty<TbkRefundOrder>();
+
+        /// <summary>Channel: one row per channel (the default); Day: adds, departures and net per channel and day.</summary>
+        [Parameter]
+        public ChannelGrouping By { get; set; } = ChannelGrouping.Channel;
+
+        /// <summary>Also write the report as one self-contained HTML page with charts.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? HtmlPath { get; set; }
 
         /// <summary>The report's time; a date without a zone is +08:00. Now when omitted.</summary>
         [Parameter]
@@ -94,9 +111,15 @@ namespace TaobaoTop.Cmdlets.Channels
                 case TbkOrder order:
                     _orders.Add(order);
                     break;
+                case WeComContactEvent contactEvent:
+                    _events.Add(contactEvent);
+                    break;
+                case TbkRefundOrder refund:
+                    _refunds.Add(refund);
+                    break;
                 default:
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer) and affiliate orders (Get-TbkOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent), affiliate orders (Get-TbkOrder) and refunds (Get-TbkRefundOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
                         "UnexpectedChannelInput",
                         ErrorCategory.InvalidType,
                         InputObject));
@@ -132,8 +155,26 @@ namespace TaobaoTop.Cmdlets.Channels
                 return;
             }
 
-            var rows = report.Compute(_customers.Concat(Customer), _orders.Concat(Order));
+            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund));
             WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
+            if (HtmlPath != null)
+            {
+                var path = GetUnresolvedProviderPathFromPSPath(HtmlPath);
+                try
+                {
+                    File.WriteAllText(path, ChannelHtmlReport.Render(rows, report.Daily, ValueBasis), new System.Text.UTF8Encoding(false));
+                    WriteVerbose("Wrote " + path);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    WriteError(new ErrorRecord(ex, "UnwritableHtmlReport", ErrorCategory.WriteError, HtmlPath));
+                }
+            }
+            if (By == ChannelGrouping.Day)
+            {
+                WriteObject(report.Daily, enumerateCollection: true);
+                return;
+            }
             if (AsChart)
             {
                 foreach (var line in ChannelChart.Render(rows)) WriteObject(line);
