@@ -304,7 +304,7 @@ namespace TaobaoTop.Cmdlets.Items
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
                 }
-                if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
+                if (_journal!.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
             var options = new ItemListingOptions
             {
