@@ -13,6 +13,12 @@ internal static class TestPaths
     /// <summary>The net472 host of the .NET Framework lane.</summary>
     public static string DesktopLaneHost => Path.GetFullPath(Metadata("DesktopLaneHost"));
 
+    /// <summary>The hosted PowerShell 7 engine of the isolation tests.</summary>
+    public static string IsolationHost => Path.GetFullPath(Metadata("IsolationHost"));
+
+    /// <summary>CsvHelper 15.0.1 (netstandard2.1), standing for another module's older copy.</summary>
+    public static string OldCsvHelper => Path.GetFullPath(Metadata("OldCsvHelper"));
+
     private static string Metadata(string key) =>
         typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
