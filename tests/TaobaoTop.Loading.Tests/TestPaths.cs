@@ -19,6 +19,9 @@ internal static class TestPaths
     /// <summary>CsvHelper 15.0.1 (netstandard2.1), standing for another module's older copy.</summary>
     public static string OldCsvHelper => Path.GetFullPath(Metadata("OldCsvHelper"));
 
+    /// <summary>PowerShell Standard's System.Management.Automation (the API of Windows PowerShell 5.1's engine).</summary>
+    public static string PowerShellStandardEngine => Path.GetFullPath(Metadata("PowerShellStandardEngine"));
+
     private static string Metadata(string key) =>
         typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
