@@ -14,7 +14,8 @@ namespace TaobaoTop.Loading.Tests;
 ///
 /// What Mono cannot show, and only Windows PowerShell 5.1 on .NET Framework can:
 /// - the engine itself: System.Management.Automation for .NET Framework does not exist off Windows, so the host calls
-///   ModuleLoading.Start (what ModuleInitializer.OnImport calls) instead of Import-Module;
+///   ModuleLoading.Start (what ModuleInitializer.OnImport calls) instead of Import-Module, and does not load every
+///   public type of TaobaoTop.dll first as Import-Module does (TypesBeforeInitializerTests reads them instead);
 /// - .NET Framework's own netstandard.dll and facades: the host carries the SDK's set for .NET Framework 4.7.1;
 /// - .NET Framework's HTTP stack: its HttpClientHandler takes the per-host connection limit and Expect: 100-continue
 ///   from the gateway's ServicePoint, Mono's does not (six calls reach the loopback gateway at once even with a limit
