@@ -7,8 +7,9 @@ using System.Runtime.Loader;
 namespace TaobaoTop.LoadContext;
 
 /// <summary>
-/// The module's dependencies (the core, CsvHelper, MetadataExtractor, …) in a load context of their own, so another
-/// module's copy of one of them in the session's default context neither breaks TaobaoTop nor is broken by it.
+/// The module's third-party dependencies (CsvHelper, MetadataExtractor, XmpCore, …, from dependencies/) in a load
+/// context of their own, so another module's copy of one of them in the session's default context neither breaks
+/// TaobaoTop nor is broken by it. The module's own assemblies stay in the default context, where PowerShell loads them.
 /// Assemblies of the shared framework (System.Text.Json, System.Memory, …) stay shared: PowerShell and every module
 /// get the same copy, which is the newest there is.
 /// </summary>
@@ -44,17 +45,17 @@ public sealed class ModuleLoadContext : AssemblyLoadContext
         lock (Gate) Default.Resolving -= ResolveForDefault;
     }
 
-    protected override Assembly? Load(AssemblyName name) => Path(name) is { } path ? LoadFromAssemblyPath(path) : null;
+    protected override Assembly? Load(AssemblyName name) => FileFor(name) is { } path ? LoadFromAssemblyPath(path) : null;
 
     private static Assembly? ResolveForDefault(AssemblyLoadContext context, AssemblyName name) =>
-        _context?.Path(name) is null ? null : _context.LoadFromAssemblyName(name);
+        _context?.FileFor(name) is null ? null : _context.LoadFromAssemblyName(name);
 
     /// <summary>The module's own file for a name, or null for names it does not ship or the shared framework has.</summary>
-    private string? Path(AssemblyName name)
+    private string? FileFor(AssemblyName name)
     {
         if (name.Name is null) return null;
-        var path = System.IO.Path.Combine(_dependencies, name.Name + ".dll");
-        if (!File.Exists(path) || File.Exists(System.IO.Path.Combine(FrameworkFolder, name.Name + ".dll"))) return null;
+        var path = Path.Combine(_dependencies, name.Name + ".dll");
+        if (!File.Exists(path) || File.Exists(Path.Combine(FrameworkFolder, name.Name + ".dll"))) return null;
         return path;
     }
 }
