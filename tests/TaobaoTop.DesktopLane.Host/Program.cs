@@ -26,7 +26,7 @@ namespace TaobaoTop.DesktopLane.Host
                 {
                     // ModuleInitializer implements System.Management.Automation's IModuleAssemblyInitializer, and there
                     // is no engine for .NET Framework here to load: call the PowerShell-free entry it calls.
-                    module.GetType("TaobaoTop.Loading.DesktopModuleLoading", throwOnError: true)
+                    module.GetType("TaobaoTop.Loading.ModuleLoading", throwOnError: true)
                         .GetMethod("Start").Invoke(null, new object[] { moduleFolder });
                 }
                 RunLane(work);

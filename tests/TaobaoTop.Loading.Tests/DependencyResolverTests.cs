@@ -7,7 +7,7 @@ namespace TaobaoTop.Loading.Tests;
 /// <summary>The resolver's rule over the laid-out folder, called directly (it has no PowerShell in it).</summary>
 public sealed class DependencyResolverTests
 {
-    private readonly DependencyResolver _resolver = new(TestPaths.ModuleFolder);
+    private readonly DependencyResolver _resolver = new(ModuleLoading.DependencyFolder(TestPaths.ModuleFolder));
 
     [Theory]
     [InlineData("System.Runtime.CompilerServices.Unsafe, Version=4.0.4.1, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a")]
@@ -19,13 +19,13 @@ public sealed class DependencyResolverTests
         var requested = new AssemblyName(request);
         var path = _resolver.PathFor(requested);
 
-        Assert.Equal(Path.Combine(TestPaths.ModuleFolder, requested.Name + ".dll"), path);
+        Assert.Equal(Path.Combine(ModuleLoading.DependencyFolder(TestPaths.ModuleFolder), requested.Name + ".dll"), path);
         Assert.True(AssemblyName.GetAssemblyName(path!).Version >= requested.Version);
     }
 
     [Fact]
     public void TheShippedVersionItselfIsAnswered() =>
-        Assert.NotNull(_resolver.PathFor(AssemblyName.GetAssemblyName(Path.Combine(TestPaths.ModuleFolder, "System.Text.Json.dll"))));
+        Assert.NotNull(_resolver.PathFor(AssemblyName.GetAssemblyName(Path.Combine(ModuleLoading.DependencyFolder(TestPaths.ModuleFolder), "System.Text.Json.dll"))));
 
     [Theory]
     [InlineData("System.Runtime.CompilerServices.Unsafe, Version=7.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a")]

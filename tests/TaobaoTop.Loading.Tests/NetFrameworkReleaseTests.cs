@@ -30,7 +30,7 @@ public sealed class NetFrameworkReleaseTests
     [Fact]
     public void Importing_on_an_older_framework_fails_before_anything_is_hooked()
     {
-        var ex = Assert.Throws<PlatformNotSupportedException>(() => DesktopModuleLoading.Start(TestPaths.ModuleFolder, 461308));
+        var ex = Assert.Throws<PlatformNotSupportedException>(() => ModuleLoading.Start(TestPaths.ModuleFolder, 461308));
 
         Assert.Contains(".NET Framework 4.7.2", ex.Message);
     }
