@@ -23,6 +23,7 @@ public sealed class BenchSmokeTests : IDisposable
         "| Import-Module TaobaoTop in a fresh process |",
         "| TopClient at -Qps ",
         "| Add-TaobaoItem -WhatIf, ",
+        "| WeCom callback receiver, ",
     };
 
     private readonly string _report = Path.Combine(Path.GetTempPath(), "taobaotop-bench-" + Guid.NewGuid().ToString("N") + ".md");

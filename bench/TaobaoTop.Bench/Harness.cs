@@ -61,6 +61,7 @@ public static class Harness
         }
         if (hasAddTaobaoItem) AddWhatIf(report, settings);
         else AddNotMeasured(report, settings);
+        await ReceiverLoad.AddAsync(report, settings);
     }
 
     private static void AddMicro(Report report, IReadOnlyList<MicroResult> results)

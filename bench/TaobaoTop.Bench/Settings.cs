@@ -13,7 +13,8 @@ public sealed record Settings(
     double NaiveSleepSeconds,
     int ImportRuns,
     int WhatIfRows,
-    int PacerCalls)
+    int PacerCalls,
+    int ReceiverSeconds)
 {
     public static Settings Full { get; } = new(
         Smoke: false, Qps: 40, LatencyMs: 50,
@@ -21,13 +22,16 @@ public sealed record Settings(
         ListingItems: 2_000,
         // The naive script runs at a fixed pace (sleep + latency per item): 200 items give its rate; 2,000 would take ~9 minutes.
         NaiveItems: 200, NaiveSleepSeconds: 0.2,
-        ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400);
+        ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400, ReceiverSeconds: 10);
 
     public static Settings SmokeRun { get; } = new(
         Smoke: true, Qps: 40, LatencyMs: 5,
         OrderDays: 2, OrderTarget: 600, SmallOrderDays: 1,
         ListingItems: 20, NaiveItems: 5, NaiveSleepSeconds: 0.2,
-        ImportRuns: 1, WhatIfRows: 500, PacerCalls: 40);
+        ImportRuns: 1, WhatIfRows: 500, PacerCalls: 40, ReceiverSeconds: 1);
+
+    /// <summary>WeCom's callback rate the receiver must take while answering every callback within WeCom's 5 s.</summary>
+    public const int ReceiverEventsPerSecond = 1_000;
 
     /// <summary>The emulator's order density that puts about <see cref="OrderTarget"/> orders in <see cref="OrderDays"/>.</summary>
     public double OrdersPerDay => Math.Ceiling((double)OrderTarget / OrderDays);

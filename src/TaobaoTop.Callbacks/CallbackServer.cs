@@ -23,6 +23,8 @@ public static class CallbackServer
         var crypto = new WeComCallbackCrypto(options.Token, options.EncodingAesKey, options.CorpId);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        // A callback is a few hundred bytes of XML; anything large is not WeCom.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         var app = builder.Build();

@@ -26,7 +26,8 @@ public static class EmulatorServer
 
         // WeCom's qyapi.weixin.qq.com (客户联系) on the same port: Connect-WeCom -Endpoint http://127.0.0.1:PORT/ with the demo corp.
         var weComClient = new HttpMessageInvoker(weCom.CreateHandler());
-        app.Map("/cgi-bin/{**path}", (RequestDelegate)(context => Forward(context, (request, cancel) => weComClient.SendAsync(request, cancel))));
+        Task<HttpResponseMessage> SendToWeCom(HttpRequestMessage request, CancellationToken cancel) => weComClient.SendAsync(request, cancel);
+        app.Map("/cgi-bin/{**path}", context => Forward(context, SendToWeCom));
         app.MapPost("/emulator/wecom/callbacks", async (CallbackRequest request, CancellationToken cancel) =>
         {
             if (string.IsNullOrEmpty(request.Url) || string.IsNullOrEmpty(request.Token) || request.AesKey?.Length != 43)

@@ -41,6 +41,8 @@ public class MonthAcceptanceTests
         await using var server = EmulatorServer.Build(serverOptions, top, weCom);
         await server.StartAsync();
         using var http = new HttpClient();
+        var token = JsonNode.Parse(await http.GetStringAsync(new Uri(new Uri(server.Urls.Single()), $"/cgi-bin/gettoken?corpid={WeComDemo.CorpId}&corpsecret={WeComDemo.CorpSecret}")))!;
+        Assert.Equal(0, (int)token["errcode"]!);
 
         var posted = await http.PostAsJsonAsync(new Uri(new Uri(server.Urls.Single()), "/emulator/wecom/callbacks"), new
         {

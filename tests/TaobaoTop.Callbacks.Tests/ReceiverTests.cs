@@ -112,3 +112,32 @@ public class ReceiverTests
         }
     }
 }
+
+public class EventFeedTests
+{
+    [Fact]
+    public async Task The_module_reads_the_receivers_events_page_by_page_and_a_wrong_token_is_refused_without_being_shown()
+    {
+        await using var receiver = await ReceiverHarness.StartAsync();
+        using var http = new HttpClient();
+        var sender = new WeComCallbackSender(ReceiverHarness.Token, ReceiverHarness.AesKey, ReceiverHarness.CorpId);
+        var events = Enumerable.Range(0, 1205).Select(i => new EmulatedContactEvent(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000 + i), i % 3 == 0 ? "del_follow_user" : "add_external_contact", "sales02", "wm" + i.ToString("D5")) { State = i % 3 == 0 ? null : "dy_feed" });
+        await sender.SendAsync(http, receiver.CallbackUrl, events);
+
+        var read = new List<WeComContactEvent>();
+        using (var feed = new TaobaoTop.Core.WeCom.WeComEventFeed(receiver.BaseUrl, new TaobaoTop.Core.Protocol.Secret(ReceiverHarness.ReadToken)))
+        {
+            await feed.ForEachAsync(0, read.Add);
+        }
+        Assert.Equal(1205, read.Count);
+        Assert.Equal(TimeSpan.FromHours(8), read[0].Time.Offset);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_764_000_000), read[0].Time);
+        Assert.True(read[0].IsDeparture);
+        Assert.Equal("dy_feed", read[1].State);
+
+        using var wrong = new TaobaoTop.Core.WeCom.WeComEventFeed(receiver.BaseUrl, new TaobaoTop.Core.Protocol.Secret("not-the-read-token-at-all"));
+        var e = await Assert.ThrowsAsync<IOException>(() => wrong.ForEachAsync(0, _ => { }));
+        Assert.Contains("401", e.Message);
+        Assert.DoesNotContain("not-the-read-token", e.ToString());
+    }
+}

@@ -49,6 +49,8 @@ public class ViewTests
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
         ["TaobaoTop.WeComCustomer"] = "Connect-WeCom -Emulator; @(Get-WeComCustomer -State xhs_note)[0..2]",
+        ["TaobaoTop.WeComContactEvent"] = "Connect-WeCom -Emulator; Get-WeComContactEvent -Emulator | Select-Object -First 3",
+        ["TaobaoTop.WeComCustomerChange"] = "Connect-WeCom -Emulator; Sync-WeComCustomer (Join-Path ([IO.Path]::GetTempPath()) \"$([guid]::NewGuid()).json\") | Select-Object -First 3",
         ["TaobaoTop.ChannelReportRow"] = "Connect-WeCom -Emulator; $d = Join-Path ([IO.Path]::GetTempPath()) \"$([guid]::NewGuid()).csv\"; @([pscustomobject]@{ Channel = '小红书'; State = 'xhs_note'; Cost = 1200 }, [pscustomobject]@{ Channel = '抖音'; State = 'dy_feed'; Cost = 3000 }) | Export-Csv $d -Encoding utf8 -NoTypeInformation; Get-WeComCustomer | Measure-TaobaoChannel $d",
     };
 

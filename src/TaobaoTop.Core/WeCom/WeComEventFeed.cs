@@ -23,7 +23,9 @@ namespace TaobaoTop.Core.WeCom
 
         public WeComEventFeed(Uri baseUri, Secret readToken, HttpMessageHandler? transport = null)
         {
-            _baseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
+            if (baseUri == null) throw new ArgumentNullException(nameof(baseUri));
+            // A receiver behind a path prefix (https://host/wecom) keeps the prefix when "events" is resolved against it.
+            _baseUri = baseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
             _readToken = readToken ?? throw new ArgumentNullException(nameof(readToken));
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             _http.Timeout = TimeSpan.FromSeconds(30);

@@ -24,6 +24,13 @@ public class ChannelReportTests
 
     private static (IList<ChannelReportRow> Rows, ChannelReport Report) Month()
     {
+        var (customers, orders) = MonthRecords();
+        var report = new ChannelReport(new[] { Xhs, Douyin, AffiliateOnly }, new ChannelReportOptions { AsOf = AsOf });
+        return (report.Compute(customers, orders), report);
+    }
+
+    private static (WeComCustomer[] Customers, TbkOrder[] Orders) MonthRecords()
+    {
         var customers = new[]
         {
             Customer("a1", "xhs", At(11, 1, 10), specialId: 1),
@@ -50,8 +57,7 @@ public class ChannelReportTests
             Order("o11", At(11, 15, 9), 10m, 1m, adzoneId: 999),
             Order("o12", At(12, 1, 9), 500m, 50m, adzoneId: 101),
         };
-        var report = new ChannelReport(new[] { Xhs, Douyin, AffiliateOnly }, new ChannelReportOptions { AsOf = AsOf });
-        return (report.Compute(customers, orders), report);
+        return (customers, orders);
     }
 
     [Fact]
@@ -108,6 +114,40 @@ public class ChannelReportTests
         Assert.Equal((200.00m, 20.00m, 0.40m), (rows[1].Gmv, rows[1].Commission, rows[1].Roi));
         Assert.Equal((40.00m, 4.00m, (decimal?)null), (rows[2].Gmv, rows[2].Commission, rows[2].Roi));
         Assert.Equal(1, report.UnattributedOrders);
+    }
+
+    [Fact]
+    public void Succeeded_refunds_come_off_the_channel_they_refund_and_say_how_much()
+    {
+        var (customers, orders) = MonthRecords();
+        TbkRefundOrder Refund(string tradeId, TbkRefundStatus status, decimal amount, decimal returned, long? specialId = null)
+            => new() { TradeId = tradeId, Status = status, RefundAmount = amount, ReturnedCommission = returned, SpecialId = specialId, RefundFinishedTime = At(11, 20, 9) };
+        var refunds = new[]
+        {
+            Refund("o3", TbkRefundStatus.Succeeded, 80m, 8m),
+            Refund("o9", TbkRefundStatus.Succeeded, 999m, 99m, specialId: 1),
+            Refund("o6", TbkRefundStatus.Failed, 200m, 20m),
+            Refund("x1", TbkRefundStatus.Succeeded, 30m, 3m, specialId: 4),
+        };
+        var rows = new ChannelReport(new[] { Xhs, Douyin, AffiliateOnly }, new ChannelReportOptions { AsOf = AsOf }).Compute(customers, orders, refunds);
+        // o3 was counted for 小红书; o9 (closed) never counted, so its refund takes nothing; o6's refund failed; x1 is not in the
+        // orders but carries b1's special id (抖音).
+        Assert.Equal((1, 80.00m, 8.00m, 260.00m, 26.00m, 0.26m), (rows[0].RefundedOrders, rows[0].RefundedAmount, rows[0].RefundedCommission, rows[0].Gmv, rows[0].Commission, rows[0].Roi));
+        Assert.Equal((1, 3.00m, 170.00m, 17.00m), (rows[1].RefundedOrders, rows[1].RefundedCommission, rows[1].Gmv, rows[1].Commission));
+    }
+
+    [Fact]
+    public void The_daily_trend_counts_adds_and_customers_who_left_every_member()
+    {
+        var (customers, orders) = MonthRecords();
+        var report = new ChannelReport(new[] { Xhs, Douyin, AffiliateOnly }, new ChannelReportOptions { AsOf = AsOf });
+        report.Compute(customers, orders);
+        var xhs = report.Daily.Where(d => d.Channel == Xhs.Name).ToList();
+        Assert.Equal(30, xhs.Count);
+        Assert.Equal(new DateTime(2026, 11, 1), xhs[0].Day);
+        Assert.Equal((2, 0, 2), (xhs[0].Adds, xhs[0].Departures, xhs[0].Net));
+        Assert.Equal((0, 1, -1), (xhs[4].Adds, xhs[4].Departures, xhs[4].Net));
+        Assert.Equal(3, xhs.Sum(d => d.Adds));
     }
 
     [Fact]
