@@ -48,6 +48,7 @@ namespace TaobaoTop.Core
         public async Task<TopResponse> InvokeAsync(TopRequest request, Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
+            request.CheckParameterNames();
             var message = new TopMessage(request, Options, observer, cancellationToken);
             if (message.Session is null && TopApiCatalog.Default.TryGet(request.Method, out var api) && api.Session == TopSessionRequirement.Required)
             {
