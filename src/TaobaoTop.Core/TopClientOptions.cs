@@ -41,6 +41,9 @@ namespace TaobaoTop.Core
         /// <summary>Retries after a transient failure (network, HTTP 5xx, <c>isp.*</c>, a short code 7 ban).</summary>
         public int MaxRetries { get; set; } = 3;
 
+        /// <summary>The largest answer read; a larger one is an error instead of gigabytes of memory.</summary>
+        public long MaxAnswerBytes { get; set; } = 64L * 1024 * 1024;
+
         /// <summary>Time allowed for one attempt.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
