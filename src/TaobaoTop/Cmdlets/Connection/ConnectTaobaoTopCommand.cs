@@ -155,6 +155,12 @@ namespace TaobaoTop.Cmdlets.Connection
             options.MaxRetries = MaxRetries;
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
+            if (options.Qps > 0 && RateLimitPolicy.Pace(options.AppKey, options.Endpoint.Authority) is double pace && pace != options.Qps)
+            {
+                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "App key {0} is already calling at {1} calls/s in this process. One app key has one pace: all its connections here are paced at the lowest rate asked for, {2}/s.",
+                    options.AppKey, pace, Math.Min(pace, options.Qps)));
+            }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
             ConnectionStore.Current?.Release();
             ConnectionStore.Current = connection;
