@@ -250,7 +250,7 @@ namespace TaobaoTop.Core.Items
     /// <summary>One line of the journal.</summary>
     public sealed class ItemJournalEntry
     {
-        /// <summary>outer_id:&lt;id&gt; for rows with one; row:&lt;n&gt;:&lt;hash of the row&gt; otherwise.</summary>
+        /// <summary>outer_id:&lt;id&gt; for rows with one; content:&lt;hash of the row's content&gt; otherwise.</summary>
         [JsonPropertyName("key")]
         public string Key { get; set; } = "";
 
