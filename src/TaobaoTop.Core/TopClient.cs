@@ -25,6 +25,8 @@ namespace TaobaoTop.Core
         public TopClient(TopClientOptions options, HttpMessageHandler? transport = null)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            // An in-process gateway has no other process to share its quota with.
+            if (transport != null) Options.PaceFolder = null;
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             // Each attempt has its own time-out, set by the transport policy.
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;

@@ -38,6 +38,12 @@ namespace TaobaoTop.Core
         /// <summary>Calls per second for this app key, shared by every client of the process; 0 means no limit.</summary>
         public double Qps { get; set; } = 40;
 
+        /// <summary>
+        /// Where processes of this machine share the app key's pace (a small file per app key and gateway); null paces
+        /// within this process only. Set by default, so a scheduled sync and a console session together keep to the quota.
+        /// </summary>
+        public string? PaceFolder { get; set; } = Pipeline.SharedPace.DefaultFolder;
+
         /// <summary>Retries after a transient failure (network, HTTP 5xx, <c>isp.*</c>, a short code 7 ban).</summary>
         public int MaxRetries { get; set; } = 3;
 

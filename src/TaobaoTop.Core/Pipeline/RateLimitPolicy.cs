@@ -19,15 +19,21 @@ namespace TaobaoTop.Core.Pipeline
 
         public override async Task ProcessAsync(TopMessage message, Func<Task> next)
         {
-            var qps = message.Options.Qps;
-            if (qps > 0)
+            var options = message.Options;
+            if (options.Qps > 0)
             {
-                await For(message.Options.AppKey, message.Options.Endpoint.Authority).WaitTurnAsync(qps, message.CancellationToken).ConfigureAwait(false);
+                var shared = options.PaceFolder is string folder ? SharedFor(folder, options.AppKey, options.Endpoint.Authority) : null;
+                await For(options.AppKey, options.Endpoint.Authority).WaitTurnAsync(options.Qps, message.CancellationToken, shared).ConfigureAwait(false);
             }
             await next().ConfigureAwait(false);
         }
 
+        private static readonly ConcurrentDictionary<string, SharedPace> SharedPaces = new ConcurrentDictionary<string, SharedPace>(StringComparer.Ordinal);
+
         internal static Pacer For(string appKey, string authority) => Pacers.GetOrAdd(appKey + "@" + authority, _ => new Pacer());
+
+        private static SharedPace SharedFor(string folder, string appKey, string authority)
+            => SharedPaces.GetOrAdd(folder + "|" + appKey + "@" + authority, _ => new SharedPace(folder, appKey + "@" + authority));
 
         /// <summary>The calls per second this app key is paced at in this process now; null when it has not called lately.</summary>
         public static double? Pace(string appKey, string authority)
@@ -65,7 +71,8 @@ namespace TaobaoTop.Core.Pipeline
                 }
             }
 
-            public async Task WaitTurnAsync(double qps, CancellationToken cancellationToken)
+            /// <param name="shared">The machine-wide slot of this app key, when other processes share the pace.</param>
+            public async Task WaitTurnAsync(double qps, CancellationToken cancellationToken, SharedPace? shared = null)
             {
                 await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
@@ -78,6 +85,13 @@ namespace TaobaoTop.Core.Pipeline
                         Forget(now);
                         _qps = _asked.Keys.Min();
                         spacing = (long)(Stopwatch.Frequency * Margin / _qps.Value);
+                    }
+                    if (shared != null && await shared.ReserveAsync((long)(spacing * SharedPace.Margin / Margin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, cancellationToken).ConfigureAwait(false) is long slot)
+                    {
+                        // The shared slot already spaces this process's calls from every other's.
+                        var delay = slot - DateTime.UtcNow.Ticks;
+                        if (delay > 0) await Task.Delay(TimeSpan.FromTicks(delay), cancellationToken).ConfigureAwait(false);
+                        return;
                     }
                     while (true)
                     {

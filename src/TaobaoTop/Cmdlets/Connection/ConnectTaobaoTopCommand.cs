@@ -111,6 +111,9 @@ namespace TaobaoTop.Cmdlets.Connection
         public int TimeoutSec { get; set; } = 30;
 
         [Parameter]
+        public SwitchParameter LocalPaceOnly { get; set; }
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
@@ -152,6 +155,7 @@ namespace TaobaoTop.Cmdlets.Connection
             options.SignMethod = signMethod;
             // The emulator has no quota unless one is set, so its connections pace only when asked to.
             options.Qps = emulator != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Qps)) ? 0 : Qps;
+            if (LocalPaceOnly) options.PaceFolder = null;
             options.MaxRetries = MaxRetries;
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
