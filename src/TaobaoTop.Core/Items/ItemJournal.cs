@@ -287,8 +287,10 @@ namespace TaobaoTop.Core.Items
         [JsonPropertyName("time")]
         public DateTimeOffset? Time { get; set; }
 
+        [JsonIgnore]
         public bool IsDone => Status == nameof(TaobaoItemStatus.Added) || Status == nameof(TaobaoItemStatus.Skipped) || Status == nameof(TaobaoItemStatus.AddedEarlier);
 
+        [JsonIgnore]
         public bool IsOpen => Status == ItemJournal.Sending || Status == ItemJournal.InDoubt;
     }
 }
