@@ -114,6 +114,10 @@ namespace TaobaoTop.Cmdlets.Connection
         public SwitchParameter LocalPaceOnly { get; set; }
 
         [Parameter]
+        [ValidateRange(1, 2048)]
+        public int MaxAnswerMB { get; set; } = 64;
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
@@ -156,6 +160,7 @@ namespace TaobaoTop.Cmdlets.Connection
             // The emulator has no quota unless one is set, so its connections pace only when asked to.
             options.Qps = emulator != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Qps)) ? 0 : Qps;
             if (LocalPaceOnly) options.PaceFolder = null;
+            options.MaxAnswerBytes = MaxAnswerMB * 1024L * 1024;
             options.MaxRetries = MaxRetries;
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
