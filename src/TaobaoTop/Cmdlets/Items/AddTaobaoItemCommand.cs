@@ -271,6 +271,7 @@ namespace TaobaoTop.Cmdlets.Items
                 catch (ItemJournalInUseException ex)
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
+                    throw;
                 }
                 if (_journal.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
