@@ -26,6 +26,8 @@ namespace TaobaoTop.Core
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
             if (transport is null) NetFrameworkHttp.Prepare(options.Endpoint);
+            // An in-process gateway has no other process to share its quota with.
+            if (transport != null) Options.PaceFolder = null;
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             // Each attempt has its own time-out, set by the transport policy.
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
@@ -49,6 +51,7 @@ namespace TaobaoTop.Core
         public async Task<TopResponse> InvokeAsync(TopRequest request, Action<TopCallEvent>? observer = null, CancellationToken cancellationToken = default)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
+            request.CheckParameterNames();
             var message = new TopMessage(request, Options, observer, cancellationToken);
             if (message.Session is null && TopApiCatalog.Default.TryGet(request.Method, out var api) && api.Session == TopSessionRequirement.Required)
             {

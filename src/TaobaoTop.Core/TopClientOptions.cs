@@ -38,8 +38,17 @@ namespace TaobaoTop.Core
         /// <summary>Calls per second for this app key, shared by every client of the process; 0 means no limit.</summary>
         public double Qps { get; set; } = 40;
 
+        /// <summary>
+        /// Where processes of this machine share the app key's pace (a small file per app key and gateway); null paces
+        /// within this process only. Set by default, so a scheduled sync and a console session together keep to the quota.
+        /// </summary>
+        public string? PaceFolder { get; set; } = Pipeline.SharedPace.DefaultFolder;
+
         /// <summary>Retries after a transient failure (network, HTTP 5xx, <c>isp.*</c>, a short code 7 ban).</summary>
         public int MaxRetries { get; set; } = 3;
+
+        /// <summary>The largest answer read; a larger one is an error instead of gigabytes of memory.</summary>
+        public long MaxAnswerBytes { get; set; } = 64L * 1024 * 1024;
 
         /// <summary>Time allowed for one attempt.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -7,11 +7,15 @@ namespace TaobaoTop.Emulator.Server;
 /// <summary>Kestrel in front of <see cref="TopEmulator"/>: the gateway path, plus reset and stats for test harnesses.</summary>
 public static class EmulatorServer
 {
+    /// <summary>Far above any real TOP call (pictures are at most a few MB); a larger body is refused, not held in memory.</summary>
+    public const long MaxRequestBodyBytes = 16L * 1024 * 1024;
+
     public static WebApplication Build(ServerOptions options, TopEmulator emulator, WeComEmulator? weCom = null)
     {
         weCom ??= new WeComEmulator(new WeComEmulatorOptions { Seed = options.Emulator.Seed });
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         var app = builder.Build();
@@ -53,11 +57,25 @@ public static class EmulatorServer
     private static async Task Forward(HttpContext context, Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> handle)
     {
         using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), context.Request.GetEncodedUrl());
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        try
+        {
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
         if (body.Length > 0 || context.Request.ContentType != null)
         {
-            request.Content = new ByteArrayContent(body.ToArray());
+            body.Position = 0;
+            request.Content = new StreamContent(body);
             if (context.Request.ContentType != null) request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
         }
         HttpResponseMessage response;

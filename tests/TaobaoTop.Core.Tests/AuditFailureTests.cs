@@ -41,7 +41,7 @@ public sealed class AuditFailureTests
     }
 
     [Fact]
-    public void Rows_added_while_the_audit_log_cannot_be_written_are_journaled_added()
+    public async Task Rows_added_while_the_audit_log_cannot_be_written_are_journaled_added()
     {
         var emulator = new TopEmulator(new EmulatorOptions { Seed = 2 });
         using var client = Client(emulator, Unwritable());
@@ -49,13 +49,13 @@ public sealed class AuditFailureTests
         var engine = new ItemListingEngine(client, new ItemListingOptions { ThrottleLimit = 8 }, null, (r, _) => results.Add(r));
         for (var i = 1; i <= 50; i++)
         {
-            engine.WaitForRoomAsync().GetAwaiter().GetResult();
+            await engine.WaitForRoomAsync();
             engine.Submit(new ItemDraft(new ItemRow { RowNumber = i, OuterId = "A-" + i, Title = "T恤 " + i })
             {
                 Title = "T恤 " + i, Price = 19.90m, Quantity = 3, CategoryId = 50000436, Description = "纯棉短袖T恤舒适", OuterId = "A-" + i, State = "浙江", City = "杭州",
             });
         }
-        engine.CompleteAsync().GetAwaiter().GetResult();
+        await engine.CompleteAsync();
         Assert.All(results, r => Assert.Equal(TaobaoItemStatus.Added, r.Status));
     }
 }

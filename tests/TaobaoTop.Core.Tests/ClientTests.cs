@@ -273,9 +273,9 @@ public class ClientTests
     [Fact]
     public void Clients_of_one_app_key_share_one_pacer()
     {
-        var a = RateLimitPolicy.For("app-1", "eco.taobao.com", 40);
-        var b = RateLimitPolicy.For("app-1", "eco.taobao.com", 40);
-        var other = RateLimitPolicy.For("app-2", "eco.taobao.com", 40);
+        var a = RateLimitPolicy.For("app-1", "eco.taobao.com");
+        var b = RateLimitPolicy.For("app-1", "eco.taobao.com");
+        var other = RateLimitPolicy.For("app-2", "eco.taobao.com");
         Assert.Same(a, b);
         Assert.NotSame(a, other);
     }

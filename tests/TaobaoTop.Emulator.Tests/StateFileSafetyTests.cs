@@ -26,7 +26,7 @@ public sealed class StateFileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void The_state_file_is_replaced_whole_never_missing_or_half_written_while_saved()
+    public async Task The_state_file_is_replaced_whole_never_missing_or_half_written_while_saved()
     {
         var path = Path.Combine(_folder, "swap.json");
         using var harness = new Harness(o => o.StatePath = path);
@@ -49,7 +49,7 @@ public sealed class StateFileSafetyTests : IDisposable
             Assert.NotNull(JsonNode.Parse(text));
             seen++;
         }
-        saving.GetAwaiter().GetResult();
+        await saving;
         Assert.True(seen > 0);
     }
 

@@ -250,7 +250,7 @@ namespace TaobaoTop.Core.Items
     /// <summary>One line of the journal.</summary>
     public sealed class ItemJournalEntry
     {
-        /// <summary>outer_id:&lt;id&gt; for rows with one; row:&lt;n&gt;:&lt;hash of the row&gt; otherwise.</summary>
+        /// <summary>outer_id:&lt;id&gt; for rows with one; content:&lt;hash of the row's content&gt; otherwise.</summary>
         [JsonPropertyName("key")]
         public string Key { get; set; } = "";
 
@@ -287,8 +287,10 @@ namespace TaobaoTop.Core.Items
         [JsonPropertyName("time")]
         public DateTimeOffset? Time { get; set; }
 
+        [JsonIgnore]
         public bool IsDone => Status == nameof(TaobaoItemStatus.Added) || Status == nameof(TaobaoItemStatus.Skipped) || Status == nameof(TaobaoItemStatus.AddedEarlier);
 
+        [JsonIgnore]
         public bool IsOpen => Status == ItemJournal.Sending || Status == ItemJournal.InDoubt;
     }
 }

@@ -57,6 +57,8 @@ namespace TaobaoTop.Core.Items
         private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<long, (TaobaoItemResult Result, Exception? Error)> _finished = new Dictionary<long, (TaobaoItemResult, Exception?)>();
         private readonly Dictionary<string, string> _outerIdsSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _contentSeen = new Dictionary<string, string>(StringComparer.Ordinal);
+        private bool _warnedNoOuterId;
         private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _pictures = new ConcurrentDictionary<string, Lazy<Task<string>>>(StringComparer.Ordinal);
         private readonly object _order = new object();
         private readonly object _lookupLock = new object();
@@ -127,6 +129,22 @@ namespace TaobaoTop.Core.Items
                 }
                 _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
             }
+            else
+            {
+                if (!_warnedNoOuterId)
+                {
+                    _warnedNoOuterId = true;
+                    (_options.Warn ?? _options.Log)?.Invoke(draft.Row.Describe() + " and maybe others have no 商家编码 (outer_id): such rows cannot be matched against the shop, only against this run's journal by their content. Give every row a 商家编码 to never add one twice.");
+                }
+                var key = KeyOf(draft);
+                if (_contentSeen.TryGetValue(key, out var first))
+                {
+                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, "the row repeats " + first + " (same content, no 商家编码); one item per row content unless a 商家编码 tells them apart") };
+                    Finish(sequence, Invalid(draft.Row, errors));
+                    return;
+                }
+                _contentSeen[key] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
+            }
             // A row cancelled by a stop, or not sent after StopSending, is never handed back; CompleteAsync ends cancelled instead.
             Interlocked.Increment(ref _running);
             // Rows take call slots in input order, so a stop leaves the rows before it sent and the rows after it not.
@@ -182,17 +200,19 @@ namespace TaobaoTop.Core.Items
             }
         }
 
-        /// <summary>The journal's key for a row: its outer_id, or its number and content.</summary>
+        /// <summary>
+        /// The journal's key for a row: its outer_id, or a hash of its content, so a row is known again wherever it
+        /// stands in the sheet (a row deleted above it moves it).
+        /// </summary>
         public static string KeyOf(ItemDraft draft)
         {
             if (draft.OuterId != null) return "outer_id:" + draft.OuterId;
-            var content = string.Join("\u0001", draft.Title, ItemApi.Money(draft.Price), draft.Quantity, draft.CategoryId, draft.State, draft.City, draft.PictureUrl ?? draft.PictureFile);
-            unchecked
+            var content = string.Join("\u0001", draft.Title, ItemApi.Money(draft.Price), draft.Quantity, draft.CategoryId, draft.Description,
+                draft.State, draft.City, draft.StuffStatus, draft.PictureUrl ?? draft.PictureFile);
+            using (var sha = System.Security.Cryptography.SHA256.Create())
             {
-                // FNV-1a: a stable hash (string.GetHashCode differs per process).
-                var hash = 2166136261u;
-                foreach (var c in content) hash = (hash ^ c) * 16777619u;
-                return "row:" + draft.Row.RowNumber + ":" + hash.ToString("x8");
+                var hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(content));
+                return "content:" + BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty).ToLowerInvariant();
             }
         }
 

@@ -44,16 +44,23 @@ namespace TaobaoTop.Core.Items
                 var headers = csv.HeaderRecord;
                 var fields = new string?[headers.Length];
                 var others = new List<string>();
+                var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);
                 for (var i = 0; i < headers.Length; i++)
                 {
                     fields[i] = ItemColumns.FieldOf(headers[i]);
                     if (fields[i] is null) others.Add(headers[i]);
+                    else if (columnOf.TryGetValue(fields[i]!, out var first))
+                    {
+                        throw new InvalidDataException(Path + ": the columns '" + first + "' and '" + headers[i] + "' both give " + ItemColumns.Describe(fields[i]!) + "; keep one of them.");
+                    }
+                    else columnOf[fields[i]!] = headers[i];
                 }
                 OtherColumns = others;
 
                 var number = 0;
                 while (csv.Read())
                 {
+                    CheckQuotesClosed(csv.Parser);
                     var row = new ItemRow { LineNumber = StartLine(csv.Parser), RowNumber = ++number };
                     var source = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                     var empty = true;
@@ -74,6 +81,27 @@ namespace TaobaoTop.Core.Items
                     yield return row;
                 }
             }
+        }
+
+        /// <summary>
+        /// A quote that is never closed swallows the rest of the sheet into one record, which then spans lines with an
+        /// odd number of quotes.
+        /// </summary>
+        private void CheckQuotesClosed(IParser parser)
+        {
+            var raw = parser.RawRecord;
+            var quotes = 0;
+            foreach (var c in raw) if (c == '"') quotes++;
+            // A stray quote inside a field (6.1" screen) keeps its record on one line and is text.
+            if (quotes % 2 == 0 || raw.TrimEnd('\r', '\n').IndexOf('\n') < 0) return;
+            // The record runs to the end of the file; count back from its last line.
+            var trimmed = Text.TrimEnd('\r', '\n');
+            var lastLine = 1;
+            foreach (var c in trimmed) if (c == '\n') lastLine++;
+            var breaks = 0;
+            foreach (var c in raw.TrimEnd('\r', '\n')) if (c == '\n') breaks++;
+            throw new InvalidDataException(Path + ": line " + (lastLine - breaks) + " opens a quote (\") that is never closed, so everything after it up to line "
+                + lastLine + " would be one row. Close the quote, or remove it.");
         }
 
         /// <summary>RawRow is the line a record ends on; a quoted field may span lines.</summary>

@@ -53,15 +53,31 @@ namespace TaobaoTop.Core.Items
         }
 
         /// <summary>
-        /// Reads a sheet's bytes as text. A BOM decides; otherwise UTF-8 when most non-ASCII text decodes as UTF-8
+        /// Reads a sheet's bytes as text. A given encoding decides (a BOM is then skipped); else a BOM decides, unless
+        /// the text behind a UTF-8 BOM is mostly not UTF-8; otherwise UTF-8 when most non-ASCII text decodes as UTF-8
         /// (so one mis-saved row shows up as that row's error), else GB18030.
         /// </summary>
+        /// <exception cref="System.IO.InvalidDataException">A UTF-8 BOM stands before text in another encoding.</exception>
         public static string Decode(byte[] bytes, Encoding? encoding, out Encoding used)
         {
-            if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            var utf8Bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+            if (encoding != null && utf8Bom)
+            {
+                used = encoding;
+                return encoding.GetString(bytes, 3, bytes.Length - 3);
+            }
+            if (utf8Bom)
             {
                 used = Utf8;
-                return Utf8.GetString(bytes, 3, bytes.Length - 3);
+                var text = Utf8.GetString(bytes, 3, bytes.Length - 3);
+                if (!MostlyUtf8(text))
+                {
+                    var gb = Gb18030.GetString(bytes, 3, bytes.Length - 3);
+                    var seems = gb.IndexOf('\uFFFD') < 0 ? "GB18030 (GBK), as Excel saves CSV in China" : "neither UTF-8 nor GB18030";
+                    throw new System.IO.InvalidDataException("The sheet starts with a UTF-8 byte order mark, but its text is not valid UTF-8: it seems to be " + seems
+                        + ". Save it again as \"CSV UTF-8\", or pass -Encoding gb18030.");
+                }
+                return text;
             }
             if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
             {
@@ -72,16 +88,17 @@ namespace TaobaoTop.Core.Items
             return used.GetString(bytes);
         }
 
-        private static Encoding Guess(byte[] bytes)
+        private static Encoding Guess(byte[] bytes) => MostlyUtf8(Utf8.GetString(bytes)) ? Utf8 : Gb18030;
+
+        private static bool MostlyUtf8(string text)
         {
-            var text = Utf8.GetString(bytes);
             int decoded = 0, broken = 0;
             foreach (var c in text)
             {
                 if (c == '\uFFFD') broken++;
                 else if (c >= 0x80) decoded++;
             }
-            return broken == 0 || decoded > broken ? Utf8 : Gb18030;
+            return broken == 0 || decoded > broken;
         }
     }
 }

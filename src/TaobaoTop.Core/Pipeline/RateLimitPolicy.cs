@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,7 +10,8 @@ namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>
     /// Holds each attempt until the app key's pacer lets it go. Pacers are per app key and process-wide, so every
-    /// connection and runspace of the process shares the app's QPS quota.
+    /// connection and runspace of the process shares the app's QPS quota; connections asking for different rates are
+    /// all paced at the lowest one asked for recently.
     /// </summary>
     public sealed class RateLimitPolicy : TopPipelinePolicy
     {
@@ -16,45 +19,80 @@ namespace TaobaoTop.Core.Pipeline
 
         public override async Task ProcessAsync(TopMessage message, Func<Task> next)
         {
-            var qps = message.Options.Qps;
-            if (qps > 0)
+            var options = message.Options;
+            if (options.Qps > 0)
             {
-                await For(message.Options.AppKey, message.Options.Endpoint.Authority, qps).WaitTurnAsync(message.CancellationToken).ConfigureAwait(false);
+                var shared = options.PaceFolder is string folder ? SharedFor(folder, options.AppKey, options.Endpoint.Authority) : null;
+                await For(options.AppKey, options.Endpoint.Authority).WaitTurnAsync(options.Qps, message.CancellationToken, shared).ConfigureAwait(false);
             }
             await next().ConfigureAwait(false);
         }
 
-        internal static Pacer For(string appKey, string authority, double qps)
-            => Pacers.AddOrUpdate(appKey + "@" + authority, _ => new Pacer(qps), (_, existing) => existing.Qps == qps ? existing : new Pacer(qps));
+        private static readonly ConcurrentDictionary<string, SharedPace> SharedPaces = new ConcurrentDictionary<string, SharedPace>(StringComparer.Ordinal);
+
+        internal static Pacer For(string appKey, string authority) => Pacers.GetOrAdd(appKey + "@" + authority, _ => new Pacer());
+
+        private static SharedPace SharedFor(string folder, string appKey, string authority)
+            => SharedPaces.GetOrAdd(folder + "|" + appKey + "@" + authority, _ => new SharedPace(folder, appKey + "@" + authority));
+
+        /// <summary>The calls per second this app key is paced at in this process now; null when it has not called lately.</summary>
+        public static double? Pace(string appKey, string authority)
+            => Pacers.TryGetValue(appKey + "@" + authority, out var pacer) ? pacer.Qps : null;
 
         /// <summary>
         /// Lets calls start one at a time on a schedule of one slot every 1/QPS (plus 2%). TOP counts calls per clock
         /// second, and a token bucket lets a burst through when its refill timer fires late. A start that wakes late is
         /// caught up on the next slot by at most <see cref="CatchUp"/>, so the quota stays full while at most QPS calls
-        /// start in any second: the 2% margin is 20 ms a second, and catching up spends at most half of it.
+        /// start in any second: the 2% margin is 20 ms a second, and catching up spends at most half of it. The rate is
+        /// the lowest any caller asked for in the last <see cref="Memory"/>: two connections with different rates must
+        /// not add up to more than either.
         /// </summary>
         internal sealed class Pacer
         {
             private const double Margin = 1.02;
             private static readonly long CatchUp = Stopwatch.Frequency / 100;
+            private static readonly long Memory = Stopwatch.Frequency * 10;
 
             private readonly SemaphoreSlim _turn = new SemaphoreSlim(1, 1);
-            private readonly long _spacing;
+            private readonly Dictionary<double, long> _asked = new Dictionary<double, long>();
             private long _nextSlot = long.MinValue;
+            private double? _qps;
 
-            public Pacer(double qps)
+            /// <summary>The rate calls are paced at; null before the first call or after a quiet spell.</summary>
+            public double? Qps
             {
-                Qps = qps;
-                _spacing = (long)(Stopwatch.Frequency * Margin / qps);
+                get
+                {
+                    lock (_asked)
+                    {
+                        Forget(Stopwatch.GetTimestamp());
+                        return _asked.Count == 0 ? (double?)null : _qps;
+                    }
+                }
             }
 
-            public double Qps { get; }
-
-            public async Task WaitTurnAsync(CancellationToken cancellationToken)
+            /// <param name="shared">The machine-wide slot of this app key, when other processes share the pace.</param>
+            public async Task WaitTurnAsync(double qps, CancellationToken cancellationToken, SharedPace? shared = null)
             {
                 await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
+                    long spacing;
+                    lock (_asked)
+                    {
+                        var now = Stopwatch.GetTimestamp();
+                        _asked[qps] = now;
+                        Forget(now);
+                        _qps = _asked.Keys.Min();
+                        spacing = (long)(Stopwatch.Frequency * Margin / _qps.Value);
+                    }
+                    if (shared != null && await shared.ReserveAsync((long)(spacing * SharedPace.Margin / Margin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, cancellationToken).ConfigureAwait(false) is long slot)
+                    {
+                        // The shared slot already spaces this process's calls from every other's.
+                        var delay = slot - DateTime.UtcNow.Ticks;
+                        if (delay > 0) await Task.Delay(TimeSpan.FromTicks(delay), cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
                     while (true)
                     {
                         var wait = _nextSlot == long.MinValue ? 0 : _nextSlot - Stopwatch.GetTimestamp();
@@ -62,12 +100,17 @@ namespace TaobaoTop.Core.Pipeline
                         await Task.Delay(TimeSpan.FromTicks(Math.Max(1, wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency)), cancellationToken).ConfigureAwait(false);
                     }
                     var started = Stopwatch.GetTimestamp();
-                    _nextSlot = _nextSlot == long.MinValue ? started + _spacing : Math.Max(_nextSlot + _spacing, started + _spacing - CatchUp);
+                    _nextSlot = _nextSlot == long.MinValue ? started + spacing : Math.Max(_nextSlot + spacing, started + spacing - CatchUp);
                 }
                 finally
                 {
                     _turn.Release();
                 }
+            }
+
+            private void Forget(long now)
+            {
+                foreach (var stale in _asked.Where(a => now - a.Value > Memory).Select(a => a.Key).ToList()) _asked.Remove(stale);
             }
         }
     }

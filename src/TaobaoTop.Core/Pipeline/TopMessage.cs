@@ -50,7 +50,7 @@ namespace TaobaoTop.Core.Pipeline
         /// exceptions): the connection's, this call's session, and its secret-bearing parameters (an OAuth code, a refresh token).
         /// </summary>
         public Redactor Redactor
-            => new Redactor(Options.Secrets.Append(Session).Concat(
+            => new Redactor(Options.Secrets.Concat(new[] { Session }).Concat(
                 Request.Parameters.Where(p => !string.IsNullOrEmpty(p.Value) && AuditPolicy.IsSecretParameter(p.Key, Request.Method)).Select(p => new Secret(p.Value!))));
 
         public string Redact(string text) => Redactor.Redact(text);

@@ -38,16 +38,21 @@ namespace TaobaoTop.Core.Pipeline
                 string? reason;
                 try
                 {
-                    using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false))
+                    using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false))
                     {
                         status = response.StatusCode;
                         reason = response.ReasonPhrase;
-                        body = response.Content is null ? string.Empty : await ReadUtf8(response.Content).ConfigureAwait(false);
+                        body = response.Content is null ? string.Empty : await ReadUtf8(api, response.Content, message.Options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException ex) when (!message.CancellationToken.IsCancellationRequested)
                 {
                     throw new TopTransportException(api, $"{api}: no answer within {message.Options.Timeout.TotalSeconds:0.#} s; the call may have been carried out.", null, true, ex);
+                }
+                catch (System.IO.IOException ex)
+                {
+                    // The connection broke while the answer was being read: the call reached the gateway.
+                    throw new TopTransportException(api, $"{api}: network error talking to {message.Options.Endpoint.Host}: {message.Redact(Flatten(ex))}; the call may have been carried out.", null, true, ex);
                 }
                 catch (HttpRequestException ex)
                 {
@@ -125,11 +130,28 @@ namespace TaobaoTop.Core.Pipeline
 
         private static string Quote(string text) => "\"" + text.Replace("\"", "") + "\"";
 
-        private static async Task<string> ReadUtf8(HttpContent content)
+        /// <summary>The body as UTF-8, read no further than <paramref name="limit"/> bytes.</summary>
+        private static async Task<string> ReadUtf8(string api, HttpContent content, long limit, CancellationToken cancellationToken)
         {
-            var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            return Encoding.UTF8.GetString(bytes);
+            if (content.Headers.ContentLength > limit) throw TooLarge(api, limit);
+            using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new System.IO.MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > limit) throw TooLarge(api, limit);
+                    buffer.Write(chunk, 0, read);
+                }
+                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            }
         }
+
+        private static TopResponseException TooLarge(string api, long limit)
+            => new TopResponseException(api, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0}: the answer is larger than {1:0.#} MB (the client's MaxAnswerBytes), so it was not read; no real TOP answer is that large. Ask for fewer fields or a smaller page.",
+                api, limit / 1048576.0), null);
 
         /// <summary>Whether the request never left the machine: .NET says so with a SocketException, .NET Framework
         /// (HttpWebRequest underneath) with a WebException status, and without a SocketException for a failed look-up.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -66,6 +67,23 @@ namespace TaobaoTop.Core.Protocol
                 case IFormattable formattable: return formattable.ToString(null, CultureInfo.InvariantCulture);
                 default: return value.ToString();
             }
+        }
+
+        /// <summary>The system parameters the client sets itself; a business parameter may not have these names.</summary>
+        public static readonly IReadOnlyCollection<string> SystemParameterNames = new[]
+        {
+            "method", "app_key", "target_app_key", "sign_method", "sign", "session", "timestamp", "format", "v", "partner_id", "simplify",
+        };
+
+        /// <exception cref="ArgumentException">A business parameter has a system parameter's name; the message names each.</exception>
+        public void CheckParameterNames()
+        {
+            var clashes = Parameters.Keys.Where(name => SystemParameterNames.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (clashes.Count == 0) return;
+            throw new ArgumentException(
+                Method + ": " + string.Join(", ", clashes.Select(name => "'" + name + "'")) + (clashes.Count == 1 ? " is a system parameter" : " are system parameters")
+                + " that the connection sets, so " + (clashes.Count == 1 ? "it" : "they") + " cannot be passed as business parameters; nothing was sent. "
+                + "A session goes through -Session or Connect-TaobaoTop -Session.");
         }
 
         public override string ToString() => Method;

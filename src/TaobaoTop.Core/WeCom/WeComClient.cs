@@ -148,7 +148,7 @@ namespace TaobaoTop.Core.WeCom
         {
             if (Options.Qps > 0)
             {
-                await RateLimitPolicy.For("wecom:" + Options.CorpId, Options.Endpoint.Authority, Options.Qps).WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                await RateLimitPolicy.For("wecom:" + Options.CorpId, Options.Endpoint.Authority).WaitTurnAsync(Options.Qps, cancellationToken).ConfigureAwait(false);
             }
             var uri = new Uri(Options.Endpoint, path + "?" + string.Join("&", query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value))));
             using (var request = new HttpRequestMessage(method, uri))

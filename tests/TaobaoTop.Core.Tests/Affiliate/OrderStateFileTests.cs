@@ -11,7 +11,7 @@ public sealed class OrderStateFileTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void The_state_file_is_never_missing_while_it_is_saved_again()
+    public async Task The_state_file_is_never_missing_while_it_is_saved_again()
     {
         var path = Path.Combine(_folder, "orders.json");
         var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(8));
@@ -21,7 +21,7 @@ public sealed class OrderStateFileTests : IDisposable
         {
             Assert.NotNull(IncrementalOrderState.Load(path));
         }
-        saving.GetAwaiter().GetResult();
+        await saving;
         Assert.Equal(start.AddMinutes(300), IncrementalOrderState.Load(path)!.SyncedThrough);
         Assert.False(File.Exists(path + ".tmp"));
     }

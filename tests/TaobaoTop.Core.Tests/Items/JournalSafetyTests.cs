@@ -38,4 +38,17 @@ public sealed class JournalSafetyTests : IDisposable
         Assert.Equal(1, second.PriorEntries);
         Assert.True(second.Find("outer_id:A")!.IsDone);
     }
+
+    [Fact]
+    public void A_journal_line_holds_the_rows_facts_not_properties_computed_from_them()
+    {
+        var path = Path.Combine(_folder, "facts.jsonl");
+        using (var journal = ItemJournal.Open(path))
+        {
+            journal.Record(new ItemJournalEntry { Key = "outer_id:A", Status = "Added", NumIid = 1 });
+        }
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("IsDone", text);
+        Assert.DoesNotContain("IsOpen", text);
+    }
 }

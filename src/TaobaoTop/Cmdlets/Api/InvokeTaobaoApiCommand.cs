@@ -61,6 +61,15 @@ namespace TaobaoTop.Cmdlets.Api
                 WriteError(new ErrorRecord(ex, "FileNotReadable", ErrorCategory.ReadError, Method));
                 return;
             }
+            try
+            {
+                request.CheckParameterNames();
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "ReservedParameter", ErrorCategory.InvalidArgument, Method));
+                return;
+            }
 
             if (!ShouldProcess(connection.ToString(), "Call " + Method)) return;
 

@@ -111,6 +111,13 @@ namespace TaobaoTop.Cmdlets.Connection
         public int TimeoutSec { get; set; } = 30;
 
         [Parameter]
+        public SwitchParameter LocalPaceOnly { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 2048)]
+        public int MaxAnswerMB { get; set; } = 64;
+
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void EndProcessing()
@@ -152,9 +159,17 @@ namespace TaobaoTop.Cmdlets.Connection
             options.SignMethod = signMethod;
             // The emulator has no quota unless one is set, so its connections pace only when asked to.
             options.Qps = emulator != null && !MyInvocation.BoundParameters.ContainsKey(nameof(Qps)) ? 0 : Qps;
+            if (LocalPaceOnly) options.PaceFolder = null;
+            options.MaxAnswerBytes = MaxAnswerMB * 1024L * 1024;
             options.MaxRetries = MaxRetries;
             options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
 
+            if (options.Qps > 0 && RateLimitPolicy.Pace(options.AppKey, options.Endpoint.Authority) is double pace && pace != options.Qps)
+            {
+                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                    "App key {0} is already calling at {1} calls/s in this process. One app key has one pace: all its connections here are paced at the lowest rate asked for, {2}/s.",
+                    options.AppKey, pace, Math.Min(pace, options.Qps)));
+            }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
             ConnectionStore.Current?.Release();
             ConnectionStore.Current = connection;

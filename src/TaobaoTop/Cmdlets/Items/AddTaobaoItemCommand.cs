@@ -139,6 +139,7 @@ namespace TaobaoTop.Cmdlets.Items
                 ProcessFile();
                 return;
             }
+            CheckOneColumnPerField();
             _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
             var row = new ItemRow
             {
@@ -171,6 +172,24 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
+        /// <summary>A record with both 标题 and Title (say) would have one win silently.</summary>
+        private void CheckOneColumnPerField()
+        {
+            if (InputObject is null) return;
+            var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in InputObject.Properties)
+            {
+                if (!(ItemColumns.FieldOf(property.Name) is string field)) continue;
+                if (columnOf.TryGetValue(field, out var first))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSArgumentException("The input has both '" + first + "' and '" + property.Name + "', which both give " + ItemColumns.Describe(field) + "; keep one of them."),
+                        "AmbiguousColumns", ErrorCategory.InvalidData, InputObject));
+                }
+                columnOf[field] = property.Name;
+            }
+        }
+
         private static ErrorRecord JournalNotWritable(ItemJournalWriteException ex) => new ErrorRecord(ex, "JournalNotWritable", ErrorCategory.WriteError, ex.Path);
 
         /// <summary>Also runs when the pipeline ends early: calls still in flight are cancelled and the journal closed.</summary>
@@ -188,14 +207,23 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 sheet = new ItemSheetReader(file, Encoding is null ? null : SheetEncoding.FromName(Encoding));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException || ex is InvalidDataException)
             {
                 ThrowTerminatingError(new ErrorRecord(ex, "SheetNotReadable", ErrorCategory.ReadError, Path));
                 return;
             }
             var folder = System.IO.Path.GetDirectoryName(file) ?? string.Empty;
             _validator = new ItemRowValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
-            var rows = sheet.ReadRows().ToList();
+            List<ItemRow> rows;
+            try
+            {
+                rows = sheet.ReadRows().ToList();
+            }
+            catch (InvalidDataException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "SheetNotReadable", ErrorCategory.InvalidData, Path));
+                return;
+            }
             _total = rows.Count;
             WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (sheet.OtherColumns.Count > 0 ? "; columns not used: " + string.Join(", ", sheet.OtherColumns) : string.Empty));
             foreach (var row in rows) HandleRow(row);
@@ -303,6 +331,7 @@ namespace TaobaoTop.Cmdlets.Items
                 catch (ItemJournalInUseException ex)
                 {
                     ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
+                    throw;
                 }
                 if (_journal!.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
             }
