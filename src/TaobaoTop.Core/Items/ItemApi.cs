@@ -56,8 +56,9 @@ namespace TaobaoTop.Core.Items
 
         public static TopRequest Delisting(long numIid) => new TopRequest("taobao.item.update.delisting").With("num_iid", numIid);
 
-        public static TopRequest CustomGet(IEnumerable<string> outerIds)
-            => new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", string.Join(",", outerIds));
+        /// <summary>The seller's items with these outer_ids (at most 40), with the given fields.</summary>
+        public static TopRequest CustomGet(IEnumerable<string> outerIds, string fields = "num_iid,outer_id")
+            => new TopRequest("taobao.items.custom.get").With("fields", fields).With("outer_id", string.Join(",", outerIds));
 
         public static TopRequest PictureUpload(string path, long categoryId, string? title)
         {
