@@ -25,7 +25,7 @@ namespace TaobaoTop.Base
         protected TaobaoConnection RequireConnection()
         {
             var connection = Connection ?? ConnectionStore.Current;
-            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected(MyInvocation.MyCommand.Name));
+            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
             return connection!;
         }
 
@@ -66,6 +66,6 @@ namespace TaobaoTop.Base
         }
 
         /// <summary>A non-terminating error for one failed call; the pipeline goes on with the next record.</summary>
-        protected void WriteCallError(TopException ex, object? target) => WriteError(ErrorRecords.From(ex, target));
+        protected void WriteCallError(TopException ex, object? target, string? subject = null) => WriteError(ErrorRecords.From(ex, target, subject));
     }
 }

@@ -58,7 +58,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             request.With("password_content", Password.Trim());
 
-            var response = TryCall(request, Password);
+            var response = TryCall(request, Password, "淘口令 " + Password.Trim());
             if (response == null) return;
             var input = Password;
             var resolved = Convert

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Collections.Generic;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
@@ -106,7 +107,18 @@ namespace TaobaoTop.Cmdlets.Items
             var size = (int)Math.Min(PageSize, wanted);
             for (long page = 1; ; page++)
             {
-                var items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out var total);
+                List<TaobaoItem> items;
+                long total;
+                try
+                {
+                    items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out total);
+                }
+                catch (TopException ex)
+                {
+                    // The same id and category as every other cmdlet's failed call.
+                    ThrowTerminatingError(ErrorRecords.From(ex, onSale ? "taobao.items.onsale.get" : "taobao.items.inventory.get"));
+                    return;
+                }
                 foreach (var item in items)
                 {
                     WriteObject(item);
