@@ -27,7 +27,7 @@ Describe 'The shop admin lists a GBK sheet, reruns it, and reprices by 商家编
     It 'finds the comma typo and the repeated 商家编码 under -WhatIf and adds nothing' {
         $null = Add-TaobaoItem -Path $sheet -WhatIf -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused.Count | Should -Be 2
-        $refused[0].Exception.Message | Should -Match "^line 3 \(商家编码 ADMIN-JN-1\): Price \(价格\) '59,90' is not a yuan amount"
+        $refused[0].Exception.Message | Should -Match "^line 3 \(商家编码 ADMIN-JN-1\): 价格 '59,90' is not a yuan amount"
         $refused[1].Exception.Message | Should -Match "^line 5 \(商家编码 ADMIN-TS-1\): OuterId \(商家编码\) 'ADMIN-TS-1' repeats line 2"
         Get-ShopItem $codes | Should -BeNullOrEmpty
     }

@@ -105,7 +105,7 @@ public class RunnerTests : IDisposable
         var run = Runner.Run("-Emulator", Path.Combine(ModulePaths.RepoRoot, "examples", "quickstart.ps1"));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(@"line 2\s+Added\s+\d+\s+QS-TS-001\s+59\.90\s+纯棉短袖T恤…", run.Output);
-        Assert.Contains("not listed: line 6 (商家编码 QS-QZ-001): Price (价格) '69.999' has more than 2 decimals.", run.Output);
+        Assert.Contains("not listed: line 6 (商家编码 QS-QZ-001): 价格 '69.999' has more than 2 decimals.", run.Output);
         Assert.Matches(@"纯棉短袖T恤 男 …\s+53\.91\s+150\s+True", run.Output);
         Assert.Equal(3, Regex.Matches(run.Output, "(?m)^￥[A-Za-z0-9]+￥ ").Count);
         Assert.Matches(@"(?m)^[\d,]+ orders, [\d,]+\.\d\d yuan paid", run.Output);

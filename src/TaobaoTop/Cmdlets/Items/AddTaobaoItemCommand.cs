@@ -31,20 +31,21 @@ namespace TaobaoTop.Cmdlets.Items
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
         private int _rowNumber;
+        private bool _columnsReported;
         private int? _total;
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("标题", "宝贝标题", "商品标题", "商品名称")]
+        [Alias("标题", "宝贝标题", "商品标题", "商品名称", "宝贝名称")]
         [AllowEmptyString, AllowNull]
         public string? Title { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("价格", "一口价", "售价")]
+        [Alias("价格", "一口价", "售价", "价格(元)", "一口价(元)", "单价")]
         [AllowEmptyString, AllowNull]
         public string? Price { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("数量", "库存", "宝贝数量", "Num", "Stock")]
+        [Alias("数量", "库存", "宝贝数量", "Num", "Stock", "库存数量", "宝贝库存", "可售库存")]
         [AllowEmptyString, AllowNull]
         public string? Quantity { get; set; }
 
@@ -70,12 +71,12 @@ namespace TaobaoTop.Cmdlets.Items
         public string? Picture { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("省", "省份", "Province", "location.state")]
+        [Alias("省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份")]
         [AllowEmptyString, AllowNull]
         public string? State { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("市", "城市", "location.city")]
+        [Alias("市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市")]
         [AllowEmptyString, AllowNull]
         public string? City { get; set; }
 
@@ -126,6 +127,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
             var row = new ItemRow
             {
                 RowNumber = ++_rowNumber,
@@ -173,8 +175,25 @@ namespace TaobaoTop.Cmdlets.Items
             _validator = new ItemRowValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
             var rows = sheet.ReadRows().ToList();
             _total = rows.Count;
-            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (sheet.OtherColumns.Count > 0 ? "; columns not used: " + string.Join(", ", sheet.OtherColumns) : string.Empty));
+            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}");
+            ReportColumns(sheet.Headers);
             foreach (var row in rows) HandleRow(row);
+        }
+
+        /// <summary>
+        /// Once per run: messages name fields by the sheet's own headers, and one warning names the columns not used
+        /// with the accepted names nearest to each (a misnamed column would otherwise be "missing" on every row).
+        /// </summary>
+        private void ReportColumns(IReadOnlyList<string> headers)
+        {
+            _columnsReported = true;
+            _validator!.Headers = ItemColumns.HeadersByField(headers);
+            var unused = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).ToList();
+            if (unused.Count == 0) return;
+            var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
+            var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
+            WriteWarning("Columns not used: " + string.Join(", ", unused.Select(h => h + " (nearest accepted: " + string.Join(", ", ItemColumns.Nearest(h)) + ")"))
+                + (absent.Count > 0 ? "; no column for " + string.Join(", ", absent) : string.Empty) + ".");
         }
 
         private void HandleRow(ItemRow row)
