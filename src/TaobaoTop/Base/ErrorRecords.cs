@@ -31,7 +31,8 @@ namespace TaobaoTop.Base
                 ErrorCategory.ConnectionError,
                 null);
 
-        private static string ErrorId(TopException ex)
+        /// <summary>The error id of a failed call, the same in every cmdlet.</summary>
+        public static string ErrorId(TopException ex)
         {
             switch (ex)
             {
@@ -44,7 +45,8 @@ namespace TaobaoTop.Base
             }
         }
 
-        private static ErrorCategory Category(TopException ex)
+        /// <summary>The category of a failed call, the same in every cmdlet.</summary>
+        public static ErrorCategory Category(TopException ex)
         {
             switch (ex)
             {

@@ -312,20 +312,16 @@ namespace TaobaoTop.Cmdlets.Items
         {
             string id;
             ErrorCategory category;
-            switch (error.InnerException)
+            if (error.InnerException is TopException call)
             {
-                case TopApiException api:
-                    id = "ItemAddFailed:" + api.Code + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
-                    category = ErrorCategory.InvalidOperation;
-                    break;
-                case TopException _:
-                    id = "ItemAddFailed";
-                    category = ErrorCategory.ConnectionError;
-                    break;
-                default:
-                    id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
-                    category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
-                    break;
+                // A failed call has the id and category it has in every other cmdlet (TopQuotaExceeded, TopApiError27:…).
+                id = ErrorRecords.ErrorId(call);
+                category = ErrorRecords.Category(call);
+            }
+            else
+            {
+                id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
+                category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
             }
             WriteError(new ErrorRecord(error, id, category, WithRecord(result)));
         }
