@@ -15,6 +15,7 @@ public sealed class ErrorMessageTests
         Assert.Equal("￥AbCdEfGh123￥", error.TargetObject);
         Assert.StartsWith("淘口令 ￥AbCdEfGh123￥: ", error.ErrorDetails.Message);
         Assert.Contains("当前淘口令无效", error.ErrorDetails.Message);
+        Assert.Equal("The 淘口令 is not valid or has expired: ask for a fresh 淘口令; Resolve-TbkPassword reads only live ones", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace TaobaoTop.Base
         {
             var record = new ErrorRecord(ex, ErrorId(ex), Category(ex), target);
             var message = subject is null ? ex.Message : subject + ": " + ex.Message;
-            if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException))
+            if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException || TopErrorAdvice.For(api) != null))
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(api) };
             }
@@ -92,6 +92,8 @@ namespace TaobaoTop.Base
                     return "The daily call quota is spent: calls are allowed again at " + TopTime.ToTopString(quota.ResetsAt) + " +08:00.";
                 case TopApiException limited when limited.Code == 7:
                     return "Calls are limited for a moment: wait a few seconds, or lower -Qps of Connect-TaobaoTop.";
+                case TopApiException known when TopErrorAdvice.For(known) is TopErrorAdvice advice:
+                    return advice.Recommendation(System.Globalization.CultureInfo.CurrentUICulture);
                 default:
                     return api.IsTransient ? "A transient failure on Taobao's side: try again later." : "Fix the call: " + api.SubMessage;
             }
