@@ -40,11 +40,17 @@ namespace TaobaoTop.Core.Items
                 errors.Add(new ItemFieldError(ItemColumns.CategoryId, ItemColumns.Describe(ItemColumns.CategoryId) + " " + problem));
         }
 
-        /// <summary>The id of an item in the shop with this outer_id, or null.</summary>
-        public async Task<long?> ExistingAsync(string outerId, CancellationToken cancellation)
+        /// <summary>Of up to 40 outer_ids, those already in the shop, each with an item's id: one call.</summary>
+        public async Task<Dictionary<string, long>> ExistingAsync(IReadOnlyCollection<string> outerIds, CancellationToken cancellation)
         {
-            var response = await _client.InvokeAsync(ItemApi.CustomGet(new[] { outerId }), null, cancellation).ConfigureAwait(false);
-            return ItemApi.ReadItems(response, out _).Where(i => i.OuterId == outerId).Select(i => (long?)i.NumIid).FirstOrDefault();
+            var found = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (outerIds.Count == 0) return found;
+            var response = await _client.InvokeAsync(ItemApi.CustomGet(outerIds), null, cancellation).ConfigureAwait(false);
+            foreach (var item in ItemApi.ReadItems(response, out _))
+            {
+                if (item.OuterId != null && outerIds.Contains(item.OuterId) && !found.ContainsKey(item.OuterId)) found[item.OuterId] = item.NumIid;
+            }
+            return found;
         }
 
         private async Task<string?> CategoryProblemAsync(long cid, CancellationToken cancellation)

@@ -32,6 +32,9 @@ namespace TaobaoTop.Cmdlets.Items
         private ItemJournal? _journal;
         private int _rowNumber;
         private bool _columnsReported;
+        private const int WhatIfLookupBatch = 40;
+        private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
+        private int _whatIfOuterIds;
         private int? _total;
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
@@ -140,6 +143,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void EndProcessing()
         {
+            if (_whatIf.Count > 0) FlushWhatIf();
             if (_engine != null)
             {
                 _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
@@ -205,52 +209,70 @@ namespace TaobaoTop.Cmdlets.Items
                 _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
                 if (_errors.Count > 0) draft = null;
             }
-            var whatIf = WhatIfOnly;
-            // The engine (and the journal) start with the first row unless nothing is to be sent.
-            if (_engine is null && !whatIf) _engine = StartEngine();
+            if (WhatIfOnly)
+            {
+                // Rows wait so the shop's outer ids are looked up 40 to a call; they still come out in input order.
+                _whatIf.Add((row, draft, draft is null ? _errors.ToList() : null));
+                if (draft?.OuterId != null && !AllowDuplicateOuterId && ++_whatIfOuterIds == WhatIfLookupBatch) FlushWhatIf();
+                return;
+            }
+            // The engine (and the journal) start with the first row that is to be sent or reported.
+            var engine = _engine ??= StartEngine();
             if (draft is null)
             {
-                // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
-                if (_engine is null)
-                {
-                    var result = new TaobaoItemResult
-                    {
-                        RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
-                        Field = _errors[0].Field, Error = string.Join("; ", _errors.Select(e => e.Message)), Row = row.Source,
-                    };
-                    WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result));
-                    return;
-                }
-                _pump.RunUntil(_engine.WaitForRoomAsync(), Cancellation, WriteRate);
-                _engine.SubmitInvalid(row, _errors.ToList());
+                _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
+                engine.SubmitInvalid(row, _errors.ToList());
                 return;
             }
-
-            if (whatIf && draft.OuterId != null && !AllowDuplicateOuterId && ExistingItem(draft.OuterId) is long existing)
-            {
-                ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + existing.ToString(CultureInfo.InvariantCulture));
-                return;
-            }
-            if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
-            var engine = _engine ??= StartEngine();
+            if (!ShouldProcess(row.Describe(), AddAction(draft))) return;
             _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
             engine.Submit(draft);
         }
 
-        /// <summary>Under -WhatIf, what the real run's lookup would find; an unreadable answer is reported and taken as none.</summary>
-        private long? ExistingItem(string outerId)
+        private static string AddAction(ItemDraft draft) => "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity;
+
+        /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
+        private void FlushWhatIf()
         {
-            var lookup = _preflight!.ExistingAsync(outerId, Cancellation);
-            try
+            var outerIds = AllowDuplicateOuterId
+                ? new List<string>()
+                : _whatIf.Where(w => w.Draft?.OuterId != null).Select(w => w.Draft!.OuterId!).Distinct(StringComparer.Ordinal).ToList();
+            var existing = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (outerIds.Count > 0)
             {
-                _pump.RunUntil(lookup, Cancellation);
-                return lookup.Result;
+                var lookup = _preflight!.ExistingAsync(outerIds, Cancellation);
+                try
+                {
+                    _pump.RunUntil(lookup, Cancellation);
+                    existing = lookup.Result;
+                }
+                catch (TopException ex)
+                {
+                    WriteWarning("Whether " + outerIds.Count + " rows' 商家编码 are already in the shop could not be looked up: " + ex.Message);
+                }
             }
-            catch (TopException ex)
+            foreach (var (row, draft, errors) in _whatIf)
             {
-                WriteWarning("商家编码 '" + outerId + "' could not be looked up: " + ex.Message);
-                return null;
+                if (draft is null)
+                {
+                    var result = new TaobaoItemResult
+                    {
+                        RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
+                        Field = errors![0].Field, Error = string.Join("; ", errors.Select(e => e.Message)), Row = row.Source,
+                    };
+                    WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, errors), result));
+                }
+                else if (draft.OuterId != null && existing.TryGetValue(draft.OuterId, out var numIid))
+                {
+                    ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + numIid.ToString(CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    ShouldProcess(row.Describe(), AddAction(draft));
+                }
             }
+            _whatIf.Clear();
+            _whatIfOuterIds = 0;
         }
 
         private bool WhatIfOnly
