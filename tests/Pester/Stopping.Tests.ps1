@@ -27,4 +27,16 @@ Describe 'A pipeline stopped downstream' {
         $said | Should -HaveCount 1
         "$said" | Should -Match '^Stopped: \d+ rows? in flight finished and (was|were) journaled; \d+ rows? (was|were) not sent\.$'
     }
+
+    It 'changes no price after Select-Object -First or a row error under -ErrorAction Stop' {
+        # These cmdlets work one input at a time, so no pacing is needed to see that they stop.
+        Connect-TaobaoTop -Emulator -Seed 42 -Qps 0
+        $items = Get-TaobaoItem -OnSale -First 5
+        $items | Set-TaobaoItemPrice -Price 77.70 | Select-Object -First 1 | Out-Null
+        @($items | ForEach-Object { Get-TaobaoItem $_.NumIid } | Where-Object Price -eq 77.70).Count | Should -Be 1
+
+        $sheet = $items | ForEach-Object -Begin { $i = 0 } -Process { $i++; [pscustomobject]@{ NumIid = $_.NumIid; 价格 = if ($i -eq 2) { '66,60' } else { '66.60' } } }
+        { $sheet | Set-TaobaoItemPrice -ErrorAction Stop | Out-Null } | Should -Throw
+        @($items | ForEach-Object { Get-TaobaoItem $_.NumIid } | Where-Object Price -eq 66.60).Count | Should -Be 1
+    }
 }
