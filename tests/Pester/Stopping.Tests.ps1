@@ -25,7 +25,7 @@ Describe 'A pipeline stopped downstream' {
         $added | Should -BeLessOrEqual 6
         @(Get-Content $journal | Where-Object { $_ -match '"Added"' }).Count | Should -Be $added
         $said | Should -HaveCount 1
-        "$said" | Should -Match '^Stopped: \d+ rows? in flight finished and (was|were) journaled; \d+ rows? (was|were) not sent\.$'
+        "$said" | Should -Match '^Stopped: \d+ row\(s\) in flight finished and were journaled; \d+ row\(s\) not sent\.$'
     }
 
     It 'changes no price after Select-Object -First or a row error under -ErrorAction Stop' {

@@ -26,7 +26,7 @@ namespace TaobaoTop.Base
         /// <summary>PowerShell names the cmdlet before the message, so the message does not.</summary>
         public static ErrorRecord NotConnected()
             => new ErrorRecord(
-                new PSInvalidOperationException("There is no Taobao connection. Run Connect-TaobaoTop first (Connect-TaobaoTop -Emulator for the offline emulator), or pass -Connection."),
+                new PSInvalidOperationException(Resources.Messages.Get("NotConnected")),
                 "NotConnected",
                 ErrorCategory.ConnectionError,
                 null);

@@ -137,7 +137,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             // One page by default is easy to mistake for every match.
             if (!paged && matched is long count && count > written)
-                WriteWarning($"Find-TbkItem wrote the first {written} of {count} items that match; use -First <n> or -All for more.");
+                WriteWarning(Resources.Messages.Format("FindFirstPage", written, count));
         }
 
         private bool HasSearchFilters => CategoryId != null || Sort != TbkSort.Default || MinPrice > 0 || MaxPrice > 0 || CouponOnly || TmallOnly || MinCommissionRate > 0;

@@ -9,6 +9,7 @@ using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
+using TaobaoTop.Resources;
 
 namespace TaobaoTop.Cmdlets.Items
 {
@@ -196,8 +197,8 @@ namespace TaobaoTop.Cmdlets.Items
             if (unused.Count == 0) return;
             var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
             var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
-            WriteWarning("Columns not used: " + string.Join(", ", unused.Select(h => h + " (nearest accepted: " + string.Join(", ", ItemColumns.Nearest(h)) + ")"))
-                + (absent.Count > 0 ? "; no column for " + string.Join(", ", absent) : string.Empty) + ".");
+            var columns = string.Join(", ", unused.Select(h => Messages.Format("UnusedColumn", h, Messages.Format("NearestAccepted", string.Join(", ", ItemColumns.Nearest(h))))));
+            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + (absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty) + Messages.Get("SentenceEnd"));
         }
 
         private void HandleRow(ItemRow row)
@@ -229,7 +230,7 @@ namespace TaobaoTop.Cmdlets.Items
             engine.Submit(draft);
         }
 
-        private static string AddAction(ItemDraft draft) => "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity;
+        private static string AddAction(ItemDraft draft) => Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
 
         /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
         private void FlushWhatIf()
@@ -264,7 +265,7 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 else if (draft.OuterId != null && existing.TryGetValue(draft.OuterId, out var numIid))
                 {
-                    ShouldProcess(row.Describe(), "Skip: 商家编码 '" + draft.OuterId + "' is already in the shop as item " + numIid.ToString(CultureInfo.InvariantCulture));
+                    ShouldProcess(row.Describe(), Messages.Format("SkipItemAction", draft.OuterId, numIid.ToString(CultureInfo.InvariantCulture)));
                 }
                 else
                 {
@@ -320,9 +321,7 @@ namespace TaobaoTop.Cmdlets.Items
             var notSent = counts.NotSent + unread;
             try
             {
-                WriteWarning(string.Format(CultureInfo.InvariantCulture, "Stopped: {0} {1} in flight finished{2}; {3} {4} not sent.",
-                    inFlight, inFlight == 1 ? "row" : "rows", _journal is null ? string.Empty : inFlight == 1 ? " and was journaled" : " and were journaled",
-                    notSent, notSent == 1 ? "row was" : "rows were"));
+                WriteWarning(Messages.Format("StoppedWarning", inFlight, _journal is null ? string.Empty : Messages.Get("StoppedJournaled"), notSent));
             }
             catch (PipelineStoppedException)
             {

@@ -22,7 +22,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 {
                     var code = Call((contacts, ct) => contacts.GetContactWayAsync(id, ct));
                     var target = "state " + (string.IsNullOrEmpty(code.State) ? "(none)" : code.State) + ", remark " + (string.IsNullOrEmpty(code.Remark) ? "(none)" : code.Remark) + " (config id " + id + ")";
-                    if (!ShouldProcess(target, "Delete WeCom contact way")) continue;
+                    if (!ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) continue;
                     Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
                 }
                 catch (TopException ex)
