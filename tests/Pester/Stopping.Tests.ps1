@@ -3,7 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
     # Paced so the first result is written while later rows are still waiting to be sent.
-    Connect-TaobaoTop -Emulator -Seed 42 -Qps 4
+    Connect-TaobaoTop -Emulator -Seed 42 -Qps 2
 
     function New-Row([string] $OuterId) {
         [pscustomobject]@{ 标题 = "停止 $OuterId"; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $OuterId; 省 = '浙江'; 市 = '杭州' }
@@ -22,9 +22,21 @@ Describe 'A pipeline stopped downstream' {
             Select-Object -First 1
         $first.OuterId | Should -Be 'FIRST-1'
         $added = Get-AddedCount 'FIRST-'
-        $added | Should -BeLessOrEqual 4
+        $added | Should -BeLessOrEqual 6
         @(Get-Content $journal | Where-Object { $_ -match '"Added"' }).Count | Should -Be $added
         $said | Should -HaveCount 1
-        "$said" | Should -Match '^Stopped: \d+ rows? in flight finished and (was|were) journaled; \d+ rows? (was|were) not sent\.$'
+        "$said" | Should -Match '^Stopped: \d+ row\(s\) in flight finished and were journaled; \d+ row\(s\) not sent\.$'
+    }
+
+    It 'changes no price after Select-Object -First or a row error under -ErrorAction Stop' {
+        # These cmdlets work one input at a time, so no pacing is needed to see that they stop.
+        Connect-TaobaoTop -Emulator -Seed 42 -Qps 0
+        $items = Get-TaobaoItem -OnSale -First 5
+        $items | Set-TaobaoItemPrice -Price 77.70 | Select-Object -First 1 | Out-Null
+        @($items | ForEach-Object { Get-TaobaoItem $_.NumIid } | Where-Object Price -eq 77.70).Count | Should -Be 1
+
+        $sheet = $items | ForEach-Object -Begin { $i = 0 } -Process { $i++; [pscustomobject]@{ NumIid = $_.NumIid; 价格 = if ($i -eq 2) { '66,60' } else { '66.60' } } }
+        { $sheet | Set-TaobaoItemPrice -ErrorAction Stop | Out-Null } | Should -Throw
+        @($items | ForEach-Object { Get-TaobaoItem $_.NumIid } | Where-Object Price -eq 66.60).Count | Should -Be 1
     }
 }

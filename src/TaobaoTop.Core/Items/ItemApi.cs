@@ -59,8 +59,9 @@ namespace TaobaoTop.Core.Items
         /// <summary>How many outer_ids one taobao.items.custom.get takes.</summary>
         public const int CustomGetBatchSize = 40;
 
-        public static TopRequest CustomGet(IEnumerable<string> outerIds)
-            => new TopRequest("taobao.items.custom.get").With("fields", "num_iid,outer_id").With("outer_id", string.Join(",", outerIds));
+        /// <summary>The seller's items with these outer_ids (at most <see cref="CustomGetBatchSize"/>), with the given fields.</summary>
+        public static TopRequest CustomGet(IEnumerable<string> outerIds, string fields = "num_iid,outer_id")
+            => new TopRequest("taobao.items.custom.get").With("fields", fields).With("outer_id", string.Join(",", outerIds));
 
         public static TopRequest PictureUpload(string path, long categoryId, string? title)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace TaobaoTop.Core.Items
@@ -21,15 +22,15 @@ namespace TaobaoTop.Core.Items
         /// <summary>Field → its other names; Add-TaobaoItem's parameter aliases are the same lists.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Aliases = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            [Title] = new[] { "标题", "宝贝标题", "商品标题", "商品名称" },
-            [Price] = new[] { "价格", "一口价", "售价" },
-            [Quantity] = new[] { "数量", "库存", "宝贝数量", "Num", "Stock" },
+            [Title] = new[] { "标题", "宝贝标题", "商品标题", "商品名称", "宝贝名称" },
+            [Price] = new[] { "价格", "一口价", "售价", "价格(元)", "一口价(元)", "单价" },
+            [Quantity] = new[] { "数量", "库存", "宝贝数量", "Num", "Stock", "库存数量", "宝贝库存", "可售库存" },
             [CategoryId] = new[] { "类目ID", "类目", "Cid", "Category" },
             [Description] = new[] { "描述", "宝贝描述", "商品描述", "Desc" },
             [OuterId] = new[] { "商家编码", "外部编码", "outer_id" },
             [Picture] = new[] { "主图", "宝贝图片", "MainPicture", "PicPath", "pic_path" },
-            [State] = new[] { "省", "省份", "Province", "location.state" },
-            [City] = new[] { "市", "城市", "location.city" },
+            [State] = new[] { "省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份" },
+            [City] = new[] { "市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市" },
             [StuffStatus] = new[] { "新旧程度", "stuff_status" },
         };
 
@@ -53,14 +54,55 @@ namespace TaobaoTop.Core.Items
             return map;
         }
 
+        /// <summary>Ignoring case, spaces, '_', '-', '.' and the width of brackets: 价格（元） is 价格(元).</summary>
         private static string Normalize(string header)
         {
             var text = new StringBuilder(header.Length);
             foreach (var c in header.Trim().TrimStart('\uFEFF'))
             {
-                if (c != ' ' && c != '_' && c != '-' && c != '.' && c != '\u3000') text.Append(char.ToLowerInvariant(c));
+                if (c == '（') text.Append('(');
+                else if (c == '）') text.Append(')');
+                else if (c != ' ' && c != '_' && c != '-' && c != '.' && c != '\u3000') text.Append(char.ToLowerInvariant(c));
             }
             return text.ToString();
+        }
+
+        /// <summary>Each field to the sheet header that names it (the first such), for messages in the sheet's own words.</summary>
+        public static Dictionary<string, string> HeadersByField(IEnumerable<string> headers)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var header in headers)
+            {
+                if (FieldOf(header) is string field && !map.ContainsKey(field)) map[field] = header.Trim().TrimStart('\uFEFF');
+            }
+            return map;
+        }
+
+        /// <summary>The accepted names closest to a header nobody understood (edit distance), best first.</summary>
+        public static IReadOnlyList<string> Nearest(string header, int count = 2)
+        {
+            var wanted = Normalize(header);
+            return Aliases.SelectMany(pair => new[] { pair.Key }.Concat(pair.Value))
+                .Select(name => (Name: name, Distance: Distance(wanted, Normalize(name))))
+                .OrderBy(n => n.Distance).ThenBy(n => n.Name.Length)
+                .Take(count).Select(n => n.Name).ToList();
+        }
+
+        private static int Distance(string a, string b)
+        {
+            var row = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var diagonal = row[0];
+                row[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var above = row[j];
+                    row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                    diagonal = above;
+                }
+            }
+            return row[b.Length];
         }
     }
 }

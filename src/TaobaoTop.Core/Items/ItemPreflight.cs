@@ -46,7 +46,7 @@ namespace TaobaoTop.Core.Items
         }
 
         /// <summary>The ids of the shop's items with these outer_ids (at most <see cref="ItemApi.CustomGetBatchSize"/>), by outer_id.</summary>
-        public async Task<IReadOnlyDictionary<string, long>> ExistingAsync(IReadOnlyCollection<string> outerIds, CancellationToken cancellation)
+        public async Task<Dictionary<string, long>> ExistingAsync(IReadOnlyCollection<string> outerIds, CancellationToken cancellation)
         {
             var found = new Dictionary<string, long>(StringComparer.Ordinal);
             if (outerIds.Count == 0) return found;

@@ -17,6 +17,9 @@ namespace TaobaoTop.Core.Items
             _resolvePath = resolvePath ?? throw new ArgumentNullException(nameof(resolvePath));
         }
 
+        /// <summary>Field → the sheet's own header for it (ItemColumns.HeadersByField), so messages say 库存, not Quantity (数量).</summary>
+        public IReadOnlyDictionary<string, string>? Headers { get; set; }
+
         public ItemDraft? Validate(ItemRow row, List<ItemFieldError> errors)
         {
             errors.Clear();
@@ -129,7 +132,7 @@ namespace TaobaoTop.Core.Items
             return text.Append('.').ToString();
         }
 
-        private static void CheckDecoding(ItemRow row, List<ItemFieldError> errors)
+        private void CheckDecoding(ItemRow row, List<ItemFieldError> errors)
         {
             foreach (var (field, value) in new[]
             {
@@ -147,14 +150,14 @@ namespace TaobaoTop.Core.Items
 
         private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private static string? Required(string? value, string field, List<ItemFieldError> errors)
+        private string? Required(string? value, string field, List<ItemFieldError> errors)
         {
             var text = Optional(value);
             if (text is null) Add(errors, field, "is missing");
             return text;
         }
 
-        private static void Add(List<ItemFieldError> errors, string field, string problem)
-            => errors.Add(new ItemFieldError(field, ItemColumns.Describe(field) + " " + problem));
+        private void Add(List<ItemFieldError> errors, string field, string problem)
+            => errors.Add(new ItemFieldError(field, (Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field)) + " " + problem));
     }
 }

@@ -25,6 +25,9 @@ namespace TaobaoTop.Core.Items
 
         private string Text { get; }
 
+        /// <summary>The header line's columns, as written.</summary>
+        public IReadOnlyList<string> Headers { get; private set; } = Array.Empty<string>();
+
         /// <summary>The columns that name no item field; they are kept in each row's source record.</summary>
         public IReadOnlyList<string> OtherColumns { get; private set; } = Array.Empty<string>();
 
@@ -42,6 +45,7 @@ namespace TaobaoTop.Core.Items
             {
                 if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null) yield break;
                 var headers = csv.HeaderRecord;
+                Headers = headers;
                 var fields = new string?[headers.Length];
                 var others = new List<string>();
                 var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,29 +1,38 @@
 using System.Management.Automation;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Base
 {
     /// <summary>ErrorRecords for client errors: an id that names the TOP code, a category a script can test.</summary>
     internal static class ErrorRecords
     {
-        public static ErrorRecord From(TopException ex, object? target)
+        /// <param name="subject">What the call was about, e.g. "淘口令 ￥…￥", put before the message.</param>
+        public static ErrorRecord From(TopException ex, object? target, string? subject = null)
         {
             var record = new ErrorRecord(ex, ErrorId(ex), Category(ex), target);
-            if (ex is TopApiException api && !string.IsNullOrEmpty(api.SubCode))
+            var message = subject is null ? ex.Message : subject + ": " + ex.Message;
+            if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException || TopErrorAdvice.For(api) != null))
             {
-                record.ErrorDetails = new ErrorDetails(ex.Message) { RecommendedAction = RecommendedAction(api) };
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(api) };
+            }
+            else if (subject != null)
+            {
+                record.ErrorDetails = new ErrorDetails(message);
             }
             return record;
         }
 
-        public static ErrorRecord NotConnected(string cmdletName)
+        /// <summary>PowerShell names the cmdlet before the message, so the message does not.</summary>
+        public static ErrorRecord NotConnected()
             => new ErrorRecord(
-                new PSInvalidOperationException(cmdletName + ": there is no Taobao connection. Run Connect-TaobaoTop first (Connect-TaobaoTop -Emulator for the offline emulator), or pass -Connection."),
+                new PSInvalidOperationException(Resources.Messages.Get("NotConnected")),
                 "NotConnected",
                 ErrorCategory.ConnectionError,
                 null);
 
-        private static string ErrorId(TopException ex)
+        /// <summary>The error id of a failed call, the same in every cmdlet.</summary>
+        public static string ErrorId(TopException ex)
         {
             switch (ex)
             {
@@ -36,7 +45,8 @@ namespace TaobaoTop.Base
             }
         }
 
-        private static ErrorCategory Category(TopException ex)
+        /// <summary>The category of a failed call, the same in every cmdlet.</summary>
+        public static ErrorCategory Category(TopException ex)
         {
             switch (ex)
             {
@@ -75,6 +85,18 @@ namespace TaobaoTop.Base
         }
 
         private static string RecommendedAction(TopApiException api)
-            => api.IsTransient ? "A transient failure on Taobao's side: try again later." : "Fix the call: " + api.SubMessage;
+        {
+            switch (api)
+            {
+                case TopQuotaException quota:
+                    return "The daily call quota is spent: calls are allowed again at " + TopTime.ToTopString(quota.ResetsAt) + " +08:00.";
+                case TopApiException limited when limited.Code == 7:
+                    return "Calls are limited for a moment: wait a few seconds, or lower -Qps of Connect-TaobaoTop.";
+                case TopApiException known when TopErrorAdvice.For(known) is TopErrorAdvice advice:
+                    return advice.Recommendation(System.Globalization.CultureInfo.CurrentUICulture);
+                default:
+                    return api.IsTransient ? "A transient failure on Taobao's side: try again later." : "Fix the call: " + api.SubMessage;
+            }
+        }
     }
 }

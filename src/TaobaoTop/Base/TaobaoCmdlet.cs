@@ -25,7 +25,7 @@ namespace TaobaoTop.Base
         protected TaobaoConnection RequireConnection()
         {
             var connection = Connection ?? ConnectionStore.Current;
-            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected(MyInvocation.MyCommand.Name));
+            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
             return connection!;
         }
 
@@ -36,7 +36,36 @@ namespace TaobaoTop.Base
             return RunCall((observer, cancel) => client.InvokeAsync(request, observer, cancel));
         }
 
+        /// <summary>Null when the input names one item (looked up by 商家编码 if need be); else the error to write.</summary>
+        internal ErrorRecord? ResolveItem(Cmdlets.Items.TaobaoItemBind item)
+        {
+            try
+            {
+                return item.Resolve(CallApi);
+            }
+            catch (TopException ex)
+            {
+                return ErrorRecords.From(ex, item.ToString());
+            }
+        }
+
+        /// <summary>
+        /// After a write whose answer carries only num_iid and modified: writes the item as it is now (one read), so
+        /// title, stock and status are true; a warning when the change went through but the read did not.
+        /// </summary>
+        internal void WriteItemAfterChange(long numIid)
+        {
+            try
+            {
+                WriteObject(Core.Items.ItemApi.ReadItem(CallApi(Core.Items.ItemApi.SellerGet(numIid))));
+            }
+            catch (TopException ex)
+            {
+                WriteWarning($"Item {numIid} was changed, but reading it back failed: {ex.Message}");
+            }
+        }
+
         /// <summary>A non-terminating error for one failed call; the pipeline goes on with the next record.</summary>
-        protected void WriteCallError(TopException ex, object? target) => WriteError(ErrorRecords.From(ex, target));
+        protected void WriteCallError(TopException ex, object? target, string? subject = null) => WriteError(ErrorRecords.From(ex, target, subject));
     }
 }

@@ -138,8 +138,8 @@ public sealed class AddTaobaoItemTests : IDisposable
 
         var expected = new (int Line, string Field)[]
         {
-            (3, "Title (标题) is 62 bytes long"), (4, "Price (价格) '19.999' has more than 2 decimals"), (5, "Quantity (数量) '-5' is outside 0 to 999999"),
-            (6, "CategoryId (类目ID) is missing"), (7, "Picture (主图)"), (8, "Title (标题) has bytes that are not text"),
+            (3, "标题 is 62 bytes long"), (4, "价格 '19.999' has more than 2 decimals"), (5, "库存 '-5' is outside 0 to 999999"),
+            (6, "类目ID is missing"), (7, "主图"), (8, "标题 has bytes that are not text"),
         };
         Assert.Equal(expected.Length, result.Errors.Count);
         foreach (var (error, (line, field)) in result.Errors.Zip(expected))
@@ -186,7 +186,7 @@ public sealed class AddTaobaoItemTests : IDisposable
             if ($found) { 'shop: some' } else { 'shop: none' }
             """);
         var error = Assert.Single(result.Errors);
-        Assert.StartsWith("row 4 (商家编码 W-4): Price (价格) '1.234' has more than 2 decimals", error.Exception.Message);
+        Assert.StartsWith("row 4 (商家编码 W-4): 价格 '1.234' has more than 2 decimals", error.Exception.Message);
         Assert.Equal("shop: none", Assert.Single(result.Output).BaseObject);
         Assert.Contains("What if: Performing the operation \"Add item '测试T恤 3' at 19.90 yuan, stock 10\" on target \"row 3 (商家编码 W-3)\"", session.Host.Console);
         Assert.False(File.Exists(journal));

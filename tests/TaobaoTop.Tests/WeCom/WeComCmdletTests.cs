@@ -97,7 +97,7 @@ public class WeComCmdletTests
             New-WeComContactWay -State 'never' -User sales01 -WhatIf
             Remove-WeComContactWay -ConfigId $code.ConfigId -WhatIf
             @(Get-WeComContactWay | Where-Object State -in 'to_remove', 'never').Count
-            Remove-WeComContactWay -ConfigId 'no-such-code', $code.ConfigId
+            Remove-WeComContactWay -ConfigId 'no-such-code', $code.ConfigId -Confirm:$false
             @(Get-WeComContactWay | Where-Object State -eq 'to_remove').Count
             """);
         Assert.Equal(1, result.Output[0].BaseObject);

@@ -130,7 +130,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 TopResponse response;
                 try
                 {
-                    response = await _client.InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false);
+                    response = await _client.InvokeAsync(request, Labelled(observer, query.Method, window, pageNo), cancellationToken).ConfigureAwait(false);
                 }
                 catch (TopApiException ex) when (ex.SubCode == "2007" && pageNo == 1 && window.End - window.Start > OrderWindows.BigSaleSpan)
                 {
@@ -165,6 +165,14 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 }
                 position = data.Text("position_index");
             }
+        }
+
+        /// <summary>Reports of one call named by its window and page, so -Verbose tells hundreds of calls apart.</summary>
+        private static Action<TopCallEvent>? Labelled(Action<TopCallEvent>? observer, string method, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo)
+        {
+            if (observer is null) return null;
+            var label = method + " " + TopTime.ToTopString(window.Start) + " – " + TopTime.ToTopString(window.End) + " page " + pageNo.ToString(CultureInfo.InvariantCulture);
+            return e => observer(new TopCallEvent(e.Kind, label, e.Attempt, e.Elapsed, e.RequestId, e.Delay, e.Reason));
         }
 
         private static TopRequest PageRequest(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo, string? position)

@@ -110,6 +110,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var pageSize = All ? PageSize : (int)Math.Min(wanted, MyInvocation.BoundParameters.ContainsKey(nameof(PageSize)) ? PageSize : 100);
             var target = (object?)Keyword ?? (MaterialId > 0 ? (object)MaterialId : method);
             long written = 0;
+            long? matched = null;
+            var paged = All || MyInvocation.BoundParameters.ContainsKey(nameof(First));
 
             for (var pageNo = 1; pageNo <= MaxPageNo && written < wanted; pageNo++)
             {
@@ -120,7 +122,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 var response = TryCallAllowingNoResult(request, target, out var noResult);
                 if (response == null) return;
                 var page = TbkAnswers.MaterialPage(response.Body);
-                if (pageNo == 1 && page.TotalResults is long total) WriteVerbose($"{method}: {total} items match.");
+                if (pageNo == 1 && page.TotalResults is long total)
+                {
+                    matched = total;
+                    WriteVerbose($"{method}: {total} items match.");
+                }
                 foreach (var item in page.Items.Where(Passes))
                 {
                     if (written >= wanted) break;
@@ -129,6 +135,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 }
                 if (noResult || page.Items.Count < pageSize || (page.TotalResults is long all && (long)pageNo * pageSize >= all)) return;
             }
+            // One page by default is easy to mistake for every match.
+            if (!paged && matched is long count && count > written)
+                WriteWarning(Resources.Messages.Format("FindFirstPage", written, count));
         }
 
         private bool HasSearchFilters => CategoryId != null || Sort != TbkSort.Default || MinPrice > 0 || MaxPrice > 0 || CouponOnly || TmallOnly || MinCommissionRate > 0;

@@ -24,10 +24,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>Start of the range; a date without a zone is TOP time (+08:00). At most 90 days back.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = RangeSet)]
         [Parameter(ParameterSetName = IncrementalSet)]
+        [TopTime]
         public DateTime Start { get; set; }
 
         /// <summary>End of the range (exclusive); now when omitted.</summary>
         [Parameter(Position = 1, ParameterSetName = RangeSet)]
+        [TopTime]
         public DateTime? End { get; set; }
 
         /// <summary>Which order time the range selects on.</summary>

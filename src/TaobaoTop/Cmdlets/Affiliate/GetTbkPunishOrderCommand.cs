@@ -20,10 +20,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         /// <summary>Start of the range (order creation time); 30 days ago when omitted.</summary>
         [Parameter(Position = 0)]
+        [TopTime]
         public DateTime? Start { get; set; }
 
         /// <summary>End of the range (exclusive); now when omitted.</summary>
         [Parameter(Position = 1)]
+        [TopTime]
         public DateTime? End { get; set; }
 
         /// <summary>One order by its trade id.</summary>

@@ -28,10 +28,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
     {
         /// <summary>Start of the range; a date without a zone is TOP time.</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [TopTime]
         public DateTime Start { get; set; }
 
         /// <summary>End of the range (exclusive); now when omitted.</summary>
         [Parameter(Position = 1)]
+        [TopTime]
         public DateTime? End { get; set; }
 
         [Parameter]

@@ -59,7 +59,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             // The code in the wrapper every version of the API reads, whatever wrapped it in the share text.
             request.With("password_content", "￥" + code + "￥");
 
-            var response = TryCall(request, Password);
+            var response = TryCall(request, Password, "淘口令 " + Password.Trim());
             if (response == null) return;
             var input = Password;
             var resolved = Convert

@@ -10,8 +10,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
     /// <summary>Base of the affiliate cmdlets: a failed call or a bad input is one non-terminating error that names the input.</summary>
     public abstract class TbkCmdlet : TaobaoCmdlet
     {
-        /// <summary>Calls the API; on failure writes the error against <paramref name="target"/> and returns null.</summary>
-        protected TopResponse? TryCall(TopRequest request, object target)
+        /// <summary>Calls the API; on failure writes the error against <paramref name="target"/> (its message led by <paramref name="subject"/>) and returns null.</summary>
+        protected TopResponse? TryCall(TopRequest request, object target, string? subject = null)
         {
             try
             {
@@ -19,7 +19,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             catch (TopException ex)
             {
-                WriteCallError(ex, target);
+                WriteCallError(ex, target, subject);
                 return null;
             }
         }

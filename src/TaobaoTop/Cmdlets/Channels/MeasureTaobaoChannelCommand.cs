@@ -55,6 +55,7 @@ namespace TaobaoTop.Cmdlets.Channels
 
         /// <summary>The report's time; a date without a zone is +08:00. Now when omitted.</summary>
         [Parameter]
+        [TopTime]
         public DateTime? AsOf { get; set; }
 
         [Parameter]
@@ -136,7 +137,7 @@ namespace TaobaoTop.Cmdlets.Channels
                 channels = ChannelDefinitionReader.ReadFile(GetUnresolvedProviderPathFromPSPath(Definition));
                 report = new ChannelReport(channels, new ChannelReportOptions
                 {
-                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : DateTimeOffset.UtcNow,
+                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : Core.Protocol.TopTime.ToTopZone(TaobaoTop.Connection.ConnectionStore.Current?.Client.Options.Clock() ?? DateTimeOffset.UtcNow),
                     ConversionWindow = TimeSpan.FromHours(ConversionHours),
                     RetentionDays = RetentionDays.Distinct().ToArray(),
                     ValueDays = ValueDays,

@@ -1,5 +1,6 @@
 using System;
 using TaobaoTop.Connection;
+using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Connection
 {
@@ -26,6 +27,7 @@ namespace TaobaoTop.Cmdlets.Connection
             LastRequestId = statistics.LastRequestId;
             LastCallAt = statistics.LastCallAt;
             ConnectedAt = connection.ConnectedAt;
+            Now = TopTime.ToTopZone(options.Clock());
         }
 
         public string AppKey { get; }
@@ -57,6 +59,9 @@ namespace TaobaoTop.Cmdlets.Connection
         public DateTimeOffset? LastCallAt { get; }
 
         public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>The gateway's current time in TOP's zone (+08:00): the emulator's clock under -EmulatorTime. Compute windows from it, not from Get-Date.</summary>
+        public DateTimeOffset Now { get; }
 
         /// <summary>The connection itself, to pass to -Connection.</summary>
         public TaobaoConnection Connection { get; }

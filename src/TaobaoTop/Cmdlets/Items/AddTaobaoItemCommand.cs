@@ -9,6 +9,7 @@ using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
+using TaobaoTop.Resources;
 
 namespace TaobaoTop.Cmdlets.Items
 {
@@ -24,8 +25,6 @@ namespace TaobaoTop.Cmdlets.Items
         private const string PathSet = "Path";
 
         private readonly List<ItemFieldError> _errors = new List<ItemFieldError>();
-        private readonly List<Action<IReadOnlyDictionary<string, long>>> _whatIfRows = new List<Action<IReadOnlyDictionary<string, long>>>();
-        private readonly HashSet<string> _whatIfOuterIds = new HashSet<string>(StringComparer.Ordinal);
         private readonly WritePump _pump = new WritePump();
         private readonly Stopwatch _clock = new Stopwatch();
         private ItemRowValidator? _validator;
@@ -33,20 +32,23 @@ namespace TaobaoTop.Cmdlets.Items
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
         private int _rowNumber;
+        private bool _columnsReported;
+        private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
+        private int _whatIfOuterIds;
         private int? _total;
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("标题", "宝贝标题", "商品标题", "商品名称")]
+        [Alias("标题", "宝贝标题", "商品标题", "商品名称", "宝贝名称")]
         [AllowEmptyString, AllowNull]
         public string? Title { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("价格", "一口价", "售价")]
+        [Alias("价格", "一口价", "售价", "价格(元)", "一口价(元)", "单价")]
         [AllowEmptyString, AllowNull]
         public string? Price { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("数量", "库存", "宝贝数量", "Num", "Stock")]
+        [Alias("数量", "库存", "宝贝数量", "Num", "Stock", "库存数量", "宝贝库存", "可售库存")]
         [AllowEmptyString, AllowNull]
         public string? Quantity { get; set; }
 
@@ -72,12 +74,12 @@ namespace TaobaoTop.Cmdlets.Items
         public string? Picture { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("省", "省份", "Province", "location.state")]
+        [Alias("省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份")]
         [AllowEmptyString, AllowNull]
         public string? State { get; set; }
 
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("市", "城市", "location.city")]
+        [Alias("市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市")]
         [AllowEmptyString, AllowNull]
         public string? City { get; set; }
 
@@ -141,6 +143,7 @@ namespace TaobaoTop.Cmdlets.Items
             }
             CheckOneColumnPerField();
             _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
             var row = new ItemRow
             {
                 RowNumber = ++_rowNumber,
@@ -153,7 +156,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void EndProcessing()
         {
-            FlushWhatIf();
+            if (_whatIf.Count > 0) FlushWhatIf();
             if (_engine != null)
             {
                 try
@@ -225,8 +228,25 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             _total = rows.Count;
-            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (sheet.OtherColumns.Count > 0 ? "; columns not used: " + string.Join(", ", sheet.OtherColumns) : string.Empty));
+            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}");
+            ReportColumns(sheet.Headers);
             foreach (var row in rows) HandleRow(row);
+        }
+
+        /// <summary>
+        /// Once per run: messages name fields by the sheet's own headers, and one warning names the columns not used
+        /// with the accepted names nearest to each (a misnamed column would otherwise be "missing" on every row).
+        /// </summary>
+        private void ReportColumns(IReadOnlyList<string> headers)
+        {
+            _columnsReported = true;
+            _validator!.Headers = ItemColumns.HeadersByField(headers);
+            var unused = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).ToList();
+            if (unused.Count == 0) return;
+            var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
+            var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
+            var columns = string.Join(", ", unused.Select(h => Messages.Format("UnusedColumn", h, Messages.Format("NearestAccepted", string.Join(", ", ItemColumns.Nearest(h))))));
+            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + (absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty) + Messages.Get("SentenceEnd"));
         }
 
         private void HandleRow(ItemRow row)
@@ -242,61 +262,37 @@ namespace TaobaoTop.Cmdlets.Items
                 _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
                 if (_errors.Count > 0) draft = null;
             }
-            if (draft is null)
-            {
-                // Under -WhatIf nothing runs in the background, so the error goes out at once, still in order.
-                if (_engine is null)
-                {
-                    var result = new TaobaoItemResult
-                    {
-                        RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
-                        Field = _errors[0].Field, Error = string.Join("; ", _errors.Select(e => e.Message)), Row = row.Source,
-                    };
-                    var error = new TaobaoItemRowException(ItemRowValidator.Describe(row, _errors), result);
-                    _whatIfRows.Add(_ => WriteRowError(result, error));
-                    return;
-                }
-                _pump.RunUntil(_engine.WaitForRoomAsync(), Cancellation, WriteRate);
-                _engine.SubmitInvalid(row, _errors.ToList());
-                return;
-            }
-
             if (whatIf)
             {
-                WhatIf(row, draft);
+                // Rows wait so the shop's outer ids are looked up 40 to a call; they still come out in input order.
+                _whatIf.Add((row, draft, draft is null ? _errors.ToList() : null));
+                if (draft?.OuterId != null && !AllowDuplicateOuterId && ++_whatIfOuterIds == ItemApi.CustomGetBatchSize) FlushWhatIf();
                 return;
             }
-            if (!ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity)) return;
             var engine = _engine ??= StartEngine();
+            if (draft is null)
+            {
+                _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
+                engine.SubmitInvalid(row, _errors.ToList());
+                return;
+            }
+            if (!ShouldProcess(row.Describe(), AddAction(draft))) return;
             _pump.RunUntil(engine.WaitForRoomAsync(), Cancellation, WriteRate);
             engine.Submit(draft);
         }
 
-        /// <summary>
-        /// Under -WhatIf, rows wait until a batch of outer_ids can be looked up in one call, as the real run batches its
-        /// lookups, then say in order what the real run would do with each.
-        /// </summary>
-        private void WhatIf(ItemRow row, ItemDraft draft)
-        {
-            var outerId = AllowDuplicateOuterId ? null : draft.OuterId;
-            if (outerId != null) _whatIfOuterIds.Add(outerId);
-            _whatIfRows.Add(existing =>
-            {
-                if (outerId != null && existing.TryGetValue(outerId, out var numIid))
-                    ShouldProcess(row.Describe(), "Skip: 商家编码 '" + outerId + "' is already in the shop as item " + numIid.ToString(CultureInfo.InvariantCulture));
-                else
-                    ShouldProcess(row.Describe(), "Add item '" + draft.Title + "' at " + ItemApi.Money(draft.Price) + " yuan, stock " + draft.Quantity);
-            });
-            if (_whatIfOuterIds.Count >= ItemApi.CustomGetBatchSize) FlushWhatIf();
-        }
+        private static string AddAction(ItemDraft draft) => Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
 
-        /// <summary>Looks up the waiting rows' outer_ids; an unreadable answer is reported and taken as none found.</summary>
+        /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
         private void FlushWhatIf()
         {
-            IReadOnlyDictionary<string, long> existing = new Dictionary<string, long>();
-            if (_whatIfOuterIds.Count > 0)
+            var outerIds = AllowDuplicateOuterId
+                ? new List<string>()
+                : _whatIf.Where(w => w.Draft?.OuterId != null).Select(w => w.Draft!.OuterId!).Distinct(StringComparer.Ordinal).ToList();
+            var existing = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (outerIds.Count > 0)
             {
-                var lookup = _preflight!.ExistingAsync(_whatIfOuterIds.ToList(), Cancellation);
+                var lookup = _preflight!.ExistingAsync(outerIds, Cancellation);
                 try
                 {
                     _pump.RunUntil(lookup, Cancellation);
@@ -304,13 +300,31 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 catch (TopException ex)
                 {
-                    WriteWarning("商家编码 " + string.Join(", ", _whatIfOuterIds) + " could not be looked up: " + ex.Message);
+                    WriteWarning("Whether " + outerIds.Count + " rows' 商家编码 are already in the shop could not be looked up: " + ex.Message);
                 }
             }
-            var rows = _whatIfRows.ToList();
-            _whatIfRows.Clear();
-            _whatIfOuterIds.Clear();
-            foreach (var emit in rows) emit(existing);
+            foreach (var (row, draft, errors) in _whatIf)
+            {
+                if (draft is null)
+                {
+                    var result = new TaobaoItemResult
+                    {
+                        RowNumber = row.RowNumber, LineNumber = row.LineNumber, Status = TaobaoItemStatus.Invalid, OuterId = row.OuterId, Title = row.Title,
+                        Field = errors![0].Field, Error = string.Join("; ", errors.Select(e => e.Message)), Row = row.Source,
+                    };
+                    WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, errors), result));
+                }
+                else if (draft.OuterId != null && existing.TryGetValue(draft.OuterId, out var numIid))
+                {
+                    ShouldProcess(row.Describe(), Messages.Format("SkipItemAction", draft.OuterId, numIid.ToString(CultureInfo.InvariantCulture)));
+                }
+                else
+                {
+                    ShouldProcess(row.Describe(), AddAction(draft));
+                }
+            }
+            _whatIf.Clear();
+            _whatIfOuterIds = 0;
         }
 
         private bool WhatIfOnly
@@ -367,9 +381,7 @@ namespace TaobaoTop.Cmdlets.Items
             var notSent = counts.NotSent + unread;
             try
             {
-                WriteWarning(string.Format(CultureInfo.InvariantCulture, "Stopped: {0} {1} in flight finished{2}; {3} {4} not sent.",
-                    inFlight, inFlight == 1 ? "row" : "rows", _journal is null ? string.Empty : inFlight == 1 ? " and was journaled" : " and were journaled",
-                    notSent, notSent == 1 ? "row was" : "rows were"));
+                WriteWarning(Messages.Format("StoppedWarning", inFlight, _journal is null ? string.Empty : Messages.Get("StoppedJournaled"), notSent));
             }
             catch (PipelineStoppedException)
             {
@@ -381,24 +393,16 @@ namespace TaobaoTop.Cmdlets.Items
         {
             string id;
             ErrorCategory category;
-            switch (error.InnerException)
+            if (error.InnerException is TopException call)
             {
-                case TopQuotaException _:
-                    id = "ItemAddFailed:QuotaExceeded";
-                    category = ErrorCategory.QuotaExceeded;
-                    break;
-                case TopApiException api:
-                    id = "ItemAddFailed:" + api.Code + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
-                    category = ErrorCategory.InvalidOperation;
-                    break;
-                case TopException _:
-                    id = "ItemAddFailed";
-                    category = ErrorCategory.ConnectionError;
-                    break;
-                default:
-                    id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
-                    category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
-                    break;
+                // A failed call has the id and category it has in every other cmdlet (TopQuotaExceeded, TopApiError27:…).
+                id = ErrorRecords.ErrorId(call);
+                category = ErrorRecords.Category(call);
+            }
+            else
+            {
+                id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
+                category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
             }
             WriteError(new ErrorRecord(error, id, category, WithRecord(result)));
         }

@@ -1,12 +1,14 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
+using System.Collections.Generic;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
 {
-    /// <summary>Gets the seller's items: one by id, or all items on sale or in the warehouse, page after page.</summary>
+    /// <summary>Gets the seller's items: by id, by 商家编码 (outer_id), or all items on sale or in the warehouse, page after page.</summary>
     [Cmdlet(VerbsCommon.Get, "TaobaoItem", DefaultParameterSetName = IdSet)]
     [OutputType(typeof(TaobaoItem))]
     public sealed class GetTaobaoItemCommand : TaobaoCmdlet
@@ -14,12 +16,20 @@ namespace TaobaoTop.Cmdlets.Items
         private const string IdSet = "Id";
         private const string OnSaleSet = "OnSale";
         private const string InventorySet = "Inventory";
+        private const string OuterIdSet = "OuterId";
+        private const int OuterIdsPerCall = 40;
         private const int PageSize = 200;
 
         /// <summary>The item id(s) (num_iid).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
         public TaobaoItemBind[] NumIid { get; set; } = Array.Empty<TaobaoItemBind>();
+
+        /// <summary>The seller's own code(s) (商家编码); from a sheet's 商家编码 or OuterId column too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = OuterIdSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("商家编码", "outer_id", "外部编码")]
+        [ValidateNotNullOrEmpty]
+        public string[] OuterId { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = OnSaleSet)]
         public SwitchParameter OnSale { get; set; }
@@ -41,10 +51,15 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == OuterIdSet)
+            {
+                foreach (var batch in OuterId.Select((id, i) => (id, i)).GroupBy(p => p.i / OuterIdsPerCall, p => p.id)) WriteByOuterId(batch.ToList());
+                return;
+            }
             if (ParameterSetName != IdSet) return;
             foreach (var numIid in NumIid)
             {
-                if (numIid.Problem() is ErrorRecord notAnItem)
+                if (ResolveItem(numIid) is ErrorRecord notAnItem)
                 {
                     WriteError(notAnItem);
                     continue;
@@ -60,9 +75,31 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
+        /// <summary>The items of up to 40 outer_ids in the order asked (several per outer_id if the shop has them); an unknown one is an error naming it.</summary>
+        private void WriteByOuterId(System.Collections.Generic.List<string> outerIds)
+        {
+            try
+            {
+                var found = ItemApi.ReadItems(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields)), out _).ToLookup(i => i.OuterId ?? string.Empty, StringComparer.Ordinal);
+                foreach (var outerId in outerIds)
+                {
+                    if (!found.Contains(outerId))
+                    {
+                        WriteError(new ErrorRecord(new PSArgumentException($"商家编码 '{outerId}' is not on any item of the shop."), "OuterIdNotFound", ErrorCategory.ObjectNotFound, outerId));
+                        continue;
+                    }
+                    foreach (var item in found[outerId]) WriteObject(item);
+                }
+            }
+            catch (TopException ex)
+            {
+                WriteCallError(ex, string.Join(",", outerIds));
+            }
+        }
+
         protected override void EndProcessing()
         {
-            if (ParameterSetName == IdSet) return;
+            if (ParameterSetName == IdSet || ParameterSetName == OuterIdSet) return;
             var onSale = ParameterSetName == OnSaleSet;
             var wanted = First ?? int.MaxValue;
             var written = 0;
@@ -70,7 +107,18 @@ namespace TaobaoTop.Cmdlets.Items
             var size = (int)Math.Min(PageSize, wanted);
             for (long page = 1; ; page++)
             {
-                var items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out var total);
+                List<TaobaoItem> items;
+                long total;
+                try
+                {
+                    items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out total);
+                }
+                catch (TopException ex)
+                {
+                    // The same id and category as every other cmdlet's failed call.
+                    ThrowTerminatingError(ErrorRecords.From(ex, onSale ? "taobao.items.onsale.get" : "taobao.items.inventory.get"));
+                    return;
+                }
                 foreach (var item in items)
                 {
                     WriteObject(item);

@@ -23,7 +23,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
-            if (NumIid.Problem() is ErrorRecord notAnItem)
+            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
             {
                 WriteError(notAnItem);
                 return;
@@ -37,10 +37,8 @@ namespace TaobaoTop.Cmdlets.Items
                     return;
                 }
                 if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
-                var listed = ItemApi.ReadItem(CallApi(ItemApi.Listing(NumIid, quantity)));
-                listed.Quantity = quantity;
-                listed.ApproveStatus = "onsale";
-                WriteObject(listed);
+                CallApi(ItemApi.Listing(NumIid, quantity));
+                WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
             {

@@ -40,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
-            if (NumIid.Problem() is ErrorRecord notAnItem)
+            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
             {
                 WriteError(notAnItem);
                 return;
@@ -66,15 +66,8 @@ namespace TaobaoTop.Cmdlets.Items
                 var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
                 if (!ShouldProcess(target, change)) return;
 
-                if (SkuProperties != null)
-                {
-                    // The item's own price is unchanged, so the answer (num_iid, modified) goes out as it is.
-                    WriteObject(ItemApi.ReadItem(CallApi(ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price))));
-                    return;
-                }
-                var updated = ItemApi.ReadItem(CallApi(ItemApi.PriceUpdate(NumIid, price)));
-                updated.Price = price + 0.00m;
-                WriteObject(updated);
+                CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
+                WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
             {

@@ -32,7 +32,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
-            if (NumIid.Problem() is ErrorRecord notAnItem)
+            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
             {
                 WriteError(notAnItem);
                 return;
@@ -47,7 +47,8 @@ namespace TaobaoTop.Cmdlets.Items
             if (!ShouldProcess(target, action)) return;
             try
             {
-                WriteObject(ItemApi.ReadItem(CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId))));
+                CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
+                WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
             {

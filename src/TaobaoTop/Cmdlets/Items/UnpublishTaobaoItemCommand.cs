@@ -16,7 +16,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         protected override void ProcessRecord()
         {
-            if (NumIid.Problem() is ErrorRecord notAnItem)
+            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
             {
                 WriteError(notAnItem);
                 return;
@@ -24,9 +24,8 @@ namespace TaobaoTop.Cmdlets.Items
             if (!ShouldProcess("item " + NumIid.ToString(), "Take off sale")) return;
             try
             {
-                var delisted = ItemApi.ReadItem(CallApi(ItemApi.Delisting(NumIid)));
-                delisted.ApproveStatus = "instock";
-                WriteObject(delisted);
+                CallApi(ItemApi.Delisting(NumIid));
+                WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
             {

@@ -3,8 +3,11 @@ using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.WeCom
 {
-    /// <summary>Deletes contact ways: their QR codes stop adding customers; customers already added stay.</summary>
-    [Cmdlet(VerbsCommon.Remove, "WeComContactWay", SupportsShouldProcess = true)]
+    /// <summary>
+    /// Deletes contact ways: their QR codes stop adding customers; customers already added stay. It cannot be undone,
+    /// so it asks by default, naming each code by its state and remark (read first).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "WeComContactWay", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     public sealed class RemoveWeComContactWayCommand : WeComCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -15,9 +18,11 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             foreach (var id in ConfigId)
             {
-                if (!ShouldProcess(id, "Delete WeCom contact way")) continue;
                 try
                 {
+                    var code = Call((contacts, ct) => contacts.GetContactWayAsync(id, ct));
+                    var target = "state " + (string.IsNullOrEmpty(code.State) ? "(none)" : code.State) + ", remark " + (string.IsNullOrEmpty(code.Remark) ? "(none)" : code.Remark) + " (config id " + id + ")";
+                    if (!ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) continue;
                     Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
                 }
                 catch (TopException ex)

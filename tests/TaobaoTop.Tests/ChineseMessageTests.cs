@@ -1,0 +1,35 @@
+using TaobaoTop.Tests.Infrastructure;
+using Xunit;
+
+namespace TaobaoTop.Tests;
+
+/// <summary>Under a zh-CN UI culture (a Chinese Windows, or LANG=zh_CN) the module speaks Chinese; elsewhere English.</summary>
+public sealed class ChineseMessageTests
+{
+    private const string Row = "[pscustomobject]@{ 标题 = 'T恤'; 价格 = '9.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'ZH-1'; 省 = '浙江'; 市 = '杭州'; 颜色 = '白' }";
+
+    /// <summary>Runs a script with the pipeline thread's UI language set as a console's language sets it, then puts it back.</summary>
+    private static string InUiCulture(string name, string script)
+        => $"$before = [System.Threading.Thread]::CurrentThread.CurrentUICulture; [System.Threading.Thread]::CurrentThread.CurrentUICulture = [cultureinfo]'{name}'\ntry {{ {script} }} finally {{ [System.Threading.Thread]::CurrentThread.CurrentUICulture = $before }}";
+
+    [Fact]
+    public void WhatIf_warnings_errors_and_advice_are_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", $"try {{ Find-TbkItem 手机 }} catch {{ $_.Exception.Message }}; Connect-TaobaoTop -Emulator -Qps 0; {Row} | Add-TaobaoItem -WhatIf; Find-TbkItem 手机 | Out-Null; Resolve-TbkPassword '￥AbCdEfGh123￥'"));
+        Assert.StartsWith("没有淘宝连接。", (string)result.Output[0].BaseObject);
+        Assert.Contains("What if: Performing the operation \"添加商品“T恤”，价格 9.90 元，库存 1\"", session.Host.Console);
+        Assert.StartsWith("未使用的列：颜色（最接近的可用列名：", result.Warnings[0]);
+        Assert.StartsWith("Find-TbkItem 只输出了匹配的", result.Warnings[1]);
+        Assert.StartsWith("淘口令无效或已过期：", Assert.Single(result.Errors).ErrorDetails.RecommendedAction);
+    }
+
+    [Fact]
+    public void The_same_messages_are_English_elsewhere()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("en-US", $"Connect-TaobaoTop -Emulator -Qps 0; {Row} | Add-TaobaoItem -WhatIf"));
+        Assert.Contains("What if: Performing the operation \"Add item 'T恤' at 9.90 yuan, stock 1\"", session.Host.Console);
+        Assert.StartsWith("Columns not used: 颜色 (nearest accepted: ", Assert.Single(result.Warnings));
+    }
+}
