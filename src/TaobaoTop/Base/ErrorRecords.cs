@@ -88,8 +88,10 @@ namespace TaobaoTop.Base
         {
             switch (api)
             {
-                case TopQuotaException quota:
-                    return "The daily call quota is spent: calls are allowed again at " + TopTime.ToTopString(quota.ResetsAt) + " +08:00.";
+                case TopQuotaException quota when quota.ResetsAt is System.DateTimeOffset resets:
+                    return "The daily call quota is spent: calls are allowed again at " + TopTime.ToTopString(resets) + " +08:00.";
+                case TopQuotaException _:
+                    return "The call quota is spent and Taobao's answer does not say until when: wait, then try again.";
                 case TopApiException limited when limited.Code == 7:
                     return "Calls are limited for a moment: wait a few seconds, or lower -Qps of Connect-TaobaoTop.";
                 case TopApiException known when TopErrorAdvice.For(known) is TopErrorAdvice advice:
