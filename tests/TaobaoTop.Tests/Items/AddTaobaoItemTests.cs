@@ -7,6 +7,7 @@ using Xunit;
 
 namespace TaobaoTop.Tests.Items;
 
+[Collection(AloneCollection.Name)]
 public sealed class AddTaobaoItemTests : IDisposable
 {
     private const string Header = "标题,价格,库存,类目ID,描述,商家编码,主图,省,市";

@@ -6,6 +6,7 @@ using Xunit;
 namespace TaobaoTop.Tests.Processes;
 
 /// <summary>Two processes on one app key (a scheduled sync while someone works at the console) share its quota.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class CrossProcessPaceTests : IDisposable
 {
     private const int CallsEach = 120;
