@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
@@ -23,8 +23,8 @@ Describe 'Connecting and calling any API' {
     }
 
     It 'turns error answers into errors carrying TOP codes' {
-        { Invoke-TaobaoApi taobao.item.seller.get @{ fields = 'title' } -ErrorAction Stop } |
-            Should -Throw -ErrorId 'TopApiError40:isv.missing-parameter:num_iid,TaobaoTop.Cmdlets.Api.InvokeTaobaoApiCommand'
+        { Invoke-TaobaoApi taobao.itemcats.get @{ fields = 'cid' } -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TopApiError40:isv.missing-parameter:cids,TaobaoTop.Cmdlets.Api.InvokeTaobaoApiCommand'
     }
 
     It 'sends nothing with -WhatIf' {
