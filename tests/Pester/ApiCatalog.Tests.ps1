@@ -1,6 +1,7 @@
 ﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
-# Invoke-TaobaoApi knows the required parameters of every catalog API and says what is missing before sending.
+# The API catalog at work: Invoke-TaobaoApi checks required parameters before sending; Get-TaobaoApi tells which APIs
+# have a typed cmdlet.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
     Connect-TaobaoTop -Emulator -Seed 42
@@ -37,5 +38,39 @@ Describe 'Required parameters' {
         $before = (Get-TaobaoTopContext).Calls
         Invoke-TaobaoApi taobao.tbk.brand.new.api @{} -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
         (Get-TaobaoTopContext).Calls | Should -Be ($before + 1)
+    }
+}
+
+Describe 'APIs with typed cmdlets' {
+    BeforeAll {
+        $apis = @(Get-TaobaoApi)
+    }
+
+    It 'splits the catalog into APIs with and without a typed cmdlet' {
+        $groups = $apis | Group-Object HasCmdlet
+        ($groups | Where-Object Name -eq 'True').Count | Should -BeGreaterThan 40
+        ($groups | Where-Object Name -eq 'False').Count | Should -BeGreaterThan 0
+        ($groups | Measure-Object Count -Sum).Sum | Should -Be $apis.Count
+    }
+
+    It 'names the cmdlet, in both roles' {
+        ($apis | Where-Object Method -eq 'taobao.tbk.dg.vegas.tlj.create').Cmdlet | Should -Be 'New-TbkGiftMoney'
+        ($apis | Where-Object Method -eq 'taobao.tbk.sc.activity.info.get').Cmdlet | Should -Be 'Get-TbkActivityLink'
+        ($apis | Where-Object Method -eq 'taobao.tbk.dg.vegas.tlj.share.convert').HasCmdlet | Should -BeFalse
+    }
+
+    It 'names only exported cmdlets, and only catalog APIs' {
+        $exported = (Get-Module TaobaoTop).ExportedCmdlets.Keys
+        $named = $apis | Where-Object HasCmdlet | ForEach-Object { $_.Cmdlet -split ', ' } | Sort-Object -Unique
+        $named | Where-Object { $_ -notin $exported } | Should -BeNullOrEmpty
+        $map = [TaobaoTop.Cmdlets.Api.GetTaobaoApiCommand].Assembly.GetType('TaobaoTop.Cmdlets.Api.TypedCmdlets')
+        $mapped = $map.GetProperty('Methods', [Reflection.BindingFlags]'Public,Static').GetValue($null)
+        $mapped | Where-Object { $_ -notin $apis.Method } | Should -BeNullOrEmpty
+    }
+
+    It 'shows the Cmdlets view' {
+        $text = Get-TaobaoApi *vegas.tlj* | Format-Table -View Cmdlets | Out-String -Width 80
+        $text | Should -Match 'HasCmdlet'
+        $text | Should -Match 'Stop-TbkGiftMoney'
     }
 }
