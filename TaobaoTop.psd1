@@ -42,6 +42,7 @@
         'Stop-TbkGiftMoney'
         'Get-TbkRedPacketStatus'
         'Get-TbkRedPacketReport'
+        'Get-TbkPasswordRisk'
         'Get-TbkCoupon'
         'New-TbkShortLink'
         'Get-TbkShop'

@@ -158,3 +158,27 @@ Describe '红包' {
         $failures[0].TargetObject | Should -Be $future.ToString('yyyyMMdd')
     }
 }
+
+Describe '淘口令 warnings and interceptions' {
+    It 'lists the account''s PIDs on the list, warned or blocked' {
+        $risks = @(Get-TbkPasswordRisk)
+        $risks.Count | Should -BeGreaterThan 0
+        $risks.Pid | Should -Match '^mm_\d+_\d+_\d+$'
+        $risks.StatusText | ForEach-Object { $_ | Should -BeIn '预警', '拦截' }
+    }
+
+    It 'lists the blocked channels of PIDs from New-TbkAdzone''s output and from text' {
+        $adzone = New-TbkAdzone -Name 风控测试
+        $all = @('mm_1000001_2000001_3000001', $adzone | Get-TbkPasswordRisk)
+        $blocked = @('mm_1000001_2000001_3000001', $adzone | Get-TbkPasswordRisk -BlockedOnly)
+        $blocked.Status | ForEach-Object { $_ | Should -Be 'Blocked' }
+        $blocked.Count | Should -BeLessThan $all.Count
+        ($all | Where-Object Pid -eq 'mm_1000001_2000001_3000001').RelationId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names a PID the API refuses and goes on' {
+        $risks = @('mm_1000001_2000001_9999999', 'mm_1000001_2000001_3000001' | Get-TbkPasswordRisk -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $risks.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'mm_1000001_2000001_9999999'
+    }
+}

@@ -103,6 +103,17 @@ namespace TaobaoTop.Core.Affiliate
             }).ToList();
         }
 
+        /// <summary>taobao.tbk.dg/sc.tpwd.risk.report: <c>result.status_list[]{pid | rid, status}</c>; <paramref name="pid"/> is the one asked for.</summary>
+        public static IReadOnlyList<TbkPasswordRisk> PasswordRisks(JsonElement body, string? pid)
+            => body.Child("result").List("status_list").Select(entry => new TbkPasswordRisk
+            {
+                Pid = entry.Text("pid") ?? pid,
+                RelationId = entry.Long("rid"),
+                Status = entry.Text("status") == "1" ? TbkPasswordRiskStatus.Blocked
+                    : entry.Text("status") == "0" ? TbkPasswordRiskStatus.Warning
+                    : throw new FormatException("A status_list entry has no status 0 or 1."),
+            }).ToList();
+
         private static DateTimeOffset ReportDate(string? text)
         {
             if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

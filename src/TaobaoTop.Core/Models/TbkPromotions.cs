@@ -146,4 +146,29 @@ namespace TaobaoTop
 
         public override string ToString() => (RelationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Pid) + ": " + IssuedCount;
     }
+
+    /// <summary>What happened to the 淘口令 of a PID or channel (淘口令预警及拦截).</summary>
+    public enum TbkPasswordRiskStatus
+    {
+        /// <summary>0 预警: its 淘口令 are being warned about.</summary>
+        Warning = 0,
+
+        /// <summary>1 拦截: its 淘口令 are blocked.</summary>
+        Blocked = 1,
+    }
+
+    /// <summary>A PID (or one of a PID's channels) on the 淘口令 warning or interception list.</summary>
+    public sealed class TbkPasswordRisk
+    {
+        public string? Pid { get; set; }
+
+        /// <summary>The channel under <see cref="Pid"/>, when the list was asked for one PID.</summary>
+        public long? RelationId { get; set; }
+
+        public TbkPasswordRiskStatus Status { get; set; }
+
+        public string StatusText => Status == TbkPasswordRiskStatus.Blocked ? "拦截" : "预警";
+
+        public override string ToString() => (RelationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Pid) + ": " + StatusText;
+    }
 }

@@ -68,6 +68,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterPublishers(registry);
             RegisterOrders(registry);
             RegisterPromotions(registry);
+            RegisterRisk(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)

@@ -42,6 +42,7 @@ namespace TaobaoTop.Cmdlets.Api
             ("Stop-TbkGiftMoney", new[] { "taobao.tbk.dg.vegas.tlj.stop" }),
             ("Get-TbkRedPacketStatus", new[] { "taobao.tbk.dg.vegas.send.status", "taobao.tbk.sc.vegas.send.status" }),
             ("Get-TbkRedPacketReport", new[] { "taobao.tbk.dg.vegas.send.report", "taobao.tbk.sc.vegas.send.report" }),
+            ("Get-TbkPasswordRisk", new[] { "taobao.tbk.dg.tpwd.risk.report", "taobao.tbk.sc.tpwd.risk.report" }),
         };
 
         private static readonly Lazy<Dictionary<string, string[]>> ByMethod = new Lazy<Dictionary<string, string[]>>(() =>
