@@ -182,3 +182,20 @@ Describe '淘口令 warnings and interceptions' {
         $failures[0].TargetObject | Should -Be 'mm_1000001_2000001_9999999'
     }
 }
+
+Describe 'The item of a click link' {
+    It 'reads the item id from a click link and a short link, and pipes into Get-TbkItem' {
+        $link = Find-TbkItem -Keyword 耳机 -First 1 | ConvertTo-TbkLink
+        $maps = @($link.LongUrl, $link.ShortUrl | ConvertTo-TbkItemId)
+        $maps.ItemId | Should -Be @($link.ItemId, $link.ItemId)
+        $maps[0].OriginalItemId | Should -Be $link.LongUrl
+        ($maps[1] | Get-TbkItem).ItemId | Should -Be $link.ItemId
+    }
+
+    It 'names a link to no item and goes on' {
+        $link = Find-TbkItem -Keyword 耳机 -First 1 | ConvertTo-TbkLink
+        $maps = @('https://pages.tmall.com/wow/act?pageId=20150318019', $link.ShortUrl | ConvertTo-TbkItemId -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $maps.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be 'https://pages.tmall.com/wow/act?pageId=20150318019'
+    }
+}

@@ -69,6 +69,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterOrders(registry);
             RegisterPromotions(registry);
             RegisterRisk(registry);
+            RegisterHelpers(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)

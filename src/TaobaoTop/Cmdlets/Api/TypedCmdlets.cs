@@ -20,7 +20,7 @@ namespace TaobaoTop.Cmdlets.Api
             ("Update-TaobaoTopToken", new[] { "taobao.top.auth.token.refresh" }),
             ("Find-TbkItem", new[] { "taobao.tbk.dg.material.optional.upgrade", "taobao.tbk.sc.material.optional.upgrade", "taobao.tbk.dg.material.recommend", "taobao.tbk.sc.material.recommend" }),
             ("Get-TbkItem", new[] { "taobao.tbk.item.info.upgrade.get", "taobao.tbk.item.details.upgrade.get" }),
-            ("ConvertTo-TbkItemId", new[] { "taobao.tbk.itemid.ineffective.transform" }),
+            ("ConvertTo-TbkItemId", new[] { "taobao.tbk.itemid.ineffective.transform", "taobao.tbk.item.click.extract" }),
             ("ConvertTo-TbkLink", new[] { "taobao.tbk.dg.general.link.convert", "taobao.tbk.sc.general.link.convert" }),
             ("Resolve-TbkLink", new[] { "taobao.tbk.dg.general.link.parse", "taobao.tbk.sc.general.link.parse" }),
             ("ConvertTo-TbkShopLink", new[] { "taobao.tbk.shop.convert", "taobao.tbk.sc.shop.convert" }),
