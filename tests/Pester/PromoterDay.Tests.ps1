@@ -199,3 +199,31 @@ Describe 'The item of a click link' {
         $failures[0].TargetObject | Should -Be 'https://pages.tmall.com/wow/act?pageId=20150318019'
     }
 }
+
+Describe 'Every refund of the account' {
+    BeforeAll {
+        $from = (Get-Date).Date.AddDays(-3)
+        $all = @(Get-TbkRefundOrder -All -Start $from)
+        $privateDomain = @(Get-TbkRefundOrder -Start $from)
+    }
+
+    It 'returns refunds of every order, not only channel and member orders, each once' {
+        $all.Count | Should -BeGreaterThan $privateDomain.Count
+        ($all | Where-Object { -not $_.RelationId -and -not $_.SpecialId }).Count | Should -BeGreaterThan 0
+        ($all.TradeId | Sort-Object -Unique).Count | Should -Be $all.Count
+    }
+
+    It 'includes every channel and member refund of the same days' {
+        $privateDomain.TradeId | Where-Object { $_ -notin $all.TradeId } | Should -BeNullOrEmpty
+    }
+
+    It 'types money as decimal and times in +08:00, in the range' {
+        $all[0].RefundAmount | Should -BeOfType [decimal]
+        $all[0].RefundTime.Offset | Should -Be ([TimeSpan]::FromHours(8))
+        $all | Where-Object { $_.RefundTime -lt [DateTimeOffset]$from } | Should -BeNullOrEmpty
+    }
+
+    It 'stops with the gateway''s reason for a range it refuses' {
+        { Get-TbkRefundOrder -All -Start (Get-Date).AddDays(-120) -ErrorAction Stop } | Should -Throw -ErrorId 'TopApiError*2004*'
+    }
+}

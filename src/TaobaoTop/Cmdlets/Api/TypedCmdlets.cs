@@ -34,7 +34,7 @@ namespace TaobaoTop.Cmdlets.Api
             ("Register-TbkPublisher", new[] { "taobao.tbk.sc.publisher.info.save" }),
             ("Get-TbkPublisher", new[] { "taobao.tbk.sc.publisher.info.get" }),
             ("Get-TbkOrder", new[] { "taobao.tbk.order.details.get", "taobao.tbk.sc.order.details.get" }),
-            ("Get-TbkRefundOrder", new[] { "taobao.tbk.relation.refund", "taobao.tbk.sc.relation.refund" }),
+            ("Get-TbkRefundOrder", new[] { "taobao.tbk.relation.refund", "taobao.tbk.sc.relation.refund", "taobao.tbk.order.refund.get", "taobao.tbk.sc.order.refund.get" }),
             ("Get-TbkPunishOrder", new[] { "taobao.tbk.dg.punish.order.get", "taobao.tbk.sc.punish.order.get" }),
             ("Get-TbkActivityLink", new[] { "taobao.tbk.activity.info.get", "taobao.tbk.sc.activity.info.get" }),
             ("New-TbkGiftMoney", new[] { "taobao.tbk.dg.vegas.tlj.create" }),
