@@ -43,6 +43,7 @@
         'Get-TbkRedPacketStatus'
         'Get-TbkRedPacketReport'
         'Get-TbkPasswordRisk'
+        'Get-TbkNewUserOrder'
         'Get-TbkCoupon'
         'New-TbkShortLink'
         'Get-TbkShop'

@@ -227,3 +227,28 @@ Describe 'Every refund of the account' {
         { Get-TbkRefundOrder -All -Start (Get-Date).AddDays(-120) -ErrorAction Stop } | Should -Throw -ErrorId 'TopApiError*2004*'
     }
 }
+
+Describe 'New-user orders' {
+    It 'lists the new users of an activity with what their status means, every page' {
+        $users = @(Get-TbkNewUserOrder 119013_2)
+        $users.Count | Should -BeGreaterThan 100
+        $users.StatusText | ForEach-Object { $_ | Should -BeIn '新注册', '激活', '首购', '确认收货' }
+        $users.Mobile | ForEach-Object { $_ | Should -Match '^\d{3}\*{4}\d{4}$' }
+        $users | Where-Object { $_.BuyTime -gt [DateTimeOffset]::Now } | Should -BeNullOrEmpty
+    }
+
+    It 'keeps to -Start and -AdzoneId, for activities from the pipeline' {
+        $since = (Get-Date).AddDays(-3)
+        $users = @('119013_2', '1306' | Get-TbkNewUserOrder -Start $since -AdzoneId 3000001)
+        $users.Count | Should -BeGreaterThan 0
+        $users.AdzoneId | Sort-Object -Unique | Should -Be 3000001
+        $users | Where-Object { $_.BindTime -lt [DateTimeOffset]$since } | Should -BeNullOrEmpty
+        ($users.ActivityId | Sort-Object -Unique) | Should -Be @('119013_2', '1306' | Sort-Object)
+    }
+
+    It 'names an unknown activity and goes on' {
+        $users = @('no-such', '1306' | Get-TbkNewUserOrder -Start (Get-Date).AddDays(-1) -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $users.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'no-such'
+    }
+}

@@ -9,6 +9,20 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Affiliate
 {
+    /// <summary>One page of new users and whether more follow.</summary>
+    public sealed class TbkNewUserPage
+    {
+        public TbkNewUserPage(IReadOnlyList<TbkNewUserOrder> users, bool hasNext)
+        {
+            Users = users;
+            HasNext = hasNext;
+        }
+
+        public IReadOnlyList<TbkNewUserOrder> Users { get; }
+
+        public bool HasNext { get; }
+    }
+
     /// <summary>
     /// Reads the answers of 官方活动转链, 淘礼金 and 红包. The 淘礼金 and 红包 APIs report a refusal inside a successful
     /// answer (<c>success</c> / <c>result_success</c> false with msg_code and msg_info); that is a
@@ -113,6 +127,32 @@ namespace TaobaoTop.Core.Affiliate
                     : entry.Text("status") == "0" ? TbkPasswordRiskStatus.Warning
                     : throw new FormatException("A status_list entry has no status 0 or 1."),
             }).ToList();
+
+        /// <summary>One page of taobao.tbk.dg/sc.newuser.order.get: <c>results.data{results[], has_next}</c>.</summary>
+        public static TbkNewUserPage NewUserPage(JsonElement body)
+        {
+            var data = body.Child("results").Child("data");
+            var users = data.List("results").Select(entry => new TbkNewUserOrder
+            {
+                ActivityId = entry.Text("activity_id") ?? string.Empty,
+                ActivityType = entry.Text("activity_type"),
+                Status = entry.Int("status"),
+                Mobile = entry.Text("mobile"),
+                RegisterTime = entry.Time("register_time"),
+                BindTime = entry.Time("bind_time"),
+                BuyTime = entry.Time("buy_time"),
+                AcceptTime = entry.Time("accept_time"),
+                SiteId = entry.Long("site_id"),
+                AdzoneId = entry.Long("adzone_id"),
+                AdzoneName = entry.Text("adzone_name"),
+                RelationId = entry.Long("relation_id"),
+                UnionId = entry.Text("union_id"),
+                TradeParentId = entry.Text("tb_trade_parent_id"),
+                IsAffiliateOrder = entry.Int("order_tk_type") is int type ? type == 1 : (bool?)null,
+                Date = entry.Text("biz_date") is string date ? ReportDate(date) : (DateTimeOffset?)null,
+            }).ToList();
+            return new TbkNewUserPage(users, data.Bool("has_next") == true);
+        }
 
         private static DateTimeOffset ReportDate(string? text)
         {

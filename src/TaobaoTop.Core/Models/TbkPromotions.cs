@@ -171,4 +171,63 @@ namespace TaobaoTop
 
         public override string ToString() => (RelationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Pid) + ": " + StatusText;
     }
+
+    /// <summary>A new user the promoter's links brought to a 拉新 activity (新用户订单明细).</summary>
+    public sealed class TbkNewUserOrder
+    {
+        public string ActivityId { get; set; } = string.Empty;
+
+        /// <summary>taobao, tmall or alipay.</summary>
+        public string? ActivityType { get; set; }
+
+        /// <summary>The activity's status code; <see cref="StatusText"/> says what it means for this kind of activity.</summary>
+        public int? Status { get; set; }
+
+        public string StatusText
+        {
+            get
+            {
+                switch (ActivityType)
+                {
+                    case "taobao": return Status switch { 1 => "新注册", 2 => "激活", 3 => "首购", 4 => "确认收货", _ => "未知" };
+                    case "tmall": return Status switch { 2 => "已领取", 3 => "已首购", 4 => "已收货", _ => "未知" };
+                    case "alipay": return Status switch { 1 => "已绑定", 2 => "拉新成功", 3 => "无效用户", _ => "未知" };
+                    default: return "未知";
+                }
+            }
+        }
+
+        /// <summary>The user's phone number as the API gives it, masked (138****1234).</summary>
+        public string? Mobile { get; set; }
+
+        public DateTimeOffset? RegisterTime { get; set; }
+
+        /// <summary>Activated (taobao) or bound (alipay).</summary>
+        public DateTimeOffset? BindTime { get; set; }
+
+        /// <summary>First purchase (taobao, tmall).</summary>
+        public DateTimeOffset? BuyTime { get; set; }
+
+        public DateTimeOffset? AcceptTime { get; set; }
+
+        public long? SiteId { get; set; }
+
+        public long? AdzoneId { get; set; }
+
+        public string? AdzoneName { get; set; }
+
+        public long? RelationId { get; set; }
+
+        public string? UnionId { get; set; }
+
+        /// <summary>The first order (tb_trade_parent_id).</summary>
+        public string? TradeParentId { get; set; }
+
+        /// <summary>The first order was an affiliate order (order_tk_type 1).</summary>
+        public bool? IsAffiliateOrder { get; set; }
+
+        public DateTimeOffset? Date { get; set; }
+
+        public override string ToString() => ActivityId + " " + Mobile + " " + StatusText;
+    }
 }

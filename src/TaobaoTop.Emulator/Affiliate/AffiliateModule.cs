@@ -70,6 +70,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterPromotions(registry);
             RegisterRisk(registry);
             RegisterHelpers(registry);
+            RegisterNewUsers(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)
