@@ -44,6 +44,7 @@
         'Get-TbkRedPacketReport'
         'Get-TbkPasswordRisk'
         'Get-TbkNewUserOrder'
+        'Get-TbkRelationReport'
         'Get-TbkCoupon'
         'New-TbkShortLink'
         'Get-TbkShop'

@@ -154,6 +154,29 @@ namespace TaobaoTop.Core.Affiliate
             return new TbkNewUserPage(users, data.Bool("has_next") == true);
         }
 
+        /// <summary>taobao.tbk.sc.rid.report.get: <c>result{success, data{purchase_*, individual_*, promo_*}}</c>.</summary>
+        public static TbkRelationReport RelationReport(TopResponse response, DateTimeOffset date, long relationId, long? siteId)
+        {
+            var result = response.Body.Child("result");
+            ThrowIfRefused(response, result, "success");
+            var data = result.Child("data");
+            return new TbkRelationReport
+            {
+                Date = date,
+                RelationId = relationId,
+                SiteId = siteId,
+                OrderCount = data.Long("purchase_alipay_num") ?? 0,
+                PaidAmount = data.Money("purchase_alipay_amt") ?? 0,
+                BuyerCount = data.Long("purchase_uv") ?? 0,
+                OwnOrderCount = data.Long("individual_alipay_num") ?? 0,
+                OwnPaidAmount = data.Money("individual_alipay_amt") ?? 0,
+                OwnBuyerCount = data.Long("individual_uv") ?? 0,
+                SharedOrderCount = data.Long("promo_alipay_num") ?? 0,
+                SharedPaidAmount = data.Money("promo_alipay_amt") ?? 0,
+                SharedBuyerCount = data.Long("promo_uv") ?? 0,
+            };
+        }
+
         private static DateTimeOffset ReportDate(string? text)
         {
             if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -164,8 +187,8 @@ namespace TaobaoTop.Core.Affiliate
         private static void ThrowIfRefused(TopResponse response, JsonElement result, string successField)
         {
             if (result.Bool(successField) == true) return;
-            throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? "refused",
-                result.Text("msg_info") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
+            throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? result.Text("biz_error_code") ?? "refused",
+                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
         }
     }
 }

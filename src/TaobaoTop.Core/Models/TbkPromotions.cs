@@ -230,4 +230,38 @@ namespace TaobaoTop
 
         public override string ToString() => ActivityId + " " + Mobile + " " + StatusText;
     }
+
+    /// <summary>What one channel (relation id) sold on one day (渠道管理rid推广效果): all, its own purchases (自购), and the rest.</summary>
+    public sealed class TbkRelationReport
+    {
+        public DateTimeOffset Date { get; set; }
+
+        public long RelationId { get; set; }
+
+        public long? SiteId { get; set; }
+
+        /// <summary>Paid orders (purchase_alipay_num).</summary>
+        public long OrderCount { get; set; }
+
+        public decimal PaidAmount { get; set; }
+
+        /// <summary>Distinct buyers of the day.</summary>
+        public long BuyerCount { get; set; }
+
+        /// <summary>The channel owner's own purchases (自购, individual_*).</summary>
+        public long OwnOrderCount { get; set; }
+
+        public decimal OwnPaidAmount { get; set; }
+
+        public long OwnBuyerCount { get; set; }
+
+        /// <summary>Purchases by the people the channel shared with (非自购, promo_*).</summary>
+        public long SharedOrderCount { get; set; }
+
+        public decimal SharedPaidAmount { get; set; }
+
+        public long SharedBuyerCount { get; set; }
+
+        public override string ToString() => RelationId.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -71,6 +71,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterRisk(registry);
             RegisterHelpers(registry);
             RegisterNewUsers(registry);
+            RegisterRidReport(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)
