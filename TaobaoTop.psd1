@@ -44,6 +44,7 @@
         'Get-TbkRedPacketReport'
         'Get-TbkPasswordRisk'
         'Get-TbkNewUserOrder'
+        'Get-TbkNewUserSummary'
         'Get-TbkRelationReport'
         'Get-TbkCoupon'
         'New-TbkShortLink'

@@ -252,3 +252,22 @@ Describe 'New-user orders' {
         $failures[0].TargetObject | Should -Be 'no-such'
     }
 }
+
+Describe 'A 拉新 activity day by day' {
+    It 'counts the users Get-TbkNewUserOrder lists, per day and status' {
+        $days = @(Get-TbkNewUserSummary 119013_2)
+        $users = @(Get-TbkNewUserOrder 119013_2)
+        ($days | Measure-Object RegisteredCount -Sum).Sum | Should -Be $users.Count
+        ($days | Measure-Object FirstPurchaseCount -Sum).Sum | Should -Be ($users | Where-Object Status -ge 3).Count
+        $yesterday = (Get-Date).Date.AddDays(-1).ToString('yyyy-MM-dd')
+        ($days | Where-Object { $_.Date.ToString('yyyy-MM-dd') -eq $yesterday }).RegisteredCount |
+            Should -Be ($users | Where-Object { $_.Date.ToString('yyyy-MM-dd') -eq $yesterday }).Count
+        $days[0].Reward | Should -BeOfType [decimal]
+    }
+
+    It 'names an unknown activity and goes on' {
+        $days = @('no-such', '1306' | Get-TbkNewUserSummary -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $days.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'no-such'
+    }
+}

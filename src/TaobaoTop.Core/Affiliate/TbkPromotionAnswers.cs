@@ -9,16 +9,16 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Affiliate
 {
-    /// <summary>One page of new users and whether more follow.</summary>
-    public sealed class TbkNewUserPage
+    /// <summary>One page of a paged report and whether more follow.</summary>
+    public sealed class TbkPage<T>
     {
-        public TbkNewUserPage(IReadOnlyList<TbkNewUserOrder> users, bool hasNext)
+        public TbkPage(IReadOnlyList<T> items, bool hasNext)
         {
-            Users = users;
+            Items = items;
             HasNext = hasNext;
         }
 
-        public IReadOnlyList<TbkNewUserOrder> Users { get; }
+        public IReadOnlyList<T> Items { get; }
 
         public bool HasNext { get; }
     }
@@ -129,7 +129,7 @@ namespace TaobaoTop.Core.Affiliate
             }).ToList();
 
         /// <summary>One page of taobao.tbk.dg/sc.newuser.order.get: <c>results.data{results[], has_next}</c>.</summary>
-        public static TbkNewUserPage NewUserPage(JsonElement body)
+        public static TbkPage<TbkNewUserOrder> NewUserPage(JsonElement body)
         {
             var data = body.Child("results").Child("data");
             var users = data.List("results").Select(entry => new TbkNewUserOrder
@@ -151,7 +151,7 @@ namespace TaobaoTop.Core.Affiliate
                 IsAffiliateOrder = entry.Int("order_tk_type") is int type ? type == 1 : (bool?)null,
                 Date = entry.Text("biz_date") is string date ? ReportDate(date) : (DateTimeOffset?)null,
             }).ToList();
-            return new TbkNewUserPage(users, data.Bool("has_next") == true);
+            return new TbkPage<TbkNewUserOrder>(users, data.Bool("has_next") == true);
         }
 
         /// <summary>taobao.tbk.sc.rid.report.get: <c>result{success, data{purchase_*, individual_*, promo_*}}</c>.</summary>
@@ -175,6 +175,25 @@ namespace TaobaoTop.Core.Affiliate
                 SharedPaidAmount = data.Money("promo_alipay_amt") ?? 0,
                 SharedBuyerCount = data.Long("promo_uv") ?? 0,
             };
+        }
+
+        /// <summary>One page of taobao.tbk.dg/sc.newuser.order.sum: <c>results.data{results[], has_next}</c>.</summary>
+        public static TbkPage<TbkNewUserSummary> NewUserSummaryPage(JsonElement body)
+        {
+            var data = body.Child("results").Child("data");
+            var days = data.List("results").Select(entry => new TbkNewUserSummary
+            {
+                ActivityId = entry.Text("activity_id") ?? string.Empty,
+                Date = ReportDate(entry.Text("biz_date")),
+                RelationId = entry.Long("relation_id"),
+                RegisteredCount = entry.Long("reg_user_cnt") ?? 0,
+                ActivatedCount = entry.Long("login_user_cnt") ?? 0,
+                FirstPurchaseCount = entry.Long("alipay_user_cnt") ?? 0,
+                ReceivedCount = entry.Long("rcv_user_cnt") ?? 0,
+                ValidCount = entry.Long("rcv_valid_user_cnt") ?? 0,
+                Reward = entry.Money("alipay_user_cpa_pre_amt"),
+            }).ToList();
+            return new TbkPage<TbkNewUserSummary>(days, data.Bool("has_next") == true);
         }
 
         private static DateTimeOffset ReportDate(string? text)

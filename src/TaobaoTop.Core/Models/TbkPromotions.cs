@@ -264,4 +264,34 @@ namespace TaobaoTop
 
         public override string ToString() => RelationId.ToString(System.Globalization.CultureInfo.InvariantCulture) + " " + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A day of a 拉新 activity (拉新活动数据): how many new users got how far, and the reward.</summary>
+    public sealed class TbkNewUserSummary
+    {
+        public string ActivityId { get; set; } = string.Empty;
+
+        public DateTimeOffset Date { get; set; }
+
+        public long? RelationId { get; set; }
+
+        /// <summary>New registrations (reg_user_cnt).</summary>
+        public long RegisteredCount { get; set; }
+
+        /// <summary>New activations (login_user_cnt).</summary>
+        public long ActivatedCount { get; set; }
+
+        /// <summary>First purchases (alipay_user_cnt).</summary>
+        public long FirstPurchaseCount { get; set; }
+
+        /// <summary>Confirmed receipts (rcv_user_cnt).</summary>
+        public long ReceivedCount { get; set; }
+
+        /// <summary>Users that count for the reward at settlement (rcv_valid_user_cnt).</summary>
+        public long ValidCount { get; set; }
+
+        /// <summary>The CPA reward in yuan (alipay_user_cpa_pre_amt).</summary>
+        public decimal? Reward { get; set; }
+
+        public override string ToString() => ActivityId + " " + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

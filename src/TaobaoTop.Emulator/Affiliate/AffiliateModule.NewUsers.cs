@@ -23,6 +23,60 @@ namespace TaobaoTop.Emulator.Affiliate
         {
             registry.Add("taobao.tbk.dg.newuser.order.get", false, false, call => Locked(call, NewUserOrders));
             registry.Add("taobao.tbk.sc.newuser.order.get", true, false, call => Locked(call, NewUserOrders));
+            registry.Add("taobao.tbk.dg.newuser.order.sum", false, false, call => Locked(call, NewUserSums));
+            registry.Add("taobao.tbk.sc.newuser.order.sum", true, false, call => Locked(call, NewUserSums));
+        }
+
+        /// <summary>拉新活动数据: per day, the users of <see cref="NewUserOrders"/> counted by how far they got.</summary>
+        private JsonObject NewUserSums(ApiCall call)
+        {
+            var activityId = call.Required("activity_id");
+            call.Required("page_no");
+            call.Required("page_size");
+            var activity = NewUserActivities.FirstOrDefault(a => a.Id == activityId);
+            if (activity.Id == null) throw TopApiException.Business("isv.invalid-parameter:activity_id", "活动不存在: " + activityId);
+            var pageNo = Arguments.Int(call, "page_no", 1, 1, 10_000);
+            var pageSize = Arguments.Int(call, "page_size", 20, 1, 100);
+            var adzoneId = Arguments.OptionalLong(call, "adzone_id");
+            var siteId = Arguments.OptionalLong(call, "site_id");
+            var now = call.Now;
+            var today = now.ToOffset(TopTime.Offset).Date;
+            var days = new List<JsonObject>();
+            for (var day = 0; day < 60; day++)
+            {
+                var date = today.AddDays(-day);
+                var users = Enumerable.Range(0, NewUsersPerDay).Select(index => NewUser(activity, date, index, now))
+                    .Where(u => u != null && (adzoneId == null || (long)u["adzone_id"]! == adzoneId) && (siteId == null || (long)u["site_id"]! == siteId))
+                    .Select(u => (int)u!["status"]!).ToList();
+                if (users.Count == 0) continue;
+                // taobao: 1 注册 2 激活 3 首购 4 确认收货; tmall from 2; alipay 1 绑定 2 成功 3 无效.
+                var paid = activity.Type == "alipay" ? 0 : users.Count(st => st >= 3);
+                days.Add(new JsonObject
+                {
+                    ["activity_id"] = activity.Id,
+                    ["biz_date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["reg_user_cnt"] = activity.Type == "taobao" ? users.Count : 0,
+                    ["login_user_cnt"] = users.Count(st => activity.Type == "alipay" ? st == 2 : st >= 2),
+                    ["alipay_user_cnt"] = paid,
+                    ["rcv_user_cnt"] = activity.Type == "alipay" ? 0 : users.Count(st => st == 4),
+                    ["rcv_valid_user_cnt"] = activity.Type == "alipay" ? 0 : users.Count(st => st == 4),
+                    ["alipay_user_cpa_pre_amt"] = TopFormat.Money(paid * 4.5m),
+                });
+            }
+            var page = days.Skip((pageNo - 1) * pageSize).Take(pageSize).Select(d => (JsonNode)d).ToList();
+            return new JsonObject
+            {
+                ["results"] = new JsonObject
+                {
+                    ["data"] = new JsonObject
+                    {
+                        ["results"] = call.List("data", page),
+                        ["page_no"] = pageNo,
+                        ["page_size"] = pageSize,
+                        ["has_next"] = pageNo * pageSize < days.Count,
+                    },
+                },
+            };
         }
 
         /// <summary>新用户订单明细: results.data{results[], page_no, page_size, has_next}, newest first, at most 60 days back.</summary>

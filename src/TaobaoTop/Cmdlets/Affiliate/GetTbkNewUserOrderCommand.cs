@@ -54,8 +54,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 if (response == null) return;
                 var page = Read(response, TbkPromotionAnswers.NewUserPage, activityId);
                 if (page == null) return;
-                foreach (var user in page.Users) WriteObject(user);
-                if (!page.HasNext || page.Users.Count == 0) return;
+                foreach (var user in page.Items) WriteObject(user);
+                if (!page.HasNext || page.Items.Count == 0) return;
             }
         }
     }

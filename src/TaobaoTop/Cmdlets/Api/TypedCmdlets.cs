@@ -43,6 +43,7 @@ namespace TaobaoTop.Cmdlets.Api
             ("Get-TbkRedPacketStatus", new[] { "taobao.tbk.dg.vegas.send.status", "taobao.tbk.sc.vegas.send.status" }),
             ("Get-TbkRedPacketReport", new[] { "taobao.tbk.dg.vegas.send.report", "taobao.tbk.sc.vegas.send.report" }),
             ("Get-TbkNewUserOrder", new[] { "taobao.tbk.dg.newuser.order.get", "taobao.tbk.sc.newuser.order.get" }),
+            ("Get-TbkNewUserSummary", new[] { "taobao.tbk.dg.newuser.order.sum", "taobao.tbk.sc.newuser.order.sum" }),
             ("Get-TbkRelationReport", new[] { "taobao.tbk.sc.rid.report.get" }),
             ("Get-TbkPasswordRisk", new[] { "taobao.tbk.dg.tpwd.risk.report", "taobao.tbk.sc.tpwd.risk.report" }),
         };
