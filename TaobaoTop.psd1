@@ -43,6 +43,7 @@
         'Get-TbkRedPacketStatus'
         'Get-TbkRedPacketReport'
         'Get-TbkPasswordRisk'
+        'Get-TbkPasswordReport'
         'Get-TbkNewUserOrder'
         'Get-TbkNewUserSummary'
         'Get-TbkRelationReport'

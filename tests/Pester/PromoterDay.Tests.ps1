@@ -271,3 +271,20 @@ Describe 'A 拉新 activity day by day' {
         $failures[0].TargetObject | Should -Be 'no-such'
     }
 }
+
+Describe '淘口令 reach' {
+    It 'reports opens of the 淘口令 piped from New-TbkPassword, a share text reduced to its code' {
+        $passwords = @(Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkLink | New-TbkPassword)
+        $reports = @($passwords | Get-TbkPasswordReport)
+        $reports.Password | Should -Be ($passwords.Password | ForEach-Object { $_.Trim('￥') })
+        $reports | ForEach-Object { $_.Pv | Should -BeGreaterThan 0; $_.Uv | Should -BeLessOrEqual $_.Pv }
+        ($passwords[0].ShareText | Get-TbkPasswordReport).Pv | Should -Be $reports[0].Pv
+    }
+
+    It 'names an unknown 淘口令 and text without one, and goes on' {
+        $good = Find-TbkItem -Keyword 手机 -First 1 | ConvertTo-TbkLink | New-TbkPassword
+        $reports = @('￥AAAAAAAAAAA￥', '没有口令', $good | Get-TbkPasswordReport -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $reports.Count | Should -Be 1
+        $failures.TargetObject | Should -Be @('￥AAAAAAAAAAA￥', '没有口令')
+    }
+}

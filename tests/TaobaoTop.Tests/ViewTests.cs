@@ -46,6 +46,7 @@ public class ViewTests
         ["TaobaoTop.TbkGiftMoneyReport"] = "Find-TbkItem -Keyword 耳机 -First 2 | New-TbkGiftMoney -Amount 5 -Count 100 | Get-TbkGiftMoneyReport",
         ["TaobaoTop.TbkNewUserOrder"] = "Get-TbkNewUserOrder 119013_2 -Start ([DateTime]::Now.AddDays(-2))",
         ["TaobaoTop.TbkNewUserSummary"] = "Get-TbkNewUserSummary 119013_2",
+        ["TaobaoTop.TbkPasswordReport"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkLink | New-TbkPassword | Get-TbkPasswordReport",
         ["TaobaoTop.TbkRelationReport"] = "Get-TbkPublisher -Kind Channel -First 3 | Get-TbkRelationReport",
         ["TaobaoTop.TbkRedPacketStatus"] = "Get-TbkPublisher -Kind Channel -First 3 | Get-TbkRedPacketStatus",
         ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",

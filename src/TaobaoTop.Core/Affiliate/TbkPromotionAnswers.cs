@@ -196,6 +196,20 @@ namespace TaobaoTop.Core.Affiliate
             return new TbkPage<TbkNewUserSummary>(days, data.Bool("has_next") == true);
         }
 
+        /// <summary>taobao.tbk.dg/sc.tpwd.report.get: <c>data{pv, uv, hour_pv, hour_uv}</c>.</summary>
+        public static TbkPasswordReport PasswordReport(JsonElement body, string password)
+        {
+            var data = body.Child("data");
+            return new TbkPasswordReport
+            {
+                Password = password,
+                Pv = data.Long("pv") ?? throw new FormatException("The answer has no data.pv."),
+                Uv = data.Long("uv") ?? 0,
+                HourPv = data.Long("hour_pv") ?? 0,
+                HourUv = data.Long("hour_uv") ?? 0,
+            };
+        }
+
         private static DateTimeOffset ReportDate(string? text)
         {
             if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

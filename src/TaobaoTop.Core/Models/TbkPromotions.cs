@@ -294,4 +294,21 @@ namespace TaobaoTop
 
         public override string ToString() => ActivityId + " " + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How often a 淘口令 was opened (淘口令回流数据): in all and in the last hour.</summary>
+    public sealed class TbkPasswordReport
+    {
+        /// <summary>The 淘口令 as given (a share text is reduced to its code).</summary>
+        public string Password { get; set; } = string.Empty;
+
+        public long Pv { get; set; }
+
+        public long Uv { get; set; }
+
+        public long HourPv { get; set; }
+
+        public long HourUv { get; set; }
+
+        public override string ToString() => Password + ": " + Pv.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -72,6 +72,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterHelpers(registry);
             RegisterNewUsers(registry);
             RegisterRidReport(registry);
+            RegisterPasswordReport(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)

@@ -45,6 +45,7 @@ namespace TaobaoTop.Cmdlets.Api
             ("Get-TbkNewUserOrder", new[] { "taobao.tbk.dg.newuser.order.get", "taobao.tbk.sc.newuser.order.get" }),
             ("Get-TbkNewUserSummary", new[] { "taobao.tbk.dg.newuser.order.sum", "taobao.tbk.sc.newuser.order.sum" }),
             ("Get-TbkRelationReport", new[] { "taobao.tbk.sc.rid.report.get" }),
+            ("Get-TbkPasswordReport", new[] { "taobao.tbk.dg.tpwd.report.get", "taobao.tbk.sc.tpwd.report.get" }),
             ("Get-TbkPasswordRisk", new[] { "taobao.tbk.dg.tpwd.risk.report", "taobao.tbk.sc.tpwd.risk.report" }),
         };
 
