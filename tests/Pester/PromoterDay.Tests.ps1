@@ -158,3 +158,133 @@ Describe '红包' {
         $failures[0].TargetObject | Should -Be $future.ToString('yyyyMMdd')
     }
 }
+
+Describe '淘口令 warnings and interceptions' {
+    It 'lists the account''s PIDs on the list, warned or blocked' {
+        $risks = @(Get-TbkPasswordRisk)
+        $risks.Count | Should -BeGreaterThan 0
+        $risks.Pid | Should -Match '^mm_\d+_\d+_\d+$'
+        $risks.StatusText | ForEach-Object { $_ | Should -BeIn '预警', '拦截' }
+    }
+
+    It 'lists the blocked channels of PIDs from New-TbkAdzone''s output and from text' {
+        $adzone = New-TbkAdzone -Name 风控测试
+        $all = @('mm_1000001_2000001_3000001', $adzone | Get-TbkPasswordRisk)
+        $blocked = @('mm_1000001_2000001_3000001', $adzone | Get-TbkPasswordRisk -BlockedOnly)
+        $blocked.Status | ForEach-Object { $_ | Should -Be 'Blocked' }
+        $blocked.Count | Should -BeLessThan $all.Count
+        ($all | Where-Object Pid -eq 'mm_1000001_2000001_3000001').RelationId | Should -Not -BeNullOrEmpty
+    }
+
+    It 'names a PID the API refuses and goes on' {
+        $risks = @('mm_1000001_2000001_9999999', 'mm_1000001_2000001_3000001' | Get-TbkPasswordRisk -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $risks.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'mm_1000001_2000001_9999999'
+    }
+}
+
+Describe 'The item of a click link' {
+    It 'reads the item id from a click link and a short link, and pipes into Get-TbkItem' {
+        $link = Find-TbkItem -Keyword 耳机 -First 1 | ConvertTo-TbkLink
+        $maps = @($link.LongUrl, $link.ShortUrl | ConvertTo-TbkItemId)
+        $maps.ItemId | Should -Be @($link.ItemId, $link.ItemId)
+        $maps[0].OriginalItemId | Should -Be $link.LongUrl
+        ($maps[1] | Get-TbkItem).ItemId | Should -Be $link.ItemId
+    }
+
+    It 'names a link to no item and goes on' {
+        $link = Find-TbkItem -Keyword 耳机 -First 1 | ConvertTo-TbkLink
+        $maps = @('https://pages.tmall.com/wow/act?pageId=20150318019', $link.ShortUrl | ConvertTo-TbkItemId -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $maps.Count | Should -Be 1
+        $failures[0].TargetObject | Should -Be 'https://pages.tmall.com/wow/act?pageId=20150318019'
+    }
+}
+
+Describe 'Every refund of the account' {
+    BeforeAll {
+        $from = (Get-Date).Date.AddDays(-3)
+        $all = @(Get-TbkRefundOrder -All -Start $from)
+        $privateDomain = @(Get-TbkRefundOrder -Start $from)
+    }
+
+    It 'returns refunds of every order, not only channel and member orders, each once' {
+        $all.Count | Should -BeGreaterThan $privateDomain.Count
+        ($all | Where-Object { -not $_.RelationId -and -not $_.SpecialId }).Count | Should -BeGreaterThan 0
+        ($all.TradeId | Sort-Object -Unique).Count | Should -Be $all.Count
+    }
+
+    It 'includes every channel and member refund of the same days' {
+        $privateDomain.TradeId | Where-Object { $_ -notin $all.TradeId } | Should -BeNullOrEmpty
+    }
+
+    It 'types money as decimal and times in +08:00, in the range' {
+        $all[0].RefundAmount | Should -BeOfType [decimal]
+        $all[0].RefundTime.Offset | Should -Be ([TimeSpan]::FromHours(8))
+        $all | Where-Object { $_.RefundTime -lt [DateTimeOffset]$from } | Should -BeNullOrEmpty
+    }
+
+    It 'stops with the gateway''s reason for a range it refuses' {
+        { Get-TbkRefundOrder -All -Start (Get-Date).AddDays(-120) -ErrorAction Stop } | Should -Throw -ErrorId 'TopApiError*2004*'
+    }
+}
+
+Describe 'New-user orders' {
+    It 'lists the new users of an activity with what their status means, every page' {
+        $users = @(Get-TbkNewUserOrder 119013_2)
+        $users.Count | Should -BeGreaterThan 100
+        $users.StatusText | ForEach-Object { $_ | Should -BeIn '新注册', '激活', '首购', '确认收货' }
+        $users.Mobile | ForEach-Object { $_ | Should -Match '^\d{3}\*{4}\d{4}$' }
+        $users | Where-Object { $_.BuyTime -gt [DateTimeOffset]::Now } | Should -BeNullOrEmpty
+    }
+
+    It 'keeps to -Start and -AdzoneId, for activities from the pipeline' {
+        $since = (Get-Date).AddDays(-3)
+        $users = @('119013_2', '1306' | Get-TbkNewUserOrder -Start $since -AdzoneId 3000001)
+        $users.Count | Should -BeGreaterThan 0
+        $users.AdzoneId | Sort-Object -Unique | Should -Be 3000001
+        $users | Where-Object { $_.BindTime -lt [DateTimeOffset]$since } | Should -BeNullOrEmpty
+        ($users.ActivityId | Sort-Object -Unique) | Should -Be @('119013_2', '1306' | Sort-Object)
+    }
+
+    It 'names an unknown activity and goes on' {
+        $users = @('no-such', '1306' | Get-TbkNewUserOrder -Start (Get-Date).AddDays(-1) -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $users.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'no-such'
+    }
+}
+
+Describe 'A 拉新 activity day by day' {
+    It 'counts the users Get-TbkNewUserOrder lists, per day and status' {
+        $days = @(Get-TbkNewUserSummary 119013_2)
+        $users = @(Get-TbkNewUserOrder 119013_2)
+        ($days | Measure-Object RegisteredCount -Sum).Sum | Should -Be $users.Count
+        ($days | Measure-Object FirstPurchaseCount -Sum).Sum | Should -Be ($users | Where-Object Status -ge 3).Count
+        $yesterday = (Get-Date).Date.AddDays(-1).ToString('yyyy-MM-dd')
+        ($days | Where-Object { $_.Date.ToString('yyyy-MM-dd') -eq $yesterday }).RegisteredCount |
+            Should -Be ($users | Where-Object { $_.Date.ToString('yyyy-MM-dd') -eq $yesterday }).Count
+        $days[0].Reward | Should -BeOfType [decimal]
+    }
+
+    It 'names an unknown activity and goes on' {
+        $days = @('no-such', '1306' | Get-TbkNewUserSummary -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $days.Count | Should -BeGreaterThan 0
+        $failures[0].TargetObject | Should -Be 'no-such'
+    }
+}
+
+Describe '淘口令 reach' {
+    It 'reports opens of the 淘口令 piped from New-TbkPassword, a share text reduced to its code' {
+        $passwords = @(Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkLink | New-TbkPassword)
+        $reports = @($passwords | Get-TbkPasswordReport)
+        $reports.Password | Should -Be ($passwords.Password | ForEach-Object { $_.Trim('￥') })
+        $reports | ForEach-Object { $_.Pv | Should -BeGreaterThan 0; $_.Uv | Should -BeLessOrEqual $_.Pv }
+        ($passwords[0].ShareText | Get-TbkPasswordReport).Pv | Should -Be $reports[0].Pv
+    }
+
+    It 'names an unknown 淘口令 and text without one, and goes on' {
+        $good = Find-TbkItem -Keyword 手机 -First 1 | ConvertTo-TbkLink | New-TbkPassword
+        $reports = @('￥AAAAAAAAAAA￥', '没有口令', $good | Get-TbkPasswordReport -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $reports.Count | Should -Be 1
+        $failures.TargetObject | Should -Be @('￥AAAAAAAAAAA￥', '没有口令')
+    }
+}

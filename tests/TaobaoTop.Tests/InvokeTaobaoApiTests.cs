@@ -53,14 +53,15 @@ public class InvokeTaobaoApiTests
     {
         using var gateway = new LoopbackGateway();
         using var session = new ModuleSession();
-        var result = session.Run(Connect(gateway) + "\nInvoke-TaobaoApi taobao.item.seller.get @{ fields = 'title' }\n'next statement ran'");
+        // The catalog lists no required parameter of taobao.itemcats.get (parent_cid or cids), so the gateway answers.
+        var result = session.Run(Connect(gateway) + "\nInvoke-TaobaoApi taobao.itemcats.get @{ fields = 'cid' }\n'next statement ran'");
         var error = Assert.Single(result.Errors);
         Assert.Equal("next statement ran", result.Output.Single().BaseObject);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("taobao.item.seller.get", error.TargetObject);
-        Assert.StartsWith("TopApiError40:isv.missing-parameter:num_iid", error.FullyQualifiedErrorId);
+        Assert.Equal("taobao.itemcats.get", error.TargetObject);
+        Assert.StartsWith("TopApiError40:isv.missing-parameter:cids", error.FullyQualifiedErrorId);
         Assert.Equal(40, Property(error.Exception, "Code"));
-        Assert.Equal("isv.missing-parameter:num_iid", Property(error.Exception, "SubCode"));
+        Assert.Equal("isv.missing-parameter:cids", Property(error.Exception, "SubCode"));
         Assert.Equal("TopApiException", error.Exception.GetType().Name);
     }
 

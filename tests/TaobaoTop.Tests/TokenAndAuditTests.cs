@@ -41,7 +41,7 @@ public class TokenAndAuditTests : IDisposable
         session.Run($$"""
             Connect-TaobaoTop -Emulator -AuditLogPath '{{_audit}}'
             $null = Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0 }
-            Invoke-TaobaoApi taobao.item.seller.get @{ fields = 'title' } -ErrorAction SilentlyContinue
+            Invoke-TaobaoApi taobao.itemcats.get @{ fields = 'cid' } -ErrorAction SilentlyContinue
             """);
         var lines = File.ReadAllLines(_audit);
         Assert.Equal(2, lines.Length);

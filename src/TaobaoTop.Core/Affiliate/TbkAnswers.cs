@@ -272,6 +272,10 @@ namespace TaobaoTop.Core.Affiliate
             return Matched(originalIds, found, id => id, "no current item for this id (removed, or not promotable)");
         }
 
+        /// <summary>taobao.tbk.item.click.extract: <c>item_id</c> of the link <paramref name="url"/>.</summary>
+        public static TbkItemIdMap ClickItem(JsonElement body, string url)
+            => new TbkItemIdMap(url, body.Text("item_id") ?? throw new FormatException("The answer has no item_id."));
+
         private static TbkBatch<T> Matched<TKey, T>(IReadOnlyList<TKey> keys, Dictionary<TKey, T> found, Func<TKey, string> describe, string missing)
         {
             var results = new List<T>();

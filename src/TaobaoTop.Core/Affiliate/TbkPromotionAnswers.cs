@@ -9,6 +9,20 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Core.Affiliate
 {
+    /// <summary>One page of a paged report and whether more follow.</summary>
+    public sealed class TbkPage<T>
+    {
+        public TbkPage(IReadOnlyList<T> items, bool hasNext)
+        {
+            Items = items;
+            HasNext = hasNext;
+        }
+
+        public IReadOnlyList<T> Items { get; }
+
+        public bool HasNext { get; }
+    }
+
     /// <summary>
     /// Reads the answers of 官方活动转链, 淘礼金 and 红包. The 淘礼金 and 红包 APIs report a refusal inside a successful
     /// answer (<c>success</c> / <c>result_success</c> false with msg_code and msg_info); that is a
@@ -103,6 +117,99 @@ namespace TaobaoTop.Core.Affiliate
             }).ToList();
         }
 
+        /// <summary>taobao.tbk.dg/sc.tpwd.risk.report: <c>result.status_list[]{pid | rid, status}</c>; <paramref name="pid"/> is the one asked for.</summary>
+        public static IReadOnlyList<TbkPasswordRisk> PasswordRisks(JsonElement body, string? pid)
+            => body.Child("result").List("status_list").Select(entry => new TbkPasswordRisk
+            {
+                Pid = entry.Text("pid") ?? pid,
+                RelationId = entry.Long("rid"),
+                Status = entry.Text("status") == "1" ? TbkPasswordRiskStatus.Blocked
+                    : entry.Text("status") == "0" ? TbkPasswordRiskStatus.Warning
+                    : throw new FormatException("A status_list entry has no status 0 or 1."),
+            }).ToList();
+
+        /// <summary>One page of taobao.tbk.dg/sc.newuser.order.get: <c>results.data{results[], has_next}</c>.</summary>
+        public static TbkPage<TbkNewUserOrder> NewUserPage(JsonElement body)
+        {
+            var data = body.Child("results").Child("data");
+            var users = data.List("results").Select(entry => new TbkNewUserOrder
+            {
+                ActivityId = entry.Text("activity_id") ?? string.Empty,
+                ActivityType = entry.Text("activity_type"),
+                Status = entry.Int("status"),
+                Mobile = entry.Text("mobile"),
+                RegisterTime = entry.Time("register_time"),
+                BindTime = entry.Time("bind_time"),
+                BuyTime = entry.Time("buy_time"),
+                AcceptTime = entry.Time("accept_time"),
+                SiteId = entry.Long("site_id"),
+                AdzoneId = entry.Long("adzone_id"),
+                AdzoneName = entry.Text("adzone_name"),
+                RelationId = entry.Long("relation_id"),
+                UnionId = entry.Text("union_id"),
+                TradeParentId = entry.Text("tb_trade_parent_id"),
+                IsAffiliateOrder = entry.Int("order_tk_type") is int type ? type == 1 : (bool?)null,
+                Date = entry.Text("biz_date") is string date ? ReportDate(date) : (DateTimeOffset?)null,
+            }).ToList();
+            return new TbkPage<TbkNewUserOrder>(users, data.Bool("has_next") == true);
+        }
+
+        /// <summary>taobao.tbk.sc.rid.report.get: <c>result{success, data{purchase_*, individual_*, promo_*}}</c>.</summary>
+        public static TbkRelationReport RelationReport(TopResponse response, DateTimeOffset date, long relationId, long? siteId)
+        {
+            var result = response.Body.Child("result");
+            ThrowIfRefused(response, result, "success");
+            var data = result.Child("data");
+            return new TbkRelationReport
+            {
+                Date = date,
+                RelationId = relationId,
+                SiteId = siteId,
+                OrderCount = data.Long("purchase_alipay_num") ?? 0,
+                PaidAmount = data.Money("purchase_alipay_amt") ?? 0,
+                BuyerCount = data.Long("purchase_uv") ?? 0,
+                OwnOrderCount = data.Long("individual_alipay_num") ?? 0,
+                OwnPaidAmount = data.Money("individual_alipay_amt") ?? 0,
+                OwnBuyerCount = data.Long("individual_uv") ?? 0,
+                SharedOrderCount = data.Long("promo_alipay_num") ?? 0,
+                SharedPaidAmount = data.Money("promo_alipay_amt") ?? 0,
+                SharedBuyerCount = data.Long("promo_uv") ?? 0,
+            };
+        }
+
+        /// <summary>One page of taobao.tbk.dg/sc.newuser.order.sum: <c>results.data{results[], has_next}</c>.</summary>
+        public static TbkPage<TbkNewUserSummary> NewUserSummaryPage(JsonElement body)
+        {
+            var data = body.Child("results").Child("data");
+            var days = data.List("results").Select(entry => new TbkNewUserSummary
+            {
+                ActivityId = entry.Text("activity_id") ?? string.Empty,
+                Date = ReportDate(entry.Text("biz_date")),
+                RelationId = entry.Long("relation_id"),
+                RegisteredCount = entry.Long("reg_user_cnt") ?? 0,
+                ActivatedCount = entry.Long("login_user_cnt") ?? 0,
+                FirstPurchaseCount = entry.Long("alipay_user_cnt") ?? 0,
+                ReceivedCount = entry.Long("rcv_user_cnt") ?? 0,
+                ValidCount = entry.Long("rcv_valid_user_cnt") ?? 0,
+                Reward = entry.Money("alipay_user_cpa_pre_amt"),
+            }).ToList();
+            return new TbkPage<TbkNewUserSummary>(days, data.Bool("has_next") == true);
+        }
+
+        /// <summary>taobao.tbk.dg/sc.tpwd.report.get: <c>data{pv, uv, hour_pv, hour_uv}</c>.</summary>
+        public static TbkPasswordReport PasswordReport(JsonElement body, string password)
+        {
+            var data = body.Child("data");
+            return new TbkPasswordReport
+            {
+                Password = password,
+                Pv = data.Long("pv") ?? throw new FormatException("The answer has no data.pv."),
+                Uv = data.Long("uv") ?? 0,
+                HourPv = data.Long("hour_pv") ?? 0,
+                HourUv = data.Long("hour_uv") ?? 0,
+            };
+        }
+
         private static DateTimeOffset ReportDate(string? text)
         {
             if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -113,8 +220,8 @@ namespace TaobaoTop.Core.Affiliate
         private static void ThrowIfRefused(TopResponse response, JsonElement result, string successField)
         {
             if (result.Bool(successField) == true) return;
-            throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? "refused",
-                result.Text("msg_info") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
+            throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? result.Text("biz_error_code") ?? "refused",
+                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
         }
     }
 }

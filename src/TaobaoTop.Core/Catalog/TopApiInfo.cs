@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace TaobaoTop.Core.Catalog
 {
@@ -40,7 +41,15 @@ namespace TaobaoTop.Core.Catalog
 
         public TopSessionRequirement Session { get; }
 
+        /// <summary>What the API documents as required; empty where the catalog's source only inferred it.</summary>
         public IReadOnlyList<string> RequiredParameters { get; }
+
+        /// <summary>
+        /// The required parameters absent from <paramref name="parameters"/> or empty there, and not among
+        /// <paramref name="fileNames"/> (an upload's file part), in catalog order.
+        /// </summary>
+        public IReadOnlyList<string> MissingParameters(IDictionary<string, string?> parameters, ICollection<string>? fileNames = null)
+            => RequiredParameters.Where(name => (!parameters.TryGetValue(name, out var value) || string.IsNullOrEmpty(value)) && (fileNames == null || !fileNames.Contains(name))).ToList();
 
         public override string ToString() => Method + " " + Title;
     }

@@ -68,6 +68,11 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterPublishers(registry);
             RegisterOrders(registry);
             RegisterPromotions(registry);
+            RegisterRisk(registry);
+            RegisterHelpers(registry);
+            RegisterNewUsers(registry);
+            RegisterRidReport(registry);
+            RegisterPasswordReport(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)

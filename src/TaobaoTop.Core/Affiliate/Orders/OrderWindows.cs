@@ -6,7 +6,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
 {
     /// <summary>
     /// Splits a time range into windows taobao.tbk.order.details.get accepts: at most 3 hours, at most 20 minutes on
-    /// big-sale days (618: Jun 1–18, 双11: Nov 1–11, in TOP time). A window never straddles the start of a big-sale day.
+    /// big-sale days (<see cref="BigSaleCalendar"/>, in TOP time). A window never straddles the start of a big-sale day.
     /// </summary>
     public static class OrderWindows
     {
@@ -16,26 +16,17 @@ namespace TaobaoTop.Core.Affiliate.Orders
         /// <summary>How far back the API lets a query start.</summary>
         public static readonly TimeSpan MaxLookBack = TimeSpan.FromDays(90);
 
-        private static readonly (int Month, int FirstDay, int LastDay)[] BigSales = { (6, 1, 18), (11, 1, 11) };
+        /// <summary>Whether <paramref name="instant"/> falls on a big-sale day of <paramref name="calendar"/> (the shipped one by default).</summary>
+        public static bool IsBigSaleDay(DateTimeOffset instant, BigSaleCalendar? calendar = null) => (calendar ?? BigSaleCalendar.Shipped).Contains(instant);
 
-        public static bool IsBigSaleDay(DateTimeOffset instant)
-        {
-            var local = TopTime.ToTopZone(instant);
-            foreach (var sale in BigSales)
-            {
-                if (local.Month == sale.Month && local.Day >= sale.FirstDay && local.Day <= sale.LastDay) return true;
-            }
-            return false;
-        }
-
-        public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Split(DateTimeOffset start, DateTimeOffset end)
+        public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Split(DateTimeOffset start, DateTimeOffset end, BigSaleCalendar? calendar = null)
         {
             var cursor = start;
             while (cursor < end)
             {
-                var next = cursor + (IsBigSaleDay(cursor) ? BigSaleSpan : NormalSpan);
+                var next = cursor + (IsBigSaleDay(cursor, calendar) ? BigSaleSpan : NormalSpan);
                 var midnight = NextTopMidnight(cursor);
-                if (next > midnight && !IsBigSaleDay(cursor) && IsBigSaleDay(midnight)) next = midnight;
+                if (next > midnight && !IsBigSaleDay(cursor, calendar) && IsBigSaleDay(midnight, calendar)) next = midnight;
                 if (next > end) next = end;
                 yield return (cursor, next);
                 cursor = next;

@@ -62,6 +62,9 @@ namespace TaobaoTop.Core.Affiliate.Orders
         /// <summary>Windows fetched at the same time; the connection's QPS still paces every call.</summary>
         public int Concurrency { get; set; } = 4;
 
+        /// <summary>The days with 20-minute windows; the shipped calendar when null.</summary>
+        public BigSaleCalendar? BigSales { get; set; }
+
         public string Method => AsServiceProvider ? "taobao.tbk.sc.order.details.get" : "taobao.tbk.order.details.get";
 
         /// <summary>The order time this query selects on.</summary>

@@ -57,7 +57,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
             // TOP times have whole seconds: fractions would make windows that look empty to the gateway.
             var start = WholeSeconds(query.Start);
             var end = WholeSeconds(query.End > now ? now : query.End);
-            var windows = new ConcurrentQueue<(DateTimeOffset Start, DateTimeOffset End)>(OrderWindows.Split(start, end));
+            var windows = new ConcurrentQueue<(DateTimeOffset Start, DateTimeOffset End)>(OrderWindows.Split(start, end, query.BigSales));
             var total = windows.Count;
             var done = 0;
             long orders = 0;

@@ -6,7 +6,10 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
-    /// <summary>Old numeric item ids to the new string ids (taobao.tbk.itemid.ineffective.transform), in batches of the API's size.</summary>
+    /// <summary>
+    /// Old numeric item ids to the new string ids (taobao.tbk.itemid.ineffective.transform), in batches of the API's
+    /// size; click and item links to the id of their item (taobao.tbk.item.click.extract).
+    /// </summary>
     [Cmdlet(VerbsData.ConvertTo, "TbkItemId")]
     [OutputType(typeof(TbkItemIdMap))]
     public sealed class ConvertToTbkItemIdCommand : TbkCmdlet
@@ -16,7 +19,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         private readonly List<string> _pending = new List<string>();
 
-        /// <summary>Old numeric ids (num_iid).</summary>
+        /// <summary>Old numeric ids (num_iid), or click and item links.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("NumIid", "OriginalItemId")]
         [ValidateNotNullOrEmpty]
@@ -26,9 +29,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             foreach (var id in ItemId.Select(i => i.Trim()))
             {
+                if (TbkItemReference.Classify(id, out var url) == TbkReferenceKind.Url)
+                {
+                    ExtractFromLink(id, url);
+                    continue;
+                }
                 if (!TbkItemReference.IsLegacyItemId(id))
                 {
-                    WriteInputError($"'{id}' is not an old numeric item id; string ids need no conversion.", "NotALegacyItemId", ErrorCategory.InvalidArgument, id);
+                    WriteInputError($"'{id}' is neither an old numeric item id nor a link; string ids need no conversion.", "NotALegacyItemId", ErrorCategory.InvalidArgument, id);
                     continue;
                 }
                 if (!_pending.Contains(id)) _pending.Add(id);
@@ -39,6 +47,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
         protected override void EndProcessing()
         {
             if (_pending.Count > 0) Flush();
+        }
+
+        /// <summary>链接解析出商品id (taobao.tbk.item.click.extract): the item a click or item link points to.</summary>
+        private void ExtractFromLink(string input, string url)
+        {
+            var response = TryCall(new TopRequest("taobao.tbk.item.click.extract").With("click_url", url), input);
+            if (response == null) return;
+            var map = Read(response, body => TbkAnswers.ClickItem(body, input), input);
+            if (map != null) WriteObject(map);
         }
 
         private void Flush()

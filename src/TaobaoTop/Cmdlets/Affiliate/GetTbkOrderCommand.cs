@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
@@ -125,6 +126,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
             query.AsServiceProvider = AsServiceProvider;
             query.PageSize = PageSize;
             query.Concurrency = ThrottleLimit;
+            try
+            {
+                query.BigSales = BigSaleCalendar.Load();
+            }
+            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
+            }
             return query;
         }
 

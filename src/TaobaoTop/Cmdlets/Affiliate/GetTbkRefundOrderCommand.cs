@@ -4,6 +4,7 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
+using TaobaoTop.Core;
 using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -20,12 +21,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
     /// <summary>
     /// Streams the refunds (维权) of affiliate orders (taobao.tbk.relation.refund, or the sc variant) over any range,
-    /// one day per query, every page.
+    /// one day per query, every page; with -All every refund of the account (taobao.tbk.order.refund.get).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "TbkRefundOrder")]
+    [Cmdlet(VerbsCommon.Get, "TbkRefundOrder", DefaultParameterSetName = PrivateDomainSet)]
     [OutputType(typeof(TbkRefundOrder))]
     public sealed class GetTbkRefundOrderCommand : TaobaoCmdlet
     {
+        private const string PrivateDomainSet = "PrivateDomain";
+        private const string AllSet = "All";
+
         /// <summary>Start of the range; a date without a zone is TOP time.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [TopTime]
@@ -40,8 +44,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
         public TbkRefundSearchType SearchType { get; set; } = TbkRefundSearchType.RefundStarted;
 
         /// <summary>Channel (渠道, relation id) and/or Member (会员, special id) orders; both when omitted.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = PrivateDomainSet)]
         public TbkPublisherType[] Kind { get; set; } = { TbkPublisherType.Channel, TbkPublisherType.Member };
+
+        /// <summary>Every refund of the account (taobao.tbk.order.refund.get), not only channel and member orders.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
 
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
@@ -55,6 +63,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var client = RequireConnection().Client;
             var start = TopTimes.FromParameter(Start);
             var end = End.HasValue ? TopTimes.FromParameter(End.Value) : client.Options.Clock();
+            if (All)
+            {
+                StreamAll(client, start, end);
+                return;
+            }
             var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
             var pager = new TbkRecordPager(client);
             try
@@ -84,6 +97,30 @@ namespace TaobaoTop.Cmdlets.Affiliate
             catch (TopException ex)
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, method));
+            }
+        }
+
+        private void StreamAll(TopClient client, DateTimeOffset start, DateTimeOffset end)
+        {
+            var pager = new TbkFullRefundPager(client);
+            BigSaleCalendar bigSales;
+            try
+            {
+                bigSales = BigSaleCalendar.Load();
+            }
+            catch (Exception ex) when (ex is FormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
+                return;
+            }
+            try
+            {
+                // order.refund.get answers only the window asked for, so nothing past the end comes back.
+                Stream((sink, cancel) => pager.RunAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
+            }
+            catch (TopException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, AsServiceProvider ? "taobao.tbk.sc.order.refund.get" : "taobao.tbk.order.refund.get"));
             }
         }
 

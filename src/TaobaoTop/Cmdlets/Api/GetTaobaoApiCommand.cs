@@ -5,7 +5,10 @@ using TaobaoTop.Core.Catalog;
 
 namespace TaobaoTop.Cmdlets.Api
 {
-    /// <summary>Lists the APIs TaobaoTop knows: method, Chinese title, role and whether a session is needed.</summary>
+    /// <summary>
+    /// Lists the APIs TaobaoTop knows: method, Chinese title, role, whether a session is needed, and which typed cmdlet
+    /// calls it (HasCmdlet, Cmdlet; the others go through Invoke-TaobaoApi).
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "TaobaoApi")]
     [OutputType(typeof(TopApiInfo))]
     public sealed class GetTaobaoApiCommand : PSCmdlet
@@ -38,6 +41,13 @@ namespace TaobaoTop.Cmdlets.Api
                 if (Role != null && !Role.Any(r => string.Equals(r, api.Role, System.StringComparison.OrdinalIgnoreCase))) continue;
                 var item = PSObject.AsPSObject(api);
                 item.TypeNames.Insert(0, TypeName);
+                var cmdlets = TypedCmdlets.For(api.Method);
+                // PowerShell keeps a catalog entry's note properties from an earlier call; they never change.
+                if (item.Properties["HasCmdlet"] == null)
+                {
+                    item.Properties.Add(new PSNoteProperty("HasCmdlet", cmdlets.Count > 0));
+                    item.Properties.Add(new PSNoteProperty("Cmdlet", string.Join(", ", cmdlets)));
+                }
                 WriteObject(item);
             }
         }

@@ -46,7 +46,7 @@ namespace TaobaoTop.Cmdlets.Api
         protected override void ProcessRecord()
         {
             var connection = RequireConnection();
-            if (!TopApiCatalog.Default.TryGet(Method, out _))
+            if (!TopApiCatalog.Default.TryGet(Method, out var api))
             {
                 WriteWarning($"{Method} is not in TaobaoTop's API catalog (Get-TaobaoApi); sending it anyway.");
             }
@@ -68,6 +68,15 @@ namespace TaobaoTop.Cmdlets.Api
             catch (ArgumentException ex)
             {
                 WriteError(new ErrorRecord(ex, "ReservedParameter", ErrorCategory.InvalidArgument, Method));
+                return;
+            }
+
+            // The gateway's isv.missing-parameter stays the authority; this only saves a call that is sure to fail.
+            if (api != null && api.MissingParameters(request.Parameters, request.Files.Keys) is var missing && missing.Count > 0)
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException($"{Method} ({api.Title}) needs {string.Join(", ", missing)}; nothing was sent. Add {(missing.Count == 1 ? "it" : "them")} to -Parameter."),
+                    "MissingParameter", ErrorCategory.InvalidArgument, Method));
                 return;
             }
 

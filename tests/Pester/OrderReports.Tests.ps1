@@ -1,7 +1,7 @@
 ﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
-# A sale-night rush: 3,000 extra orders in one evening hour are 150 pages of 20 in one three-hour window, more
-# than the 100 pages the API serves.
+# Orders at volume and per channel, on a fixed clock. A sale-night rush: 3,000 extra orders in one evening hour are
+# 150 pages of 20 in one three-hour window, more than the 100 pages the API serves.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
     Connect-TaobaoTop -Emulator -Seed 42 -EmulatorTime '2026-11-23 12:00:00' -EmulatorOption @{
@@ -31,5 +31,23 @@ Describe 'An order window of 150 pages' {
     It 'returns each order once' {
         ($window.TradeId | Sort-Object -Unique).Count | Should -Be $window.Count
         Compare-Object ($window.TradeId | Sort-Object) ($halfHours.TradeId | Sort-Object) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A channel''s day' {
+    It 'counts the same paid orders Get-TbkOrder lists for the channel' {
+        $report = Get-TbkRelationReport 2700000001 -Date '2026-11-20'
+        $orders = @(Get-TbkOrder -Start '2026-11-20' -End '2026-11-21' -QueryType Paid | Where-Object RelationId -eq 2700000001)
+        $report.OrderCount | Should -Be $orders.Count
+        $report.PaidAmount | Should -BeOfType [decimal]
+        $report.OwnOrderCount + $report.SharedOrderCount | Should -Be $report.OrderCount
+        $report.Date.Offset | Should -Be ([TimeSpan]::FromHours(8))
+    }
+
+    It 'reports the channels piped from Get-TbkPublisher, naming one it does not know' {
+        $reports = @(Get-TbkPublisher -Kind Channel -First 2 | Get-TbkRelationReport -Date '2026-11-20')
+        $reports.RelationId | Should -Be @(Get-TbkPublisher -Kind Channel -First 2).RelationId
+        Get-TbkRelationReport 9999 -Date '2026-11-20' -ErrorVariable failures -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $failures[0].TargetObject | Should -Be '9999 20261120'
     }
 }
