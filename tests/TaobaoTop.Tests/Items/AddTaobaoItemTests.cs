@@ -278,7 +278,8 @@ public sealed class AddTaobaoItemTests : IDisposable
         var earlier = int.Parse(((string)output[0].BaseObject).Split(' ')[1]);
         var added = int.Parse(((string)output[1].BaseObject).Split(' ')[1]);
         Assert.InRange(earlier, count / 3, count - 1);
-        Assert.True(count == earlier + added, (string)output[2].BaseObject);
+        var other = (string)output[2].BaseObject;
+        Assert.True(count == earlier + added, other + "\n" + string.Join("\n", File.ReadAllLines(journal).Where(line => other.Split(' ', ';').Any(id => id.StartsWith("T-") && line.Contains("\"" + id + "\"")))));
         var shop = output.Skip(3).Select(o => (string)o.BaseObject).ToList();
         Assert.Equal(count, shop.Count);
         Assert.Equal(count, shop.Distinct().Count());
