@@ -93,7 +93,7 @@ switch ($Task) {
         Invoke-Build
         # One test assembly at a time: several tests measure pacing and timing, which other assemblies running beside
         # them on a 2-core machine would distort.
-        Invoke-Dotnet test TaobaoTop.sln -c $Configuration --no-build -m:1
+        Invoke-Dotnet test TaobaoTop.sln -c $Configuration --no-build '-maxcpucount:1'
         Invoke-Package
         $pester = Get-PesterModulePath
         $tests = Join-Path $PSScriptRoot 'tests/Pester'
