@@ -13,6 +13,8 @@ namespace TaobaoTop.Emulator
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // As over a socket: a request cancelled before it is handed over never reaches the gateway.
+            cancellationToken.ThrowIfCancellationRequested();
             var response = await _emulator.HandleAsync(request, cancellationToken).ConfigureAwait(false);
             response.RequestMessage = request;
             return response;

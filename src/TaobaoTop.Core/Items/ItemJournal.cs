@@ -91,6 +91,9 @@ namespace TaobaoTop.Core.Items
             lock (_lock)
             {
                 if (_failure != null) throw new ItemJournalWriteException(_path, entry, _failure);
+                // A row is never sent without its Sending line: after a stop closed the journal, a row still on its way
+                // to a call slot is not sent at all.
+                if (_closed && entry.Status == Sending) throw new OperationCanceledException("The journal " + _path + " is closed: the row is not sent.");
                 _entries[entry.Key] = entry;
                 // Calls still finishing after a stop find the journal closed; their rows keep their Sending line, so a
                 // run with this journal checks them by outer_id.

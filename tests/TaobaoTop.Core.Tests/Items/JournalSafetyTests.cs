@@ -27,6 +27,20 @@ public sealed class JournalSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_closed_journal_refuses_a_Sending_line_so_no_row_is_sent_unjournaled_but_takes_the_outcome_of_a_call_in_flight()
+    {
+        var path = Path.Combine(_folder, "stopped.jsonl");
+        var journal = ItemJournal.Open(path);
+        journal.Record(new ItemJournalEntry { Key = "outer_id:A", Status = ItemJournal.Sending });
+        // A stopped run closes its journal while rows may still be on their way to a call slot.
+        journal.Dispose();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => journal.Record(new ItemJournalEntry { Key = "outer_id:B", Status = ItemJournal.Sending }));
+        journal.Record(new ItemJournalEntry { Key = "outer_id:A", Status = "Added", NumIid = 1 });
+        Assert.DoesNotContain("outer_id:B", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void A_journal_is_free_again_once_its_run_closes_it()
     {
         var path = Path.Combine(_folder, "again.jsonl");
