@@ -32,14 +32,9 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
 }
 
-# The shell running this script, as a command line for a child process: the module is imported there, so the files
-# under out/ stay unlocked for the next build (on Windows a loaded assembly cannot be overwritten).
-function Get-ShellCommand {
-    if ($PSVersionTable.PSEdition -eq 'Desktop') { return , @(Join-Path $PSHOME 'powershell.exe') }
-    $process = [System.Diagnostics.Process]::GetCurrentProcess().MainModule.FileName
-    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { return , @($process, (Join-Path $PSHOME 'pwsh.dll')) }
-    return , @($process)
-}
+# Child processes import the module, so the files under out/ stay unlocked for the next build (on Windows a loaded
+# assembly cannot be overwritten).
+. (Join-Path $PSScriptRoot 'tools/Shell.ps1')
 
 function ConvertTo-Literal([string] $Text) { "'" + $Text.Replace("'", "''") + "'" }
 
