@@ -50,7 +50,7 @@ public class ViewTests
         ["TaobaoTop.TbkPasswordReport"] = "Find-TbkItem -Keyword 手机 -First 2 | ConvertTo-TbkLink | New-TbkPassword | Get-TbkPasswordReport",
         ["TaobaoTop.TbkRelationReport"] = "Get-TbkPublisher -Kind Channel -First 3 | Get-TbkRelationReport",
         ["TaobaoTop.TbkRedPacketStatus"] = "Get-TbkPublisher -Kind Channel -First 3 | Get-TbkRedPacketStatus",
-        ["TaobaoTop.Cmdlets.WeCom.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
+        ["TaobaoTop.Connection.WeComConnection"] = "Connect-WeCom -Emulator -PassThru",
         ["TaobaoTop.WeComContactWay"] = "Connect-WeCom -Emulator; Get-WeComContactWay",
         ["TaobaoTop.WeComCustomer"] = "Connect-WeCom -Emulator; @(Get-WeComCustomer -State xhs_note)[0..2]",
         ["TaobaoTop.WeComContactEvent"] = "Connect-WeCom -Emulator; Get-WeComContactEvent -Emulator | Select-Object -First 3",

@@ -26,7 +26,7 @@ namespace TaobaoTop.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var connection = ConnectionStore.Current;
+            var connection = TaobaoConnection.Store.Current;
             var known = new Dictionary<string, string>(StringComparer.Ordinal);
             if (connection == null) return Enumerable.Empty<CompletionResult>();
             if (Created.TryGetValue(connection, out var created)) foreach (var entry in created) known[entry.Key] = entry.Value;

@@ -24,7 +24,7 @@ namespace TaobaoTop.Completers
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = ConnectionStore.Current;
+            var connection = TaobaoConnection.Store.Current;
             if (connection is null) return Enumerable.Empty<CompletionResult>();
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return Leaves(connection)

@@ -1,4 +1,5 @@
 using System;
+using TaobaoTop.Base;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
@@ -6,16 +7,15 @@ using TaobaoTop.Emulator;
 namespace TaobaoTop.Connection
 {
     /// <summary>A connection made by Connect-TaobaoTop: the client, its settings, and the emulator behind it if any.</summary>
-    public sealed class TaobaoConnection : IDisposable
+    public sealed class TaobaoConnection : ServiceConnection<TopClient>
     {
-        internal TaobaoConnection(TopClient client, TopEmulator? emulator)
-        {
-            Client = client;
-            Emulator = emulator;
-            ConnectedAt = TopTime.ToTopZone(DateTimeOffset.UtcNow);
-        }
+        internal static readonly ConnectionStore<TaobaoConnection> Store = new ConnectionStore<TaobaoConnection>();
 
-        internal TopClient Client { get; }
+        internal TaobaoConnection(TopClient client, TopEmulator? emulator)
+            : base(client, emulator)
+        {
+            Emulator = emulator;
+        }
 
         internal TopEmulator? Emulator { get; }
 
@@ -26,31 +26,6 @@ namespace TaobaoTop.Connection
         public TopSignMethod SignMethod => Client.Options.SignMethod;
 
         public bool HasSession => Client.Options.Session != null;
-
-        public bool IsEmulator => Emulator != null;
-
-        public DateTimeOffset ConnectedAt { get; }
-
-        /// <summary>True once the connection was handed to the user (-PassThru, the context's Connection): it may still be used with -Connection.</summary>
-        internal bool IsShared { get; private set; }
-
-        internal TaobaoConnection Share()
-        {
-            IsShared = true;
-            return this;
-        }
-
-        /// <summary>Releases the connection when it leaves the session, unless the user still holds it.</summary>
-        internal void Release()
-        {
-            if (!IsShared) Dispose();
-        }
-
-        public void Dispose()
-        {
-            Client.Dispose();
-            Emulator?.Dispose();
-        }
 
         public override string ToString() => AppKey + " @ " + (IsEmulator ? "emulator (in-process)" : Endpoint.ToString());
     }

@@ -137,7 +137,7 @@ namespace TaobaoTop.Cmdlets.Channels
                 channels = ChannelDefinitionReader.ReadFile(GetUnresolvedProviderPathFromPSPath(Definition));
                 report = new ChannelReport(channels, new ChannelReportOptions
                 {
-                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : Core.Protocol.TopTime.ToTopZone(TaobaoTop.Connection.ConnectionStore.Current?.Client.Options.Clock() ?? DateTimeOffset.UtcNow),
+                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : Core.Protocol.TopTime.ToTopZone(TaobaoTop.Connection.TaobaoConnection.Store.Current?.Client.Options.Clock() ?? DateTimeOffset.UtcNow),
                     ConversionWindow = TimeSpan.FromHours(ConversionHours),
                     RetentionDays = RetentionDays.Distinct().ToArray(),
                     ValueDays = ValueDays,

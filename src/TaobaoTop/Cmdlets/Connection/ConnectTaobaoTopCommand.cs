@@ -171,10 +171,14 @@ namespace TaobaoTop.Cmdlets.Connection
                     options.AppKey, pace, Math.Min(pace, options.Qps)));
             }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
-            ConnectionStore.Current?.Release();
-            ConnectionStore.Current = connection;
+            TaobaoConnection.Store.Current?.Release();
+            TaobaoConnection.Store.Current = connection;
             WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
-            if (PassThru) WriteObject(connection.Share());
+            if (PassThru)
+            {
+                connection.Share();
+                WriteObject(connection);
+            }
         }
 
         /// <summary>An audit log that cannot be written is found now, not call by call.</summary>

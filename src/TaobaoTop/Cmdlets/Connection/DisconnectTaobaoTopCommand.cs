@@ -9,13 +9,13 @@ namespace TaobaoTop.Cmdlets.Connection
     {
         protected override void EndProcessing()
         {
-            var connection = ConnectionStore.Current;
+            var connection = TaobaoConnection.Store.Current;
             if (connection is null)
             {
                 WriteVerbose("There was no Taobao connection.");
                 return;
             }
-            ConnectionStore.Current = null;
+            TaobaoConnection.Store.Current = null;
             connection.Release();
             WriteVerbose("Disconnected " + connection);
         }

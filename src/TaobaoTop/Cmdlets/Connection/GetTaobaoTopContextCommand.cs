@@ -10,7 +10,7 @@ namespace TaobaoTop.Cmdlets.Connection
     {
         protected override void EndProcessing()
         {
-            var connection = ConnectionStore.Current;
+            var connection = TaobaoConnection.Store.Current;
             if (connection is null)
             {
                 WriteWarning("There is no Taobao connection. Run Connect-TaobaoTop (or Connect-TaobaoTop -Emulator).");

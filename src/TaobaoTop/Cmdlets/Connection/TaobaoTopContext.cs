@@ -11,7 +11,8 @@ namespace TaobaoTop.Cmdlets.Connection
         {
             var options = connection.Client.Options;
             var statistics = connection.Client.Statistics;
-            Connection = connection.Share();
+            connection.Share();
+            Connection = connection;
             AppKey = options.AppKey;
             Endpoint = connection.IsEmulator ? "emulator (in-process)" : options.Endpoint.ToString();
             SignMethod = options.SignMethod.ToString();

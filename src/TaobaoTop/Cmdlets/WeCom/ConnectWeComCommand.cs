@@ -67,10 +67,14 @@ namespace TaobaoTop.Cmdlets.WeCom
             options.MaxRetries = MaxRetries;
 
             var connection = new WeComConnection(new WeComClient(options, emulator?.CreateHandler()), emulator);
-            WeComConnectionStore.Current?.Dispose();
-            WeComConnectionStore.Current = connection;
+            WeComConnection.Store.Current?.Release();
+            WeComConnection.Store.Current = connection;
             WriteVerbose("Connected " + connection);
-            if (PassThru) WriteObject(connection);
+            if (PassThru)
+            {
+                connection.Share();
+                WriteObject(connection);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TaobaoTop.Connection;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.WeCom;
@@ -18,7 +19,7 @@ namespace TaobaoTop.Cmdlets.WeCom
 
         protected WeComConnection RequireConnection()
         {
-            var connection = Connection ?? WeComConnectionStore.Current;
+            var connection = Connection ?? WeComConnection.Store.Current;
             if (connection is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
