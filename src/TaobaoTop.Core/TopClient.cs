@@ -11,13 +11,13 @@ using TaobaoTop.Core.Protocol;
 namespace TaobaoTop.Core
 {
     /// <summary>
-    /// Calls TOP APIs through a pipeline of small policies: logging, retry, rate limit, signing, transport.
+    /// Calls TOP APIs through the shared pipeline with TOP's parts: the session policy, signing, and TOP's classifier.
     /// One HttpClient per client; thread-safe.
     /// </summary>
     public sealed class TopClient : IDisposable
     {
         private readonly HttpClient _http;
-        private readonly TopPipelinePolicy[] _pipeline;
+        private readonly HttpPipeline<TopCall> _pipeline;
         private readonly TopClientStatistics _statistics = new TopClientStatistics();
         private readonly SemaphoreSlim _refreshing = new SemaphoreSlim(1, 1);
 
@@ -31,16 +31,7 @@ namespace TaobaoTop.Core
             _http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: true);
             // Each attempt has its own time-out, set by the transport policy.
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-            _pipeline = new TopPipelinePolicy[]
-            {
-                new LoggingPolicy(),
-                new AuditPolicy(),
-                new SessionRefreshPolicy(RefreshAfterAsync),
-                new RetryPolicy(),
-                new RateLimitPolicy(),
-                new SigningPolicy(),
-                new TransportPolicy(_http),
-            };
+            _pipeline = HttpPipeline<TopCall>.Build(_http, new TopClassifier(), new SessionRefreshPolicy(RefreshAfterAsync), signing: new SigningPolicy());
         }
 
         public TopClientOptions Options { get; }
@@ -52,21 +43,21 @@ namespace TaobaoTop.Core
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
             request.CheckParameterNames();
-            var message = new TopMessage(request, Options, observer, cancellationToken);
-            if (message.Session is null && TopApiCatalog.Default.TryGet(request.Method, out var api) && api.Session == TopSessionRequirement.Required)
+            var call = new TopCall(request, Options, observer, cancellationToken);
+            if (call.Session is null && TopApiCatalog.Default.TryGet(request.Method, out var api) && api.Session == TopSessionRequirement.Required)
             {
                 throw new TopSessionRequiredException(request.Method);
             }
 
             try
             {
-                await Run(message, 0).ConfigureAwait(false);
-                _statistics.Record(message, null);
-                return message.Response!;
+                await _pipeline.SendAsync(call).ConfigureAwait(false);
+                _statistics.Record(call, null);
+                return call.Response!;
             }
             catch (TopException ex)
             {
-                _statistics.Record(message, ex);
+                _statistics.Record(call, ex);
                 throw;
             }
         }
@@ -101,7 +92,7 @@ namespace TaobaoTop.Core
         }
 
         /// <summary>Renews for a call that found the session expiring or invalid, unless a concurrent call already did.</summary>
-        private async Task RefreshAfterAsync(TopMessage message)
+        private async Task RefreshAfterAsync(TopCall message)
         {
             var seen = message.Session;
             await _refreshing.WaitAsync(message.CancellationToken).ConfigureAwait(false);
@@ -131,9 +122,6 @@ namespace TaobaoTop.Core
             Use(token);
             return token;
         }
-
-        private Task Run(TopMessage message, int index)
-            => index == _pipeline.Length ? Task.CompletedTask : _pipeline[index].ProcessAsync(message, () => Run(message, index + 1));
 
         public void Dispose()
         {

@@ -8,6 +8,7 @@ namespace TaobaoTop.Core
     /// <summary>What a client has done so far; counters are safe to read while calls run.</summary>
     public sealed class TopClientStatistics
     {
+        private readonly object _lastCallLock = new object();
         private long _calls;
         private long _failures;
         private long _retries;
@@ -27,17 +28,17 @@ namespace TaobaoTop.Core
 
         public string? LastRequestId => Volatile.Read(ref _lastRequestId);
 
-        public DateTimeOffset? LastCallAt { get { lock (this) return _lastCallAt; } }
+        public DateTimeOffset? LastCallAt { get { lock (_lastCallLock) return _lastCallAt; } }
 
-        internal void Record(TopMessage message, TopException? failure)
+        internal void Record(TopCall message, TopException? failure)
         {
             Interlocked.Increment(ref _calls);
             Interlocked.Add(ref _retries, message.Attempt - 1);
             if (failure != null) Interlocked.Increment(ref _failures);
             if (failure is TopQuotaException) Interlocked.Increment(ref _quotaErrors);
-            var requestId = message.Response?.RequestId ?? (failure as TopApiException)?.RequestId;
+            var requestId = message.RequestId ?? failure?.RequestId;
             if (requestId != null) Volatile.Write(ref _lastRequestId, requestId);
-            lock (this) _lastCallAt = Protocol.TopTime.ToTopZone(message.Options.Clock());
+            lock (_lastCallLock) _lastCallAt = Protocol.TopTime.ToTopZone(message.Options.Clock());
         }
     }
 }

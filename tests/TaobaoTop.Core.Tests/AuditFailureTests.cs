@@ -35,9 +35,9 @@ public sealed class AuditFailureTests
             Assert.NotNull(response.RequestId);
         }
 
-        var failed = Assert.Single(events, e => e.Kind == TopCallEventKind.AuditFailed);
+        var failed = Assert.Single(events, e => e.Kind == CallEventKind.AuditFailed);
         Assert.Contains("audit.jsonl", failed.ToString());
-        Assert.DoesNotContain(events, e => e.Kind == TopCallEventKind.Failed);
+        Assert.DoesNotContain(events, e => e.Kind == CallEventKind.Failed);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public class ClientTests
         gateway.Answer("""{"error_response":{"code":15,"msg":"Remote service error","sub_code":"isv.invalid-parameter:num_iids","sub_msg":"非法参数","request_id":"r-err"}}""");
         var ex = await Assert.ThrowsAsync<TopApiException>(() => client.InvokeAsync(new TopRequest("taobao.tbk.item.info.get")));
         Assert.Equal(15, ex.Code);
-        Assert.Equal("Remote service error", ex.TopMessage);
+        Assert.Equal("Remote service error", ex.ErrorMessage);
         Assert.Equal("isv.invalid-parameter:num_iids", ex.SubCode);
         Assert.Equal("非法参数", ex.SubMessage);
         Assert.Equal("r-err", ex.RequestId);
@@ -134,11 +134,11 @@ public class ClientTests
         Assert.Equal(2, gateway.Received.Count);
         Assert.NotEqual(gateway.Received[0].Query["timestamp"], gateway.Received[1].Query["timestamp"]);
         Assert.NotEqual(gateway.Received[0].Query["sign"], gateway.Received[1].Query["sign"]);
-        var retry = Assert.Single(events, e => e.Kind == TopCallEventKind.Retrying);
+        var retry = Assert.Single(events, e => e.Kind == CallEventKind.Retrying);
         Assert.True(retry.Delay >= TimeSpan.FromSeconds(1));
         Assert.Contains("code 7", retry.ToString());
         var done = events.Last();
-        Assert.Equal(TopCallEventKind.Succeeded, done.Kind);
+        Assert.Equal(CallEventKind.Succeeded, done.Kind);
         Assert.Contains("req-1", done.ToString());
         Assert.Contains("1 retry", done.ToString());
         Assert.Equal(1, client.Statistics.Retries);
@@ -288,7 +288,7 @@ public class ClientTests
         for (var attempt = 1; attempt <= 10; attempt++)
         {
             var ceiling = Math.Min(cap.TotalMilliseconds, 500 * Math.Pow(2, attempt - 1));
-            var delay = RetryPolicy.Backoff(attempt, baseDelay, cap).TotalMilliseconds;
+            var delay = ResponseClassifier.Backoff(attempt, baseDelay, cap).TotalMilliseconds;
             Assert.InRange(delay, ceiling / 2, ceiling);
         }
     }

@@ -49,7 +49,7 @@ public sealed class RedactionTests : IDisposable
         AssertClean(error.ToString());
         if (error is TopApiException api)
         {
-            AssertClean(api.TopMessage);
+            AssertClean(api.ErrorMessage);
             AssertClean(api.SubMessage);
         }
         if (error is TopResponseException response) AssertClean(response.BodyExcerpt);
@@ -97,7 +97,7 @@ public sealed class RedactionTests : IDisposable
         var client = new WeComClient(new WeComClientOptions("ww0123456789", new Secret(corpSecret)) { Endpoint = new Uri("http://wecom.test/"), Qps = 0, MaxRetries = 0 }, gateway);
         gateway.Answer("""{"errcode":0,"errmsg":"ok","access_token":"TOKEN-1","expires_in":7200}""")
                .Then(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>" + new string('y', 186) + corpSecret + "</html>") });
-        var error = await Assert.ThrowsAsync<TopResponseException>(() => client.PostAsync("/cgi-bin/externalcontact/get_contact_way", new JsonObject { ["config_id"] = "c" }, idempotent: true));
+        var error = await Assert.ThrowsAsync<WeComException>(() => client.PostAsync("/cgi-bin/externalcontact/get_contact_way", new JsonObject { ["config_id"] = "c" }, idempotent: true));
         Assert.DoesNotContain(corpSecret[..6], error.BodyExcerpt);
         Assert.DoesNotContain(corpSecret[..6], error.Message);
     }

@@ -7,8 +7,10 @@ using System.Text;
 namespace TaobaoTop.Core.Catalog
 {
     /// <summary>
-    /// The APIs TaobaoTop knows by name: the affiliate (淘宝客) catalog, seller item and OAuth APIs. Calling one that is
-    /// not here still works (TOP adds APIs all the time); the catalog only adds titles and session checks.
+    /// The APIs TaobaoTop knows by name, and the one place their facts live: the affiliate (淘宝客) catalog, seller
+    /// item and OAuth APIs, each with its title, role, whether it needs a session, its required parameters, whether it
+    /// writes and its answer root. Calling one that is not here still works (TOP adds APIs all the time); it is then
+    /// treated as a write, never sent twice after a failure that may have been carried out.
     /// </summary>
     public sealed class TopApiCatalog
     {
@@ -30,6 +32,9 @@ namespace TaobaoTop.Core.Catalog
 
         public bool TryGet(string method, out TopApiInfo api) => _byMethod.TryGetValue(method, out api!);
 
+        /// <summary>Whether the API changes anything; true for an API not in the catalog, since sending a write twice is the harm to avoid.</summary>
+        public bool Writes(string method) => !TryGet(method, out var api) || api.Writes;
+
         private static TopApiCatalog Load()
         {
             using (var stream = typeof(TopApiCatalog).Assembly.GetManifestResourceStream(ResourceName)
@@ -40,7 +45,10 @@ namespace TaobaoTop.Core.Catalog
             }
         }
 
-        /// <summary>Reads the catalog TSV: method, title, role, session (required|optional|none|unknown), required parameters.</summary>
+        /// <summary>
+        /// Reads the catalog TSV: method, title, role, session (required|optional|none|unknown), required parameters,
+        /// writes (yes|no), answer root (empty when not known).
+        /// </summary>
         public static IEnumerable<TopApiInfo> Parse(TextReader reader)
         {
             string? line;
@@ -48,8 +56,19 @@ namespace TaobaoTop.Core.Catalog
             {
                 if (line.Length == 0 || line[0] == '#') continue;
                 var cells = line.Split('\t');
-                if (cells.Length < 5) throw new FormatException("An API catalog line needs 5 tab-separated cells: " + line);
-                yield return new TopApiInfo(cells[0], cells[1], cells[2], ParseSession(cells[3]), cells[4].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries));
+                if (cells.Length < 7) throw new FormatException("An API catalog line needs 7 tab-separated cells: " + line);
+                yield return new TopApiInfo(cells[0], cells[1], cells[2], ParseSession(cells[3]), cells[4].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries),
+                    ParseWrites(cells[5], line), cells[6].Length == 0 ? null : cells[6]);
+            }
+        }
+
+        private static bool ParseWrites(string text, string line)
+        {
+            switch (text)
+            {
+                case "yes": return true;
+                case "no": return false;
+                default: throw new FormatException("An API catalog line says yes or no in its writes cell: " + line);
             }
         }
 

@@ -21,8 +21,10 @@ namespace TaobaoTop.Core.Catalog
     /// <summary>One API of the catalog.</summary>
     public sealed class TopApiInfo
     {
-        public TopApiInfo(string method, string title, string role, TopSessionRequirement session, IReadOnlyList<string> requiredParameters)
+        public TopApiInfo(string method, string title, string role, TopSessionRequirement session, IReadOnlyList<string> requiredParameters, bool writes, string? answerRoot)
         {
+            Writes = writes;
+            AnswerRoot = answerRoot;
             Method = method;
             Title = title;
             Role = role;
@@ -43,6 +45,15 @@ namespace TaobaoTop.Core.Catalog
 
         /// <summary>What the API documents as required; empty where the catalog's source only inferred it.</summary>
         public IReadOnlyList<string> RequiredParameters { get; }
+
+        /// <summary>
+        /// Whether the API changes anything (an item, a gift, a minted link or password): such a call is never sent
+        /// twice after a failure that may have been carried out.
+        /// </summary>
+        public bool Writes { get; }
+
+        /// <summary>The answer's wrapper object, e.g. <c>tbk_tpwd_create_response</c>; null when not known.</summary>
+        public string? AnswerRoot { get; }
 
         /// <summary>
         /// The required parameters absent from <paramref name="parameters"/> or empty there, and not among

@@ -1,5 +1,5 @@
-using System;
 using System.Globalization;
+using TaobaoTop.Core.Pipeline;
 
 namespace TaobaoTop.Core.Errors
 {
@@ -7,10 +7,16 @@ namespace TaobaoTop.Core.Errors
     public class TopApiException : TopException
     {
         public TopApiException(string api, int code, string? message, string? subCode, string? subMessage, string? requestId)
-            : base(api, Describe(api, code, message, subCode, subMessage, requestId))
+            : this(api, code, message, subCode, subMessage, requestId, TopClassifier.Judge(code, subCode, subMessage))
+        {
+        }
+
+        protected TopApiException(string api, int code, string? message, string? subCode, string? subMessage, string? requestId, ErrorVerdict verdict)
+            : base(api, Describe(api, code, message, subCode, subMessage, requestId), verdict)
         {
             Code = code;
-            TopMessage = message;
+            ErrorCode = code;
+            ErrorMessage = message;
             SubCode = subCode;
             SubMessage = subMessage;
             RequestId = requestId;
@@ -19,29 +25,10 @@ namespace TaobaoTop.Core.Errors
         /// <summary>TOP's platform code (7 throttled, 25 invalid signature, 27 invalid session, 15/50 business…).</summary>
         public int Code { get; }
 
-        /// <summary>TOP's <c>msg</c>.</summary>
-        public string? TopMessage { get; }
-
-        public string? SubCode { get; }
-
         public string? SubMessage { get; }
 
-        public string? RequestId { get; }
-
-        public override bool IsTransient
-        {
-            get
-            {
-                if (SubCode != null && (SubCode.StartsWith("isp.", StringComparison.Ordinal) || SubCode.StartsWith("accesscontrol.", StringComparison.Ordinal)))
-                {
-                    return true;
-                }
-                return Code == 7 || Code == 10;
-            }
-        }
-
         /// <summary>Caller errors: a bad signature, session, app key, timestamp or argument. Fix the call, don't retry.</summary>
-        public bool IsCallerError => !IsTransient && (Code >= 21 && Code <= 47 || SubCode?.StartsWith("isv.", StringComparison.Ordinal) == true);
+        public bool IsCallerError => !IsTransient && (Code >= 21 && Code <= 47 || SubCode?.StartsWith("isv.", System.StringComparison.Ordinal) == true);
 
         private static string Describe(string api, int code, string? message, string? subCode, string? subMessage, string? requestId)
         {

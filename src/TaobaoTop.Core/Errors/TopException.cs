@@ -2,22 +2,20 @@ using System;
 
 namespace TaobaoTop.Core.Errors
 {
-    /// <summary>Base of every error the client raises; says which API failed.</summary>
-    public class TopException : Exception
+    /// <summary>Base of every error the TOP client raises; says which API failed.</summary>
+    public class TopException : ServiceException
     {
+        public const string ServiceName = "TOP";
+
+        /// <summary>A failure of the client's own finding (not the gateway's answer): not transient, nothing carried out.</summary>
         public TopException(string api, string message, Exception? inner = null)
-            : base(message, inner)
+            : this(api, message, new ErrorVerdict(ServiceErrorKind.Rejected), inner)
         {
-            Api = api;
         }
 
-        /// <summary>The API method name, e.g. <c>taobao.tbk.tpwd.create</c>.</summary>
-        public string Api { get; }
-
-        /// <summary>True when the same call may succeed later (network, 5xx, <c>isp.*</c>, short throttling bans).</summary>
-        public virtual bool IsTransient => false;
-
-        /// <summary>True when the call may have been carried out although no answer came back.</summary>
-        public virtual bool MayHaveBeenApplied => false;
+        protected TopException(string api, string message, ErrorVerdict verdict, Exception? inner = null)
+            : base(ServiceName, api, message, verdict, inner)
+        {
+        }
     }
 }

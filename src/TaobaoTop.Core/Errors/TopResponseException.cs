@@ -7,14 +7,9 @@ namespace TaobaoTop.Core.Errors
     public sealed class TopResponseException : TopException
     {
         public TopResponseException(string api, string message, string? bodyExcerpt)
-            : base(api, message)
+            : base(api, message, new ErrorVerdict(ServiceErrorKind.MayHaveBeenApplied, mayHaveBeenApplied: true))
         {
             BodyExcerpt = bodyExcerpt;
         }
-
-        /// <summary>The first characters of what came back.</summary>
-        public string? BodyExcerpt { get; }
-
-        public override bool MayHaveBeenApplied => true;
     }
 }

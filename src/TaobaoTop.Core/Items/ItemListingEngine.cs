@@ -87,8 +87,8 @@ namespace TaobaoTop.Core.Items
             _cancellation = _stop.Token;
             _observer = e =>
             {
-                if (e.Kind == TopCallEventKind.Retrying) options.Log?.Invoke(e.ToString());
-                else if (e.Kind == TopCallEventKind.AuditFailed) (options.Warn ?? options.Log)?.Invoke(e.ToString());
+                if (e.Kind == CallEventKind.Retrying) options.Log?.Invoke(e.ToString());
+                else if (e.Kind == CallEventKind.AuditFailed) (options.Warn ?? options.Log)?.Invoke(e.ToString());
             };
             var limit = Math.Max(1, options.ThrottleLimit);
             _calls = new SemaphoreSlim(limit, limit);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,11 +12,12 @@ using TaobaoTop.Core.Errors;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>
-    /// Appends one JSON line per call to the audit log: time (+08:00), API, business parameters with secret-bearing
-    /// ones masked, file names, outcome, request id, attempts and elapsed time. System parameters (session, sign) are
-    /// never written. Auditing never changes a call's outcome: a log that cannot be written is reported once per client.
+    /// Appends one JSON line per call to the audit log: time (+08:00), caller, API, business parameters with
+    /// secret-bearing ones masked, file names, outcome, the service's code, request id, attempts and elapsed time.
+    /// System parameters (session, sign, access token) are never written. Auditing never changes a call's outcome: a log
+    /// that cannot be written is reported once per client.
     /// </summary>
-    public sealed class AuditPolicy : TopPipelinePolicy
+    public sealed class AuditPolicy : IPipelinePolicy<ServiceCall>
     {
         /// <summary>Parameter names containing any of these carry a credential.</summary>
         private static readonly string[] SecretWords =
@@ -23,26 +25,27 @@ namespace TaobaoTop.Core.Pipeline
             "token", "secret", "session", "pwd", "passwd", "password", "private_key", "privatekey", "api_key", "apikey",
             "auth_code", "authcode", "ticket", "credential", "accesskey", "access_key",
         };
+        internal const string Masked = "********";
         private static readonly object FileLock = new object();
         private static readonly JsonWriterOptions WriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         private int _failureReported;
 
-        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        public async Task ProcessAsync(ServiceCall message, Func<Task> next)
         {
-            var path = message.Options.AuditLogPath;
+            var path = message.ClientOptions.AuditLogPath;
             if (string.IsNullOrEmpty(path))
             {
                 await next().ConfigureAwait(false);
                 return;
             }
 
-            TopException? failure = null;
+            ServiceException? failure = null;
             try
             {
                 await next().ConfigureAwait(false);
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 failure = ex;
                 throw;
@@ -63,38 +66,35 @@ namespace TaobaoTop.Core.Pipeline
             return name == "code" && api.StartsWith("taobao.top.auth.", StringComparison.Ordinal);
         }
 
-        private static string Line(TopMessage message, TopException? failure)
+        private static string Line(ServiceCall message, ServiceException? failure)
         {
             using (var buffer = new MemoryStream())
             {
                 using (var json = new Utf8JsonWriter(buffer, WriterOptions))
                 {
-                    var api = message.Request.Method;
+                    var options = message.ClientOptions;
                     json.WriteStartObject();
-                    json.WriteString("time", Protocol.TopTime.ToTopZone(message.Options.Clock()).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
-                    json.WriteString("app_key", message.Options.AppKey);
-                    json.WriteString("api", api);
+                    json.WriteString("time", Protocol.TopTime.ToTopZone(options.Clock()).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
+                    json.WriteString(options.Caller.Key, options.Caller.Value);
+                    json.WriteString("api", message.Api);
                     json.WriteStartObject("parameters");
-                    foreach (var pair in message.Request.Parameters)
-                    {
-                        if (string.IsNullOrEmpty(pair.Value)) continue;
-                        json.WriteString(pair.Key, IsSecretParameter(pair.Key, api) ? "********" : message.Redact(pair.Value!));
-                    }
+                    foreach (var pair in message.AuditParameters) json.WriteString(pair.Key, pair.Value);
                     json.WriteEndObject();
-                    if (message.Request.Files.Count > 0)
+                    var files = message.AuditFiles.ToList();
+                    if (files.Count > 0)
                     {
                         json.WriteStartObject("files");
-                        foreach (var file in message.Request.Files) json.WriteString(file.Key, file.Value.ToString());
+                        foreach (var file in files) json.WriteString(file.Key, file.Value);
                         json.WriteEndObject();
                     }
                     json.WriteString("outcome", failure is null ? "ok" : "error");
-                    if (failure is TopApiException apiError)
+                    if (failure?.ErrorCode is int code)
                     {
-                        json.WriteNumber("code", apiError.Code);
-                        if (apiError.SubCode != null) json.WriteString("sub_code", apiError.SubCode);
+                        json.WriteNumber("code", code);
+                        if (failure.SubCode != null) json.WriteString("sub_code", failure.SubCode);
                     }
                     if (failure != null) json.WriteString("error", message.Redact(failure.Message));
-                    var requestId = message.Response?.RequestId ?? (failure as TopApiException)?.RequestId;
+                    var requestId = message.RequestId ?? failure?.RequestId;
                     if (requestId != null) json.WriteString("request_id", requestId);
                     json.WriteNumber("attempts", message.Attempt);
                     json.WriteNumber("elapsed_ms", (long)message.Elapsed.TotalMilliseconds);
@@ -104,7 +104,7 @@ namespace TaobaoTop.Core.Pipeline
             }
         }
 
-        private void Audit(TopMessage message, string path, TopException? failure)
+        private void Audit(ServiceCall message, string path, ServiceException? failure)
         {
             try
             {
@@ -114,7 +114,7 @@ namespace TaobaoTop.Core.Pipeline
             {
                 if (Interlocked.Exchange(ref _failureReported, 1) == 0)
                 {
-                    message.Report(TopCallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + message.Redact(ex.Message)
+                    message.Report(CallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + message.Redact(ex.Message)
                         + "). Calls go on and keep their outcome, but are not audited while it cannot be written; this is said once per connection.");
                 }
             }

@@ -5,18 +5,18 @@ using TaobaoTop.Core.Errors;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>Reports how the call ended: elapsed time, request id and retries, or why it failed.</summary>
-    public sealed class LoggingPolicy : TopPipelinePolicy
+    public sealed class LoggingPolicy : IPipelinePolicy<ServiceCall>
     {
-        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        public async Task ProcessAsync(ServiceCall call, Func<Task> next)
         {
             try
             {
                 await next().ConfigureAwait(false);
-                message.Report(TopCallEventKind.Succeeded, requestId: message.Response?.RequestId);
+                call.Report(CallEventKind.Succeeded, requestId: call.RequestId);
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
-                message.Report(TopCallEventKind.Failed, requestId: (ex as TopApiException)?.RequestId, reason: ex.Message);
+                call.Report(CallEventKind.Failed, requestId: ex.RequestId, reason: ex.Message);
                 throw;
             }
         }

@@ -9,21 +9,21 @@ using System.Threading.Tasks;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>
-    /// Holds each attempt until the app key's pacer lets it go. Pacers are per app key and process-wide, so every
-    /// connection and runspace of the process shares the app's QPS quota; connections asking for different rates are
-    /// all paced at the lowest one asked for recently.
+    /// Holds each attempt until the caller's pacer lets it go. Pacers are per caller (a TOP app key, a WeCom corp) and
+    /// host, process-wide, so every connection and runspace of the process shares the caller's QPS quota; connections
+    /// asking for different rates are all paced at the lowest one asked for recently.
     /// </summary>
-    public sealed class RateLimitPolicy : TopPipelinePolicy
+    public sealed class RateLimitPolicy : IPipelinePolicy<ServiceCall>
     {
         private static readonly ConcurrentDictionary<string, Pacer> Pacers = new ConcurrentDictionary<string, Pacer>(StringComparer.Ordinal);
 
-        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        public async Task ProcessAsync(ServiceCall call, Func<Task> next)
         {
-            var options = message.Options;
+            var options = call.ClientOptions;
             if (options.Qps > 0)
             {
-                var shared = options.PaceFolder is string folder ? SharedFor(folder, options.AppKey, options.Endpoint.Authority) : null;
-                await For(options.AppKey, options.Endpoint.Authority).WaitTurnAsync(options.Qps, message.CancellationToken, shared).ConfigureAwait(false);
+                var shared = options.PaceFolder is string folder ? SharedFor(folder, options.PaceKey, options.Endpoint.Authority) : null;
+                await For(options.PaceKey, options.Endpoint.Authority).WaitTurnAsync(options.Qps, call.CancellationToken, shared).ConfigureAwait(false);
             }
             await next().ConfigureAwait(false);
         }

@@ -5,20 +5,20 @@ using TaobaoTop.Core.Errors;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>
-    /// With a refresh token, renews the session shortly before it expires, and once after an invalid-session answer
-    /// (code 27) before trying the call again.
+    /// TOP's auth policy: with a refresh token, renews the session shortly before it expires, and once after the
+    /// classifier calls it expired (code 27) before trying the call again.
     /// </summary>
-    public sealed class SessionRefreshPolicy : TopPipelinePolicy
+    public sealed class SessionRefreshPolicy : IPipelinePolicy<TopCall>
     {
-        private readonly Func<TopMessage, Task> _refresh;
+        private readonly Func<TopCall, Task> _refresh;
 
         /// <param name="refresh">Renews the session; concurrent callers share one renewal.</param>
-        public SessionRefreshPolicy(Func<TopMessage, Task> refresh)
+        public SessionRefreshPolicy(Func<TopCall, Task> refresh)
         {
             _refresh = refresh;
         }
 
-        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        public async Task ProcessAsync(TopCall message, Func<Task> next)
         {
             var options = message.Options;
             var renewable = options.RefreshToken != null && !message.Request.WithoutSession && message.Request.Session is null;
@@ -31,7 +31,7 @@ namespace TaobaoTop.Core.Pipeline
             {
                 await next().ConfigureAwait(false);
             }
-            catch (TopApiException ex) when (ex.Code == 27 && renewable)
+            catch (ServiceException ex) when (ex.Kind == ServiceErrorKind.SessionExpired && renewable)
             {
                 await _refresh(message).ConfigureAwait(false);
                 await next().ConfigureAwait(false);

@@ -6,15 +6,15 @@ using TaobaoTop.Core.Protocol;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>Sets the system parameters and signs them with the business parameters, afresh on every attempt.</summary>
-    public sealed class SigningPolicy : TopPipelinePolicy
+    public sealed class SigningPolicy : IPipelinePolicy<TopCall>
     {
-        public override Task ProcessAsync(TopMessage message, Func<Task> next)
+        public Task ProcessAsync(TopCall message, Func<Task> next)
         {
             Sign(message);
             return next();
         }
 
-        public static void Sign(TopMessage message)
+        public static void Sign(TopCall message)
         {
             var options = message.Options;
             var system = message.SystemParameters;

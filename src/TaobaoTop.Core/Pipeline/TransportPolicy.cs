@@ -13,26 +13,30 @@ using TaobaoTop.Core.Protocol;
 namespace TaobaoTop.Core.Pipeline
 {
     /// <summary>
-    /// The last step: POSTs system parameters in the query string and business parameters in the body (form or
-    /// multipart, as the official SDKs do), waits at most the connection's timeout, and parses the answer.
+    /// The last step, the same for every service: sends the call's HTTP request, waits at most the connection's
+    /// timeout, reads the answer (no further than its size limit) and hands it to the call. Tells a request that never
+    /// left the machine (refused, no such host) from one whose answer was lost; the service's classifier makes the error.
     /// </summary>
-    public sealed class TransportPolicy : TopPipelinePolicy
+    public sealed class TransportPolicy : IPipelinePolicy<ServiceCall>
     {
         private readonly HttpClient _http;
+        private readonly ResponseClassifier _classifier;
 
-        public TransportPolicy(HttpClient http)
+        public TransportPolicy(HttpClient http, ResponseClassifier classifier)
         {
             _http = http;
+            _classifier = classifier;
         }
 
-        public override async Task ProcessAsync(TopMessage message, Func<Task> next)
+        public async Task ProcessAsync(ServiceCall call, Func<Task> next)
         {
-            var api = message.Request.Method;
-            message.Report(TopCallEventKind.Sending);
-            using (var request = BuildRequest(message))
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken))
+            var api = call.Api;
+            var options = call.ClientOptions;
+            call.Report(CallEventKind.Sending);
+            using (var request = call.CreateHttpRequest())
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken))
             {
-                timeout.CancelAfter(message.Options.Timeout);
+                timeout.CancelAfter(options.Timeout);
                 string body;
                 HttpStatusCode status;
                 string? reason;
@@ -42,98 +46,41 @@ namespace TaobaoTop.Core.Pipeline
                     {
                         status = response.StatusCode;
                         reason = response.ReasonPhrase;
-                        body = response.Content is null ? string.Empty : await ReadUtf8(api, response.Content, message.Options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+                        body = response.Content is null ? string.Empty : await ReadUtf8(call, response.Content, options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
                     }
                 }
-                catch (OperationCanceledException ex) when (!message.CancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException ex) when (!call.CancellationToken.IsCancellationRequested)
                 {
-                    throw new TopTransportException(api, $"{api}: no answer within {message.Options.Timeout.TotalSeconds:0.#} s; the call may have been carried out.", null, true, ex);
+                    throw _classifier.NoAnswer(call, $"{api}: no answer within {options.Timeout.TotalSeconds:0.#} s; the call may have been carried out.", sent: true, ex);
                 }
                 catch (System.IO.IOException ex)
                 {
-                    // The connection broke while the answer was being read: the call reached the gateway.
-                    throw new TopTransportException(api, $"{api}: network error talking to {message.Options.Endpoint.Host}: {message.Redact(Flatten(ex))}; the call may have been carried out.", null, true, ex);
+                    // The connection broke while the answer was being read: the call reached the service.
+                    throw _classifier.NoAnswer(call, $"{api}: network error talking to {options.Endpoint.Host}: {call.Redact(Flatten(ex))}; the call may have been carried out.", sent: true, ex);
                 }
                 catch (HttpRequestException ex)
                 {
                     var refused = IsRefusedBeforeSending(ex);
-                    var text = $"{api}: network error talking to {message.Options.Endpoint.Host}: {message.Redact(Flatten(ex))}";
-                    throw new TopTransportException(api, refused ? text : text + "; the call may have been carried out.", null, !refused, ex);
+                    var text = $"{api}: network error talking to {options.Endpoint.Host}: {call.Redact(Flatten(ex))}";
+                    throw _classifier.NoAnswer(call, refused ? text : text + "; the call may have been carried out.", sent: !refused, ex);
                 }
 
                 if ((int)status < 200 || (int)status > 299)
                 {
-                    var excerpt = message.Redactor.Excerpt(body);
-                    throw new TopTransportException(
-                        api,
-                        $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"),
-                        (int)status,
-                        (int)status != 503 && (int)status != 429);
+                    var excerpt = call.Redactor.Excerpt(body);
+                    throw _classifier.HttpError(call, $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"), (int)status);
                 }
 
-                message.Response = TopResponseParser.Parse(api, body, message.Redactor);
+                call.ReadAnswer(body);
             }
 
             await next().ConfigureAwait(false);
         }
 
-        internal static HttpRequestMessage BuildRequest(TopMessage message)
-        {
-            var system = message.SystemParameters;
-            var uri = new UriBuilder(message.Options.Endpoint);
-            var query = FormBody.EncodeToString(system);
-            uri.Query = string.IsNullOrEmpty(uri.Query) || uri.Query == "?" ? query : uri.Query.TrimStart('?') + "&" + query;
-
-            var request = new HttpRequestMessage(HttpMethod.Post, uri.Uri);
-            request.Headers.Accept.ParseAdd("application/json");
-            // .NET Framework's handler copies this onto the ServicePoint: no 100-continue round trip before the body.
-            request.Headers.ExpectContinue = false;
-            var business = Business(message.Request.Parameters, system);
-            request.Content = message.Request.Files.Count == 0 ? FormContent(business) : MultipartContent(business, message.Request.Files);
-            return request;
-        }
-
-        private static IEnumerable<KeyValuePair<string, string?>> Business(IDictionary<string, string?> parameters, IDictionary<string, string?> system)
-        {
-            foreach (var pair in parameters)
-            {
-                if (!system.ContainsKey(pair.Key) && !string.IsNullOrEmpty(pair.Value)) yield return pair;
-            }
-        }
-
-        private static HttpContent FormContent(IEnumerable<KeyValuePair<string, string?>> business)
-        {
-            var content = new ByteArrayContent(FormBody.Encode(business));
-            content.Headers.ContentType = MediaTypeHeaderValue.Parse(FormBody.ContentType);
-            return content;
-        }
-
-        private static HttpContent MultipartContent(IEnumerable<KeyValuePair<string, string?>> business, IDictionary<string, TopFile> files)
-        {
-            var content = new MultipartFormDataContent("----TaobaoTop" + Guid.NewGuid().ToString("N"));
-            foreach (var pair in business)
-            {
-                var part = new ByteArrayContent(Encoding.UTF8.GetBytes(pair.Value!));
-                part.Headers.ContentType = MediaTypeHeaderValue.Parse("text/plain;charset=UTF-8");
-                part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(pair.Key) };
-                content.Add(part);
-            }
-            foreach (var file in files)
-            {
-                var part = new ByteArrayContent(file.Value.Content);
-                part.Headers.ContentType = MediaTypeHeaderValue.Parse(file.Value.ContentType);
-                part.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(file.Key), FileName = Quote(file.Value.FileName) };
-                content.Add(part);
-            }
-            return content;
-        }
-
-        private static string Quote(string text) => "\"" + text.Replace("\"", "") + "\"";
-
         /// <summary>The body as UTF-8, read no further than <paramref name="limit"/> bytes.</summary>
-        private static async Task<string> ReadUtf8(string api, HttpContent content, long limit, CancellationToken cancellationToken)
+        private async Task<string> ReadUtf8(ServiceCall call, HttpContent content, long limit, CancellationToken cancellationToken)
         {
-            if (content.Headers.ContentLength > limit) throw TooLarge(api, limit);
+            if (content.Headers.ContentLength > limit) throw TooLarge(call, limit);
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
             using (var buffer = new System.IO.MemoryStream())
             {
@@ -141,17 +88,17 @@ namespace TaobaoTop.Core.Pipeline
                 int read;
                 while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    if (buffer.Length + read > limit) throw TooLarge(api, limit);
+                    if (buffer.Length + read > limit) throw TooLarge(call, limit);
                     buffer.Write(chunk, 0, read);
                 }
                 return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
         }
 
-        private static TopResponseException TooLarge(string api, long limit)
-            => new TopResponseException(api, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "{0}: the answer is larger than {1:0.#} MB (the client's MaxAnswerBytes), so it was not read; no real TOP answer is that large. Ask for fewer fields or a smaller page.",
-                api, limit / 1048576.0), null);
+        private ServiceException TooLarge(ServiceCall call, long limit)
+            => _classifier.Unreadable(call, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0}: the answer is larger than {1:0.#} MB (the client's MaxAnswerBytes), so it was not read; no real answer is that large. Ask for fewer fields or a smaller page.",
+                call.Api, limit / 1048576.0), null);
 
         /// <summary>Whether the request never left the machine: .NET says so with a SocketException, .NET Framework
         /// (HttpWebRequest underneath) with a WebException status, and without a SocketException for a failed look-up.</summary>

@@ -8,8 +8,6 @@ namespace TaobaoTop.Core.Protocol
     /// <summary>One API call: the method, its business parameters and files.</summary>
     public sealed class TopRequest
     {
-        private static readonly string[] ReadOnlyVerbs = { ".get", ".query", ".search", ".parse", ".list", ".report", ".detail", ".match", ".check", ".optional", ".recommend", ".material", ".convert", ".transform" };
-
         public TopRequest(string method)
         {
             if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException("An API method name is required, e.g. taobao.tbk.tpwd.create.", nameof(method));
@@ -31,22 +29,10 @@ namespace TaobaoTop.Core.Protocol
 
         /// <summary>
         /// Whether sending the call twice is harmless. Only such calls are retried after a time-out or a dropped
-        /// connection, where the first attempt may have been carried out. Guessed from the method name when not set.
+        /// connection, where the first attempt may have been carried out. When not set, the catalog says: an API that
+        /// does not write is, one that writes or that the catalog does not know is not.
         /// </summary>
         public bool? IsIdempotent { get; set; }
-
-        internal bool RetriesAfterAmbiguousFailure
-        {
-            get
-            {
-                if (IsIdempotent.HasValue) return IsIdempotent.Value;
-                foreach (var verb in ReadOnlyVerbs)
-                {
-                    if (Method.EndsWith(verb, StringComparison.Ordinal) || Method.IndexOf(verb + ".", StringComparison.Ordinal) >= 0) return true;
-                }
-                return false;
-            }
-        }
 
         public TopRequest With(string name, object? value)
         {

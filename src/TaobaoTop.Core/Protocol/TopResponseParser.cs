@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using TaobaoTop.Core.Catalog;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 
@@ -51,14 +52,22 @@ namespace TaobaoTop.Core.Protocol
                     throw ToException(api, error, redactor);
                 }
 
-                var inner = Unwrap(root);
+                var inner = Unwrap(root, api);
                 return new TopResponse(api, inner.Clone(), body!, inner.Text("request_id"));
             }
         }
 
-        /// <summary>The object inside <c>xxx_response</c>; the root itself for <c>simplify=true</c> answers.</summary>
-        private static JsonElement Unwrap(JsonElement root)
+        /// <summary>
+        /// The object inside the catalog's answer root, else inside the first <c>xxx_response</c>; the root itself for
+        /// <c>simplify=true</c> answers.
+        /// </summary>
+        private static JsonElement Unwrap(JsonElement root, string api)
         {
+            if (TopApiCatalog.Default.TryGet(api, out var info) && info.AnswerRoot is string name
+                && root.TryGetProperty(name, out var known) && known.ValueKind == JsonValueKind.Object)
+            {
+                return known;
+            }
             foreach (var property in root.EnumerateObject())
             {
                 if (property.Name.EndsWith("_response", StringComparison.Ordinal) && property.Value.ValueKind == JsonValueKind.Object)

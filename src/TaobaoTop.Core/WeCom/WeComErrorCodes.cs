@@ -1,36 +1,35 @@
 namespace TaobaoTop.Core.WeCom
 {
-    /// <summary>What the client does with each WeCom errcode (global error code page 90313).</summary>
+    /// <summary>WeCom errcodes the client knows by name (global error code page 90313); <see cref="WeComClassifier"/> says what each means.</summary>
     public static class WeComErrorCodes
     {
         public const int SystemBusy = -1;
         public const int InvalidSecret = 40001;
+        public const int InvalidCorpId = 40013;
         public const int InvalidAccessToken = 40014;
+        public const int SecretNotOfCorp = 40091;
         public const int AccessTokenExpired = 42001;
         public const int FrequencyLimited = 45009;
         public const int ConcurrencyLimited = 45033;
+        public const int ApiNotAllowed = 48002;
+        public const int MemberNotAllowed = 60011;
+        public const int IpNotAllowed = 60020;
+        public const int IpNotTrusted = 301042;
         public const int DataVersionConflict = 6000;
         public const int TooManyUsers = 41041;
         public const int InvalidConfigId = 41044;
         public const int NotExternalContact = 84061;
-
-        /// <summary>The token is bad or stale: fetch a new one and send the call once more.</summary>
-        public static bool IsTokenError(int errCode) => errCode == InvalidAccessToken || errCode == AccessTokenExpired;
-
-        /// <summary>Worth the same call later: system busy, a version conflict, a frequency or concurrency limit.</summary>
-        public static bool IsTransient(int errCode)
-            => errCode == SystemBusy || errCode == DataVersionConflict || errCode == FrequencyLimited || errCode == ConcurrencyLimited;
 
         internal static string Hint(int errCode)
         {
             switch (errCode)
             {
                 case InvalidSecret: return ". The corp secret is wrong: check it in the app's details.";
-                case 40013: return ". The corp id is wrong.";
-                case 40091: return ". The secret is not valid for this corp.";
-                case 48002: return ". The app may not call this API: add it to 客户联系「可调用接口的应用」.";
-                case 60020:
-                case 301042: return ". This machine's IP is not on the app's trusted IP list (企业可信IP).";
+                case InvalidCorpId: return ". The corp id is wrong.";
+                case SecretNotOfCorp: return ". The secret is not valid for this corp.";
+                case ApiNotAllowed: return ". The app may not call this API: add it to 客户联系「可调用接口的应用」.";
+                case IpNotAllowed:
+                case IpNotTrusted: return ". This machine's IP is not on the app's trusted IP list (企业可信IP).";
                 case TooManyUsers: return ". A contact way takes at most 100 members, departments expanded.";
                 case NotExternalContact: return ". The customer is not a customer of this member.";
                 default: return string.Empty;

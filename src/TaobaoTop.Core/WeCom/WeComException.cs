@@ -1,29 +1,35 @@
+using System;
 using System.Globalization;
 using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Core.WeCom
 {
-    /// <summary>WeCom answered with a non-zero <c>errcode</c>. <see cref="TopException.Api"/> is the API path.</summary>
-    public sealed class WeComException : TopException
+    /// <summary>
+    /// A WeCom call failed: WeCom answered a non-zero <c>errcode</c> (<see cref="ServiceException.ErrorCode"/>), or no
+    /// usable answer came back (ErrorCode null; <see cref="ServiceException.HttpStatus"/> when it was an HTTP error).
+    /// <see cref="ServiceException.Api"/> is the API path.
+    /// </summary>
+    public sealed class WeComException : ServiceException
     {
-        public WeComException(string path, int errCode, string? errMsg)
-            : base(path, Describe(path, errCode, errMsg))
+        public const string ServiceName = "WeCom";
+
+        /// <summary>WeCom's answer with a non-zero errcode.</summary>
+        public WeComException(string path, int errCode, string? errMsg, ErrorVerdict verdict)
+            : base(ServiceName, path, string.Format(CultureInfo.InvariantCulture, "{0} failed: errcode {1} {2}", path, errCode, errMsg) + WeComErrorCodes.Hint(errCode), verdict)
         {
-            ErrCode = errCode;
-            ErrMsg = errMsg;
+            ErrorCode = errCode;
+            ErrorMessage = errMsg;
         }
 
-        public int ErrCode { get; }
-
-        /// <summary>WeCom's <c>errmsg</c>, without the token (never echoed, but redacted anyway).</summary>
-        public string? ErrMsg { get; }
+        /// <summary>No usable answer: the network, an HTTP error, or a body that is not WeCom's JSON (quoted in <paramref name="bodyExcerpt"/>).</summary>
+        public WeComException(string path, string message, int? httpStatus, ErrorVerdict verdict, Exception? inner = null, string? bodyExcerpt = null)
+            : base(ServiceName, path, message, verdict, inner)
+        {
+            HttpStatus = httpStatus;
+            BodyExcerpt = bodyExcerpt;
+        }
 
         /// <summary>The API path, e.g. <c>/cgi-bin/externalcontact/add_contact_way</c>.</summary>
         public string Path => Api;
-
-        public override bool IsTransient => WeComErrorCodes.IsTransient(ErrCode);
-
-        private static string Describe(string path, int errCode, string? errMsg)
-            => string.Format(CultureInfo.InvariantCulture, "{0} failed: errcode {1} {2}", path, errCode, errMsg) + WeComErrorCodes.Hint(errCode);
     }
 }

@@ -20,9 +20,9 @@ namespace TaobaoTop.Core.WeCom
         private const string Base = "/cgi-bin/externalcontact/";
 
         private readonly WeComClient _client;
-        private readonly Action<TopCallEvent>? _observer;
+        private readonly Action<WeComCallEvent>? _observer;
 
-        public WeComExternalContacts(WeComClient client, Action<TopCallEvent>? observer = null)
+        public WeComExternalContacts(WeComClient client, Action<WeComCallEvent>? observer = null)
         {
             _client = client ?? throw new ArgumentNullException(nameof(client));
             _observer = observer;
@@ -45,7 +45,9 @@ namespace TaobaoTop.Core.WeCom
             if (users.Count > 0) body["user"] = new JsonArray(users.Select(u => (JsonNode)JsonValue.Create(u)!).ToArray());
             if (type == 2 && parties.Count > 0) body["party"] = new JsonArray(parties.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray());
             var answer = await _client.PostAsync(Base + "add_contact_way", body, idempotent: false, _observer, cancellationToken).ConfigureAwait(false);
-            var configId = answer.Text("config_id") ?? throw new Errors.TopResponseException(Base + "add_contact_way", "add_contact_way answered without a config_id.", null);
+            var configId = answer.Text("config_id")
+                ?? throw new WeComException(Base + "add_contact_way", "add_contact_way answered without a config_id; the contact way may have been created.", null,
+                    new Errors.ErrorVerdict(Errors.ServiceErrorKind.MayHaveBeenApplied, mayHaveBeenApplied: true));
             return await GetContactWayAsync(configId, cancellationToken).ConfigureAwait(false);
         }
 

@@ -18,7 +18,7 @@ namespace TaobaoTop.Base
         protected CancellationToken Cancellation => _stopping.Token;
 
         /// <summary>Runs one client operation, writing its -Verbose reports on the pipeline thread as they happen.</summary>
-        protected T RunCall<T>(Func<Action<TopCallEvent>, CancellationToken, Task<T>> call)
+        protected T RunCall<T>(Func<Action<ServiceCallEvent>, CancellationToken, Task<T>> call)
         {
             var pump = new CallPump();
             return pump.Run(call(e => pump.Post(() => Report(e)), Cancellation));
@@ -55,14 +55,14 @@ namespace TaobaoTop.Base
 
             public void Progress(ProgressRecord progress) => _pump.Post(() => _cmdlet.WriteProgress(progress));
 
-            /// <summary>For <see cref="TopClient.InvokeAsync"/>'s observer: -Verbose reports of each call.</summary>
-            public void Report(TopCallEvent e) => _pump.Post(() => _cmdlet.Report(e));
+            /// <summary>For a client's observer (TOP or WeCom): -Verbose reports of each call.</summary>
+            public void Report(ServiceCallEvent e) => _pump.Post(() => _cmdlet.Report(e));
         }
 
         /// <summary>A call's event on the pipeline thread: a warning when auditing failed, else -Verbose text.</summary>
-        protected void Report(TopCallEvent e)
+        protected void Report(ServiceCallEvent e)
         {
-            if (e.Kind == TopCallEventKind.AuditFailed) WriteWarning(e.ToString());
+            if (e.Kind == CallEventKind.AuditFailed) WriteWarning(e.ToString());
             else WriteVerbose(e.ToString());
         }
 

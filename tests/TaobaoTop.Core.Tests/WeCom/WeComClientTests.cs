@@ -34,7 +34,7 @@ public class WeComClientTests
 
     private const string WayAnswer = """{"errcode":0,"errmsg":"ok","contact_way":{"config_id":"cfg1","type":1,"scene":2,"state":"xhs","user":["sales01"]}}""";
 
-    private static Task Get(WeComClient client, List<TopCallEvent>? events = null)
+    private static Task Get(WeComClient client, List<WeComCallEvent>? events = null)
         => client.PostAsync(Path, new JsonObject { ["config_id"] = "cfg1" }, idempotent: true, events == null ? null : events.Add);
 
     [Fact]
@@ -86,7 +86,7 @@ public class WeComClientTests
 
         var error = await Assert.ThrowsAsync<WeComException>(() => Get(client));
 
-        Assert.Equal(42001, error.ErrCode);
+        Assert.Equal(42001, error.ErrorCode);
         Assert.Equal(Path, error.Path);
         Assert.Equal(4, gateway.Received.Count);
     }
@@ -96,13 +96,13 @@ public class WeComClientTests
     {
         var (client, gateway) = Connect();
         gateway.Answer(TokenAnswer(Token1)).Answer("""{"errcode":45009,"errmsg":"api freq out of limit"}""").Answer(WayAnswer);
-        var events = new List<TopCallEvent>();
+        var events = new List<WeComCallEvent>();
 
         await Get(client, events);
 
         var wait = Assert.Single(_waits);
         Assert.True(wait >= TimeSpan.FromSeconds(60), $"waited {wait}");
-        Assert.Contains(events, e => e.Kind == TopCallEventKind.Retrying && e.Reason!.Contains("45009"));
+        Assert.Contains(events, e => e.Kind == CallEventKind.Retrying && e.Reason!.Contains("45009"));
         Assert.Equal(3, gateway.Received.Count);
     }
 
@@ -115,7 +115,7 @@ public class WeComClientTests
 
         var error = await Assert.ThrowsAsync<WeComException>(() => Get(client));
 
-        Assert.Equal(45033, error.ErrCode);
+        Assert.Equal(45033, error.ErrorCode);
         Assert.Equal(3, _waits.Count);
         Assert.True(_waits[2] > _waits[0], "back-off grows");
     }
@@ -131,7 +131,7 @@ public class WeComClientTests
 
         var error = await Assert.ThrowsAsync<WeComException>(() => Get(client));
 
-        Assert.Equal(errCode, error.ErrCode);
+        Assert.Equal(errCode, error.ErrorCode);
         Assert.Contains(text, error.Message);
         Assert.Empty(_waits);
         Assert.Equal(2, gateway.Received.Count);
@@ -147,7 +147,7 @@ public class WeComClientTests
 
         Assert.Equal("/cgi-bin/gettoken", error.Path);
         Assert.DoesNotContain(CorpSecret, error.Message);
-        Assert.DoesNotContain(CorpSecret, error.ErrMsg);
+        Assert.DoesNotContain(CorpSecret, error.ErrorMessage);
         Assert.DoesNotContain(CorpSecret, client.ToString());
     }
 
@@ -159,11 +159,11 @@ public class WeComClientTests
             .Answer($$"""{"errcode":-1,"errmsg":"system busy for {{Token1}}"}""")
             .Then(_ => throw new HttpRequestException("connection reset sending ?access_token=" + Token1))
             .Answer("<html>" + Token1 + "</html>");
-        var events = new List<TopCallEvent>();
+        var events = new List<WeComCallEvent>();
 
-        var error = await Assert.ThrowsAnyAsync<TopException>(() => Get(client, events));
+        var error = await Assert.ThrowsAnyAsync<ServiceException>(() => Get(client, events));
 
-        var everything = string.Join("\n", events.Select(e => e.ToString())) + "\n" + error + "\n" + (error as TopResponseException)?.BodyExcerpt + "\n" + client;
+        var everything = string.Join("\n", events.Select(e => e.ToString())) + "\n" + error + "\n" + error.BodyExcerpt + "\n" + client;
         Assert.Contains("system busy", everything);
         Assert.Contains("connection reset", everything);
         Assert.DoesNotContain(Token1, everything);
@@ -176,8 +176,9 @@ public class WeComClientTests
         var (client, gateway) = Connect();
         gateway.Answer(TokenAnswer(Token1)).Throw(new HttpRequestException("connection reset"));
 
-        await Assert.ThrowsAsync<TopTransportException>(() => client.PostAsync("/cgi-bin/externalcontact/add_contact_way", new JsonObject(), idempotent: false));
+        var error = await Assert.ThrowsAsync<WeComException>(() => client.PostAsync("/cgi-bin/externalcontact/add_contact_way", new JsonObject(), idempotent: false));
 
+        Assert.True(error.MayHaveBeenApplied);
         Assert.Equal(2, gateway.Received.Count);
     }
 

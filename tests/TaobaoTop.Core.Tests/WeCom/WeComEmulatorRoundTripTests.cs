@@ -94,7 +94,7 @@ public class WeComEmulatorRoundTripTests
 
         var error = await Assert.ThrowsAsync<WeComException>(() => new WeComExternalContacts(client).GetCorpTagsAsync());
 
-        Assert.Equal(40001, error.ErrCode);
+        Assert.Equal(40001, error.ErrorCode);
         Assert.Equal("/cgi-bin/gettoken", error.Path);
         Assert.DoesNotContain("not-the-secret", error.ToString());
     }
@@ -136,7 +136,7 @@ public class WeComEmulatorRoundTripTests
 
         await contacts.DeleteContactWayAsync(way.ConfigId);
         var gone = await Assert.ThrowsAsync<WeComException>(() => contacts.GetContactWayAsync(way.ConfigId));
-        Assert.Equal(41044, gone.ErrCode);
+        Assert.Equal(41044, gone.ErrorCode);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class WeComEmulatorRoundTripTests
             ["party"] = new JsonArray(JsonValue.Create(WeComDemo.SalesParty)),
         }, idempotent: false));
 
-        Assert.Equal(41041, error.ErrCode);
+        Assert.Equal(41041, error.ErrorCode);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public class WeComEmulatorRoundTripTests
         var again = new List<WeComCustomer>();
         await contacts.ForEachCustomerAsync(new[] { "sales01" }, again.Add);
 
-        Assert.Equal(84061, stranger.ErrCode);
+        Assert.Equal(84061, stranger.ErrorCode);
         Assert.Equal(new[] { tag.Id }, again.Single(c => c.ExternalUserId == customers[0].ExternalUserId).TagIds);
         Assert.Equal("渠道", (await contacts.GetCorpTagsAsync()).Single().GroupName);
     }

@@ -50,7 +50,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 var tagIds = Tag.Select(t => ids[t]).Distinct(StringComparer.Ordinal).ToArray();
                 Call((contacts, ct) => contacts.MarkTagAsync(UserId, ExternalUserId, tagIds, ct));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 WriteError(ErrorFor(ex, target));
             }

@@ -39,7 +39,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             {
                 foreach (var id in Call((contacts, ct) => contacts.ListContactWayIdsAsync(start, end, cancellationToken: ct))) WriteOne(id);
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 ThrowTerminatingError(ErrorFor(ex, null));
             }
@@ -51,7 +51,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             {
                 WriteObject(Call((contacts, ct) => contacts.GetContactWayAsync(configId, ct)));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 WriteError(ErrorFor(ex, configId));
             }

@@ -57,7 +57,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     PageSize,
                     ct));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 ThrowTerminatingError(ErrorFor(ex, null));
             }

@@ -44,7 +44,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             {
                 WriteObject(Call((contacts, ct) => contacts.AddContactWayAsync(State, User, Party, Remark, SkipVerify, ct)));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 WriteError(ErrorFor(ex, State));
             }

@@ -25,7 +25,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     if (!ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) continue;
                     Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
                 }
-                catch (TopException ex)
+                catch (ServiceException ex)
                 {
                     WriteError(ErrorFor(ex, id));
                 }

@@ -50,7 +50,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 Call((contacts, ct) => contacts.UpdateContactWayAsync(ConfigId, State, Remark, SkipVerify, User, Party, ct));
                 if (PassThru) WriteObject(Call((contacts, ct) => contacts.GetContactWayAsync(ConfigId, ct)));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 WriteError(ErrorFor(ex, ConfigId));
             }

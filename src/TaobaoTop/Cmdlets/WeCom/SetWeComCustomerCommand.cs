@@ -57,7 +57,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             {
                 Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 WriteError(ErrorFor(ex, target));
             }

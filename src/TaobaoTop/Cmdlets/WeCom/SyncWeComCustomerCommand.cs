@@ -50,7 +50,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 WriteVerbose("Customers of " + users.Count + " member(s); last snapshot " + (snapshot.TakenAt?.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) ?? "none"));
                 Call((contacts, ct) => contacts.ForEachCustomerAsync(users, listed.Add, cancellationToken: ct));
             }
-            catch (TopException ex)
+            catch (ServiceException ex)
             {
                 // A partial list would read as departures: nothing is compared or saved.
                 ThrowTerminatingError(ErrorFor(ex, StatePath));

@@ -2,9 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using TaobaoTop.Connection;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Connection;
 using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -56,10 +55,14 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             switch (ex)
             {
-                case WeComException wecom:
-                    return new ErrorRecord(wecom, "WeComError" + wecom.ErrCode, Category(wecom.ErrCode), target);
-                case TopException top:
-                    return ErrorRecords.From(top, target);
+                case WeComException wecom when wecom.ErrorCode is int errCode:
+                    return new ErrorRecord(wecom, "WeComError" + errCode, Category(errCode), target);
+                case WeComException noAnswer when noAnswer.HttpStatus is int status:
+                    return new ErrorRecord(noAnswer, "WeComHttpError" + status, ErrorCategory.ProtocolError, target);
+                case WeComException noAnswer when noAnswer.IsTransient:
+                    return new ErrorRecord(noAnswer, "WeComNetworkError", ErrorCategory.ConnectionError, target);
+                case WeComException unreadable:
+                    return new ErrorRecord(unreadable, "WeComInvalidResponse", ErrorCategory.InvalidResult, target);
                 case ArgumentException argument:
                     return new ErrorRecord(argument, "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 default:

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace TaobaoTop.Core.Pipeline
 {
-    public enum TopCallEventKind
+    public enum CallEventKind
     {
         /// <summary>An attempt is about to be sent.</summary>
         Sending,
@@ -19,10 +19,10 @@ namespace TaobaoTop.Core.Pipeline
         AuditFailed,
     }
 
-    /// <summary>What happened during a call, for verbose output and logs. Never carries a secret.</summary>
-    public sealed class TopCallEvent
+    /// <summary>What happened during a call of any service, for verbose output and logs. Never carries a secret.</summary>
+    public abstract class ServiceCallEvent
     {
-        public TopCallEvent(TopCallEventKind kind, string api, int attempt, TimeSpan elapsed, string? requestId = null, TimeSpan? delay = null, string? reason = null)
+        protected ServiceCallEvent(CallEventKind kind, string api, int attempt, TimeSpan elapsed, string? requestId, TimeSpan? delay, string? reason)
         {
             Kind = kind;
             Api = api;
@@ -33,8 +33,9 @@ namespace TaobaoTop.Core.Pipeline
             Reason = reason;
         }
 
-        public TopCallEventKind Kind { get; }
+        public CallEventKind Kind { get; }
 
+        /// <summary>The API: a TOP method name or a WeCom path.</summary>
         public string Api { get; }
 
         /// <summary>1 for the first attempt.</summary>
@@ -53,19 +54,34 @@ namespace TaobaoTop.Core.Pipeline
         {
             var ms = ((long)Elapsed.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             var retries = Attempt - 1;
+            var retriesText = retries + (retries == 1 ? " retry" : " retries");
             switch (Kind)
             {
-                case TopCallEventKind.Sending:
+                case CallEventKind.Sending:
                     return Attempt == 1 ? $"{Api}: sending" : $"{Api}: sending attempt {Attempt}";
-                case TopCallEventKind.Retrying:
+                case CallEventKind.Retrying:
                     return string.Format(CultureInfo.InvariantCulture, "{0}: attempt {1} failed after {2} ms ({3}); retrying in {4:0.0} s", Api, Attempt, ms, Reason, Delay.GetValueOrDefault().TotalSeconds);
-                case TopCallEventKind.Succeeded:
-                    return $"{Api}: succeeded in {ms} ms, request_id {RequestId ?? "(none)"}, {retries} {(retries == 1 ? "retry" : "retries")}";
-                case TopCallEventKind.AuditFailed:
+                case CallEventKind.Succeeded:
+                    return $"{Api}: succeeded in {ms} ms{Succeeded()}, {retriesText}";
+                case CallEventKind.AuditFailed:
                     return Reason ?? "The audit log could not be written.";
                 default:
-                    return $"{Api}: failed after {ms} ms and {retries} {(retries == 1 ? "retry" : "retries")}: {Reason}";
+                    return $"{Api}: failed after {ms} ms and {retriesText}: {Reason}";
             }
         }
+
+        /// <summary>What a success adds after its time, e.g. the request id.</summary>
+        protected abstract string Succeeded();
+    }
+
+    /// <summary>What happened during a TOP call.</summary>
+    public sealed class TopCallEvent : ServiceCallEvent
+    {
+        public TopCallEvent(CallEventKind kind, string api, int attempt, TimeSpan elapsed, string? requestId = null, TimeSpan? delay = null, string? reason = null)
+            : base(kind, api, attempt, elapsed, requestId, delay, reason)
+        {
+        }
+
+        protected override string Succeeded() => ", request_id " + (RequestId ?? "(none)");
     }
 }
