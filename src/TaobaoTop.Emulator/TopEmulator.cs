@@ -83,6 +83,9 @@ namespace TaobaoTop.Emulator
         /// <summary>The APIs the emulator answers for real.</summary>
         public IEnumerable<string> ModelledMethods => _registry.Methods;
 
+        /// <summary>What the emulator declares of a modelled API: whether it needs a session, whether it writes.</summary>
+        public bool TryGetModelled(string method, out ApiRegistration registration) => _registry.TryGet(method, out registration);
+
         /// <summary>An <see cref="HttpMessageHandler"/> that hands requests straight to <see cref="HandleAsync"/>, without a socket.</summary>
         public HttpMessageHandler CreateHandler() => new EmulatorMessageHandler(this);
 

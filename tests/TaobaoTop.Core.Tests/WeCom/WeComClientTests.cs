@@ -183,6 +183,20 @@ public class WeComClientTests
     }
 
     [Fact]
+    public async Task A_write_whose_connection_was_refused_is_sent_again()
+    {
+        var (client, gateway) = Connect();
+        gateway.Answer(TokenAnswer(Token1))
+            .Throw(new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)))
+            .Answer("""{"errcode":0,"errmsg":"ok","config_id":"cfg9"}""");
+
+        var answer = await client.PostAsync("/cgi-bin/externalcontact/add_contact_way", new JsonObject(), idempotent: false);
+
+        Assert.Equal("cfg9", answer.GetProperty("config_id").GetString());
+        Assert.Equal(3, gateway.Received.Count);
+    }
+
+    [Fact]
     public async Task Contact_way_limits_are_checked_before_any_call()
     {
         var (client, gateway) = Connect();
