@@ -4,15 +4,15 @@ using System.Runtime.CompilerServices;
 namespace TaobaoTop.Base
 {
     /// <summary>The current connection of one kind in each runspace, so parallel runspaces (and tests) never see each other's.</summary>
-    internal sealed class ConnectionStore<TConnection>
+    internal static class ConnectionStore<TConnection>
         where TConnection : class
     {
-        private readonly ConditionalWeakTable<Runspace, Holder> _connections = new ConditionalWeakTable<Runspace, Holder>();
+        private static readonly ConditionalWeakTable<Runspace, Holder> Connections = new ConditionalWeakTable<Runspace, Holder>();
 
-        public TConnection? Current
+        public static TConnection? Current
         {
-            get => Runspace.DefaultRunspace is { } runspace && _connections.TryGetValue(runspace, out var holder) ? holder.Connection : null;
-            set => _connections.GetOrCreateValue(Runspace.DefaultRunspace).Connection = value;
+            get => Runspace.DefaultRunspace is { } runspace && Connections.TryGetValue(runspace, out var holder) ? holder.Connection : null;
+            set => Connections.GetOrCreateValue(Runspace.DefaultRunspace).Connection = value;
         }
 
         private sealed class Holder

@@ -8,22 +8,30 @@ namespace TaobaoTop.Base
     /// session's current connection is released when another replaces it, unless the user holds it (-PassThru, a
     /// context object): then it stays usable with -Connection until the user disposes it.
     /// </summary>
-    public abstract class ServiceConnection<TClient> : IDisposable
+    public abstract class ServiceConnection<TClient, TEmulator> : IDisposable
         where TClient : class, IDisposable
+        where TEmulator : class
     {
-        private readonly object? _emulator;
+        private readonly string _caller;
 
-        /// <param name="emulator">The in-process emulator; disposed with the connection when it holds anything to release.</param>
-        protected ServiceConnection(TClient client, object? emulator)
+        /// <param name="caller">Who connects, as the connection's text names it (an app key, a corp).</param>
+        protected ServiceConnection(TClient client, TEmulator? emulator, Uri endpoint, string caller)
         {
             Client = client;
-            _emulator = emulator;
+            Emulator = emulator;
+            Endpoint = endpoint;
+            _caller = caller;
             ConnectedAt = TopTime.ToTopZone(DateTimeOffset.UtcNow);
         }
 
         internal TClient Client { get; }
 
-        public bool IsEmulator => _emulator != null;
+        /// <summary>The in-process emulator (-Emulator), e.g. to reset it or simulate customers; null otherwise.</summary>
+        public TEmulator? Emulator { get; }
+
+        public Uri Endpoint { get; }
+
+        public bool IsEmulator => Emulator != null;
 
         public DateTimeOffset ConnectedAt { get; }
 
@@ -42,7 +50,9 @@ namespace TaobaoTop.Base
         public void Dispose()
         {
             Client.Dispose();
-            (_emulator as IDisposable)?.Dispose();
+            (Emulator as IDisposable)?.Dispose();
         }
+
+        public override string ToString() => _caller + " @ " + (IsEmulator ? "emulator (in-process)" : Endpoint.ToString());
     }
 }

@@ -24,7 +24,7 @@ namespace TaobaoTop.Base
         /// <summary>The connection to use; stops the cmdlet with a clear error when there is none.</summary>
         protected TaobaoConnection RequireConnection()
         {
-            var connection = Connection ?? TaobaoConnection.Store.Current;
+            var connection = Connection ?? ConnectionStore<TaobaoConnection>.Current;
             if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
             return connection!;
         }

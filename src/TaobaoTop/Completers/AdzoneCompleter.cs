@@ -7,6 +7,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 using TaobaoTop.Emulator;
 
@@ -26,7 +27,7 @@ namespace TaobaoTop.Completers
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            var connection = TaobaoConnection.Store.Current;
+            var connection = ConnectionStore<TaobaoConnection>.Current;
             var known = new Dictionary<string, string>(StringComparer.Ordinal);
             if (connection == null) return Enumerable.Empty<CompletionResult>();
             if (Created.TryGetValue(connection, out var created)) foreach (var entry in created) known[entry.Key] = entry.Value;

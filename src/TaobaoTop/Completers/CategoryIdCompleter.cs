@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Items;
 
@@ -24,7 +25,7 @@ namespace TaobaoTop.Completers
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var connection = TaobaoConnection.Store.Current;
+            var connection = ConnectionStore<TaobaoConnection>.Current;
             if (connection is null) return Enumerable.Empty<CompletionResult>();
             var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
             return Leaves(connection)

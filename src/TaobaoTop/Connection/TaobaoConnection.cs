@@ -1,4 +1,3 @@
-using System;
 using TaobaoTop.Base;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Protocol;
@@ -7,26 +6,17 @@ using TaobaoTop.Emulator;
 namespace TaobaoTop.Connection
 {
     /// <summary>A connection made by Connect-TaobaoTop: the client, its settings, and the emulator behind it if any.</summary>
-    public sealed class TaobaoConnection : ServiceConnection<TopClient>
+    public sealed class TaobaoConnection : ServiceConnection<TopClient, TopEmulator>
     {
-        internal static readonly ConnectionStore<TaobaoConnection> Store = new ConnectionStore<TaobaoConnection>();
-
         internal TaobaoConnection(TopClient client, TopEmulator? emulator)
-            : base(client, emulator)
+            : base(client, emulator, client.Options.Endpoint, client.Options.AppKey)
         {
-            Emulator = emulator;
         }
 
-        internal TopEmulator? Emulator { get; }
-
         public string AppKey => Client.Options.AppKey;
-
-        public Uri Endpoint => Client.Options.Endpoint;
 
         public TopSignMethod SignMethod => Client.Options.SignMethod;
 
         public bool HasSession => Client.Options.Session != null;
-
-        public override string ToString() => AppKey + " @ " + (IsEmulator ? "emulator (in-process)" : Endpoint.ToString());
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Channels;
 using TaobaoTop.Core.WeCom;
@@ -137,7 +138,7 @@ namespace TaobaoTop.Cmdlets.Channels
                 channels = ChannelDefinitionReader.ReadFile(GetUnresolvedProviderPathFromPSPath(Definition));
                 report = new ChannelReport(channels, new ChannelReportOptions
                 {
-                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : Core.Protocol.TopTime.ToTopZone(TaobaoTop.Connection.TaobaoConnection.Store.Current?.Client.Options.Clock() ?? DateTimeOffset.UtcNow),
+                    AsOf = AsOf.HasValue ? TopTimes.FromParameter(AsOf.Value) : Core.Protocol.TopTime.ToTopZone(ConnectionStore<TaobaoTop.Connection.TaobaoConnection>.Current?.Client.Options.Clock() ?? DateTimeOffset.UtcNow),
                     ConversionWindow = TimeSpan.FromHours(ConversionHours),
                     RetentionDays = RetentionDays.Distinct().ToArray(),
                     ValueDays = ValueDays,

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core;
@@ -171,8 +172,8 @@ namespace TaobaoTop.Cmdlets.Connection
                     options.AppKey, pace, Math.Min(pace, options.Qps)));
             }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
-            TaobaoConnection.Store.Current?.Release();
-            TaobaoConnection.Store.Current = connection;
+            ConnectionStore<TaobaoConnection>.Current?.Release();
+            ConnectionStore<TaobaoConnection>.Current = connection;
             WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
             if (PassThru)
             {

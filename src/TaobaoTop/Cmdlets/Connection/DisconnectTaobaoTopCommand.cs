@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 
 namespace TaobaoTop.Cmdlets.Connection
@@ -9,13 +10,13 @@ namespace TaobaoTop.Cmdlets.Connection
     {
         protected override void EndProcessing()
         {
-            var connection = TaobaoConnection.Store.Current;
+            var connection = ConnectionStore<TaobaoConnection>.Current;
             if (connection is null)
             {
                 WriteVerbose("There was no Taobao connection.");
                 return;
             }
-            TaobaoConnection.Store.Current = null;
+            ConnectionStore<TaobaoConnection>.Current = null;
             connection.Release();
             WriteVerbose("Disconnected " + connection);
         }

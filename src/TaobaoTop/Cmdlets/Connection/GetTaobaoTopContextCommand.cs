@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 
 namespace TaobaoTop.Cmdlets.Connection
@@ -10,7 +11,7 @@ namespace TaobaoTop.Cmdlets.Connection
     {
         protected override void EndProcessing()
         {
-            var connection = TaobaoConnection.Store.Current;
+            var connection = ConnectionStore<TaobaoConnection>.Current;
             if (connection is null)
             {
                 WriteWarning("There is no Taobao connection. Run Connect-TaobaoTop (or Connect-TaobaoTop -Emulator).");

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Core.WeCom;
@@ -67,8 +68,8 @@ namespace TaobaoTop.Cmdlets.WeCom
             options.MaxRetries = MaxRetries;
 
             var connection = new WeComConnection(new WeComClient(options, emulator?.CreateHandler()), emulator);
-            WeComConnection.Store.Current?.Release();
-            WeComConnection.Store.Current = connection;
+            ConnectionStore<WeComConnection>.Current?.Release();
+            ConnectionStore<WeComConnection>.Current = connection;
             WriteVerbose("Connected " + connection);
             if (PassThru)
             {

@@ -18,7 +18,7 @@ namespace TaobaoTop.Cmdlets.WeCom
 
         protected WeComConnection RequireConnection()
         {
-            var connection = Connection ?? WeComConnection.Store.Current;
+            var connection = Connection ?? ConnectionStore<WeComConnection>.Current;
             if (connection is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
