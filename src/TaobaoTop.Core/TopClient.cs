@@ -92,15 +92,15 @@ namespace TaobaoTop.Core
         }
 
         /// <summary>Renews for a call that found the session expiring or invalid, unless a concurrent call already did.</summary>
-        private async Task RefreshAfterAsync(TopCall message)
+        private async Task RefreshAfterAsync(TopCall call)
         {
-            var seen = message.Session;
-            await _refreshing.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+            var seen = call.Session;
+            await _refreshing.WaitAsync(call.CancellationToken).ConfigureAwait(false);
             try
             {
                 var renewedMeanwhile = !ReferenceEquals(seen, Options.Session)
                     && !(Options.SessionExpiresAt is DateTimeOffset at && Options.Clock() >= at - Options.RefreshAhead);
-                if (!renewedMeanwhile) await RefreshCoreAsync(message.Observer, message.CancellationToken).ConfigureAwait(false);
+                if (!renewedMeanwhile) await RefreshCoreAsync(call.Observer, call.CancellationToken).ConfigureAwait(false);
             }
             finally
             {

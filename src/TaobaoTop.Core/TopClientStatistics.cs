@@ -30,15 +30,15 @@ namespace TaobaoTop.Core
 
         public DateTimeOffset? LastCallAt { get { lock (_lastCallLock) return _lastCallAt; } }
 
-        internal void Record(TopCall message, TopException? failure)
+        internal void Record(TopCall call, TopException? failure)
         {
             Interlocked.Increment(ref _calls);
-            Interlocked.Add(ref _retries, message.Attempt - 1);
+            Interlocked.Add(ref _retries, call.Attempt - 1);
             if (failure != null) Interlocked.Increment(ref _failures);
             if (failure is TopQuotaException) Interlocked.Increment(ref _quotaErrors);
-            var requestId = message.RequestId ?? failure?.RequestId;
+            var requestId = call.RequestId ?? failure?.RequestId;
             if (requestId != null) Volatile.Write(ref _lastRequestId, requestId);
-            lock (_lastCallLock) _lastCallAt = Protocol.TopTime.ToTopZone(message.Options.Clock());
+            lock (_lastCallLock) _lastCallAt = Protocol.TopTime.ToTopZone(call.Options.Clock());
         }
     }
 }

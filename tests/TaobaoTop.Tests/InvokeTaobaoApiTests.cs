@@ -158,6 +158,19 @@ public class InvokeTaobaoApiTests
         Assert.Contains("What if", session.Host.Console);
     }
 
+    [Theory]
+    [InlineData("taobao.item.delete", "changes data")]
+    [InlineData("taobao.items.onsale.get", "only reads")]
+    [InlineData("taobao.some.future.api", "not in the catalog")]
+    public void WhatIf_says_whether_the_catalog_knows_the_api_as_a_write(string method, string said)
+    {
+        using var gateway = new LoopbackGateway();
+        using var session = new ModuleSession();
+        session.Run(Connect(gateway) + "\nInvoke-TaobaoApi " + method + " @{ fields = 'title'; num_iid = 1 } -WhatIf 3>$null");
+        Assert.Contains(said, session.Host.Console);
+        Assert.Equal(0, gateway.Emulator.Stats.Requests);
+    }
+
     [Fact]
     public void Secrets_never_appear_in_any_stream_even_with_verbose_and_debug()
     {

@@ -31,9 +31,9 @@ namespace TaobaoTop.Core.Pipeline
 
         private int _failureReported;
 
-        public async Task ProcessAsync(ServiceCall message, Func<Task> next)
+        public async Task ProcessAsync(ServiceCall call, Func<Task> next)
         {
-            var path = message.ClientOptions.AuditLogPath;
+            var path = call.ClientOptions.AuditLogPath;
             if (string.IsNullOrEmpty(path))
             {
                 await next().ConfigureAwait(false);
@@ -52,7 +52,7 @@ namespace TaobaoTop.Core.Pipeline
             }
             finally
             {
-                Audit(message, path!, failure);
+                Audit(call, path!, failure);
             }
         }
 
@@ -66,21 +66,21 @@ namespace TaobaoTop.Core.Pipeline
             return name == "code" && api.StartsWith("taobao.top.auth.", StringComparison.Ordinal);
         }
 
-        private static string Line(ServiceCall message, ServiceException? failure)
+        private static string Line(ServiceCall call, ServiceException? failure)
         {
             using (var buffer = new MemoryStream())
             {
                 using (var json = new Utf8JsonWriter(buffer, WriterOptions))
                 {
-                    var options = message.ClientOptions;
+                    var options = call.ClientOptions;
                     json.WriteStartObject();
                     json.WriteString("time", Protocol.TopTime.ToTopZone(options.Clock()).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture));
                     json.WriteString(options.Caller.Key, options.Caller.Value);
-                    json.WriteString("api", message.Api);
+                    json.WriteString("api", call.Api);
                     json.WriteStartObject("parameters");
-                    foreach (var pair in message.AuditParameters) json.WriteString(pair.Key, pair.Value);
+                    foreach (var pair in call.AuditParameters) json.WriteString(pair.Key, pair.Value);
                     json.WriteEndObject();
-                    var files = message.AuditFiles.ToList();
+                    var files = call.AuditFiles.ToList();
                     if (files.Count > 0)
                     {
                         json.WriteStartObject("files");
@@ -93,28 +93,28 @@ namespace TaobaoTop.Core.Pipeline
                         json.WriteNumber("code", code);
                         if (failure.SubCode != null) json.WriteString("sub_code", failure.SubCode);
                     }
-                    if (failure != null) json.WriteString("error", message.Redact(failure.Message));
-                    var requestId = message.RequestId ?? failure?.RequestId;
+                    if (failure != null) json.WriteString("error", call.Redact(failure.Message));
+                    var requestId = call.RequestId ?? failure?.RequestId;
                     if (requestId != null) json.WriteString("request_id", requestId);
-                    json.WriteNumber("attempts", message.Attempt);
-                    json.WriteNumber("elapsed_ms", (long)message.Elapsed.TotalMilliseconds);
+                    json.WriteNumber("attempts", call.Attempt);
+                    json.WriteNumber("elapsed_ms", (long)call.Elapsed.TotalMilliseconds);
                     json.WriteEndObject();
                 }
                 return Encoding.UTF8.GetString(buffer.ToArray());
             }
         }
 
-        private void Audit(ServiceCall message, string path, ServiceException? failure)
+        private void Audit(ServiceCall call, string path, ServiceException? failure)
         {
             try
             {
-                Append(path, Line(message, failure));
+                Append(path, Line(call, failure));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException)
             {
                 if (Interlocked.Exchange(ref _failureReported, 1) == 0)
                 {
-                    message.Report(CallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + message.Redact(ex.Message)
+                    call.Report(CallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + call.Redact(ex.Message)
                         + "). Calls go on and keep their outcome, but are not audited while it cannot be written; this is said once per connection.");
                 }
             }

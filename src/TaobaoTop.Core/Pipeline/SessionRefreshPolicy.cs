@@ -18,13 +18,13 @@ namespace TaobaoTop.Core.Pipeline
             _refresh = refresh;
         }
 
-        public async Task ProcessAsync(TopCall message, Func<Task> next)
+        public async Task ProcessAsync(TopCall call, Func<Task> next)
         {
-            var options = message.Options;
-            var renewable = options.RefreshToken != null && !message.Request.WithoutSession && message.Request.Session is null;
+            var options = call.Options;
+            var renewable = options.RefreshToken != null && !call.Request.WithoutSession && call.Request.Session is null;
             if (renewable && options.SessionExpiresAt is DateTimeOffset expiresAt && options.Clock() >= expiresAt - options.RefreshAhead)
             {
-                await _refresh(message).ConfigureAwait(false);
+                await _refresh(call).ConfigureAwait(false);
             }
 
             try
@@ -33,7 +33,7 @@ namespace TaobaoTop.Core.Pipeline
             }
             catch (ServiceException ex) when (ex.Kind == ServiceErrorKind.SessionExpired && renewable)
             {
-                await _refresh(message).ConfigureAwait(false);
+                await _refresh(call).ConfigureAwait(false);
                 await next().ConfigureAwait(false);
             }
         }

@@ -103,9 +103,6 @@ namespace TaobaoTop.Core.WeCom
             return Options.Clock() >= token.ExpiresAt - ahead;
         }
 
-        /// <summary>Any text that came back or was built around a request, with the token and secret masked.</summary>
-        public string Redact(string? text) => new Redactor(Options.CorpSecret, _token?.Value).Redact(text);
-
         public void Dispose()
         {
             _http.Dispose();

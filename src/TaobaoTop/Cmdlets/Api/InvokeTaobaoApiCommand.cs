@@ -80,7 +80,8 @@ namespace TaobaoTop.Cmdlets.Api
                 return;
             }
 
-            if (!ShouldProcess(connection.ToString(), "Call " + Method)) return;
+            var effect = api is null ? " (not in the catalog, so taken to be one that changes data)" : api.Writes ? ", which changes data" : ", which only reads";
+            if (!ShouldProcess(connection.ToString(), "Call " + Method + effect)) return;
 
             try
             {
