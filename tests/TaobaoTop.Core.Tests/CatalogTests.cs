@@ -1,6 +1,4 @@
 using TaobaoTop.Core.Catalog;
-using TaobaoTop.Core.Errors;
-using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
 using Xunit;
 
@@ -59,47 +57,5 @@ public class CatalogTests
             }
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
-    }
-
-    private static (TopClient Client, ScriptedGateway Gateway) Connect()
-    {
-        var gateway = new ScriptedGateway();
-        var options = new TopClientOptions("12345678", new Secret("app-secret-value"))
-        {
-            Endpoint = new Uri("http://gateway.test/router/rest"),
-            Session = new Secret("session-value"),
-            Qps = 0,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
-        };
-        return (new TopClient(options, gateway), gateway);
-    }
-
-    [Theory]
-    [InlineData("taobao.tbk.relation.refund")]
-    [InlineData("taobao.tbk.dg.newuser.order.sum")]
-    [InlineData("taobao.tbk.item.click.extract")]
-    public async Task A_read_the_catalog_knows_is_sent_again_after_a_lost_answer_whatever_its_name(string method)
-    {
-        var (client, gateway) = Connect();
-        gateway.Throw(new HttpRequestException("connection reset")).Answer("""{"x_response":{"request_id":"r2"}}""");
-
-        var response = await client.InvokeAsync(new TopRequest(method));
-
-        Assert.Equal("r2", response.RequestId);
-        Assert.Equal(2, gateway.Received.Count);
-    }
-
-    [Theory]
-    [InlineData("taobao.tbk.tpwd.convert")]
-    [InlineData("taobao.some.future.thing.get")]
-    public async Task A_write_or_an_api_the_catalog_does_not_know_is_not_sent_twice_after_a_lost_answer(string method)
-    {
-        var (client, gateway) = Connect();
-        gateway.Throw(new HttpRequestException("connection reset")).Answer("""{"x_response":{"request_id":"r2"}}""");
-
-        var error = await Assert.ThrowsAsync<TopTransportException>(() => client.InvokeAsync(new TopRequest(method)));
-
-        Assert.True(error.MayHaveBeenApplied);
-        Assert.Single(gateway.Received);
     }
 }

@@ -215,6 +215,35 @@ public class ClientTests
         Assert.Equal(2, gateway.Received.Count);
     }
 
+    [Theory]
+    [InlineData("taobao.tbk.relation.refund")]
+    [InlineData("taobao.tbk.dg.newuser.order.sum")]
+    [InlineData("taobao.tbk.item.click.extract")]
+    public async Task A_read_the_catalog_knows_is_sent_again_after_a_lost_answer_whatever_its_name(string method)
+    {
+        var (client, gateway) = Connect();
+        gateway.Throw(new HttpRequestException("connection reset")).Answer("""{"x_response":{"request_id":"r2"}}""");
+
+        var response = await client.InvokeAsync(new TopRequest(method));
+
+        Assert.Equal("r2", response.RequestId);
+        Assert.Equal(2, gateway.Received.Count);
+    }
+
+    [Theory]
+    [InlineData("taobao.tbk.tpwd.convert")]
+    [InlineData("taobao.some.future.thing.get")]
+    public async Task A_write_or_an_api_the_catalog_does_not_know_is_not_sent_twice_after_a_lost_answer(string method)
+    {
+        var (client, gateway) = Connect();
+        gateway.Throw(new HttpRequestException("connection reset")).Answer("""{"x_response":{"request_id":"r2"}}""");
+
+        var error = await Assert.ThrowsAsync<TopTransportException>(() => client.InvokeAsync(new TopRequest(method)));
+
+        Assert.True(error.MayHaveBeenApplied);
+        Assert.Single(gateway.Received);
+    }
+
     [Fact]
     public async Task A_refused_connection_is_retried_even_for_writes()
     {
