@@ -41,6 +41,9 @@ namespace TaobaoTop.Core
         /// <summary>The largest answer read; a larger one is an error instead of gigabytes of memory.</summary>
         public long MaxAnswerBytes { get; set; } = 64L * 1024 * 1024;
 
+        /// <summary>How long before the session or access token expires it is renewed.</summary>
+        public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
+
         /// <summary>The clock for timestamps, token and session expiry; tests and emulators set it.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 

@@ -29,9 +29,6 @@ namespace TaobaoTop.Core
         /// <summary>When <see cref="Session"/> expires, if known.</summary>
         public DateTimeOffset? SessionExpiresAt { get; set; }
 
-        /// <summary>How long before expiry the session is renewed.</summary>
-        public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
-
         public TopSignMethod SignMethod { get; set; } = TopSignMethod.HmacSha256;
 
         /// <summary>The longest code 7 ban that is waited out; a longer one (a spent daily quota) fails at once.</summary>

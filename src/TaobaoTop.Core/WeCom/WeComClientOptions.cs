@@ -23,9 +23,6 @@ namespace TaobaoTop.Core.WeCom
         /// <summary>How long a 45009 block lasts: WeCom's limits are per minute (60 s) before per hour.</summary>
         public TimeSpan FrequencyWindow { get; set; } = TimeSpan.FromSeconds(60);
 
-        /// <summary>A token is renewed this long before WeCom says it expires.</summary>
-        public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromMinutes(5);
-
         public override IEnumerable<Secret?> Secrets => new[] { CorpSecret };
 
         internal override KeyValuePair<string, string> Caller => new KeyValuePair<string, string>("corp_id", CorpId);
