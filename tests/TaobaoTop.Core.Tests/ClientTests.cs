@@ -195,6 +195,18 @@ public class ClientTests
     }
 
     [Fact]
+    public async Task The_answer_is_read_from_the_root_the_catalog_names()
+    {
+        var (client, gateway) = Connect();
+        gateway.Answer("""{"error_trace_response":{"trace":"x"},"tbk_tpwd_create_response":{"data":{"model":"￥AbCdEfGh123￥"},"request_id":"r1"}}""");
+
+        var response = await client.InvokeAsync(new TopRequest("taobao.tbk.tpwd.create"));
+
+        Assert.Equal("r1", response.RequestId);
+        Assert.Equal("￥AbCdEfGh123￥", response.Body.GetProperty("data").GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task A_write_whose_answer_was_lost_is_not_sent_twice()
     {
         var (client, gateway) = Connect();
