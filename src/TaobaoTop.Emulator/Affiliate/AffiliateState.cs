@@ -110,6 +110,12 @@ namespace TaobaoTop.Emulator.Affiliate
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId, EmulatorDefaults.DemoSiteId, "默认推广位", null));
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId + 1, EmulatorDefaults.DemoSiteId, "微信群推广位", null));
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId + 2, SecondSiteId, "APP首页推广位", null));
+            // The seeded channels' 淘口令, posted when the WeCom month began: the channel report's reach.
+            foreach (var channel in WeCom.SyntheticChannelMonth.Channels)
+            {
+                var url = "https://uland.taobao.com/coupon/edetail?e=" + channel.State + "&pid=" + state.Adzones[0].Pid;
+                state.Passwords[channel.TaoPassword] = new StoredPassword(channel.TaoPassword, url, WeCom.SyntheticChannelMonth.MonthStart(now));
+            }
             state.MemberGroups[FirstMemberGroupId] = new List<string> { "2201234567801", "2201234567802", "2201234567803" };
             var random = new SeededRandom(seed, 3);
             for (var i = 0; i < 6; i++)

@@ -21,6 +21,7 @@ namespace TaobaoTop.Cmdlets.Channels
         private readonly List<TbkOrder> _orders = new List<TbkOrder>();
         private readonly List<WeComContactEvent> _events = new List<WeComContactEvent>();
         private readonly List<TbkRefundOrder> _refunds = new List<TbkRefundOrder>();
+        private readonly List<TbkPasswordReport> _passwordReports = new List<TbkPasswordReport>();
 
         /// <summary>A CSV or JSON file: Channel, State, AdzoneId, RelationId, Cost.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -43,6 +44,11 @@ namespace TaobaoTop.Cmdlets.Channels
         [Parameter]
         [ValidateNotNull]
         public TbkRefundOrder[] Refund { get; set; } = Array.Empty<TbkRefundOrder>();
+
+        /// <summary>淘口令 reach (Get-TbkPasswordReport): PV/UV of the 淘口令 a channel names in its TaoPassword column.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TbkPasswordReport[] PasswordReport { get; set; } = Array.Empty<TbkPasswordReport>();
 
         /// <summary>Channel: one row per channel (the default); Day: adds, departures and net per channel and day.</summary>
         [Parameter]
@@ -118,9 +124,12 @@ namespace TaobaoTop.Cmdlets.Channels
                 case TbkRefundOrder refund:
                     _refunds.Add(refund);
                     break;
+                case TbkPasswordReport passwordReport:
+                    _passwordReports.Add(passwordReport);
+                    break;
                 default:
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent), affiliate orders (Get-TbkOrder) and refunds (Get-TbkRefundOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent), affiliate orders (Get-TbkOrder), refunds (Get-TbkRefundOrder) and 淘口令 reports (Get-TbkPasswordReport), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
                         "UnexpectedChannelInput",
                         ErrorCategory.InvalidType,
                         InputObject));
@@ -156,7 +165,7 @@ namespace TaobaoTop.Cmdlets.Channels
                 return;
             }
 
-            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund));
+            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund), _passwordReports.Concat(PasswordReport));
             WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
             if (HtmlPath != null)
             {
