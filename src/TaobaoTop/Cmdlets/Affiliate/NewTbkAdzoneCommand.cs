@@ -40,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("site " + SiteId, "Create adzone '" + Name + "'")) return;
+            if (!ShouldProcess(Resources.Messages.Format("SiteTarget", SiteId), Resources.Messages.Format("CreateAdzoneAction", Name))) return;
             var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.adzone.create" : "taobao.tbk.adzone.create")
                 .With("site_id", SiteId)
                 .With("adzone_name", Name);

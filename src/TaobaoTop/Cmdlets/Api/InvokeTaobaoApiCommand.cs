@@ -48,7 +48,7 @@ namespace TaobaoTop.Cmdlets.Api
             var connection = RequireConnection();
             if (!TopApiCatalog.Default.TryGet(Method, out var api))
             {
-                WriteWarning($"{Method} is not in TaobaoTop's API catalog (Get-TaobaoApi); sending it anyway.");
+                WriteWarning(Resources.Messages.Format("ApiNotInCatalog", Method));
             }
 
             TopRequest request;
@@ -80,7 +80,7 @@ namespace TaobaoTop.Cmdlets.Api
                 return;
             }
 
-            if (!ShouldProcess(connection.ToString(), "Call " + Method)) return;
+            if (!ShouldProcess(connection.ToString(), Resources.Messages.Format("CallApiAction", Method))) return;
 
             try
             {
@@ -110,7 +110,7 @@ namespace TaobaoTop.Cmdlets.Api
                 // No readable grant, so no token to mask.
                 return response;
             }
-            WriteWarning("The tokens in this answer are masked. New-TaobaoTopToken (and Update-TaobaoTopToken) return them as SecureStrings and use them for the connection.");
+            WriteWarning(Resources.Messages.Get("TokensMasked"));
             return TopResponseParser.Parse(response.Api, new Redactor(token.AccessToken, token.RefreshToken).Redact(response.RawJson));
         }
 

@@ -166,14 +166,14 @@ namespace TaobaoTop.Cmdlets.Channels
             }
 
             var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund), _passwordReports.Concat(PasswordReport));
-            WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
+            WriteVerbose(Resources.Messages.Format("ChannelSummary", channels.Count, report.UnattributedCustomers, report.UnattributedOrders));
             if (HtmlPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(HtmlPath);
                 try
                 {
                     File.WriteAllText(path, ChannelHtmlReport.Render(rows, report.Daily, ValueBasis), new System.Text.UTF8Encoding(false));
-                    WriteVerbose("Wrote " + path);
+                    WriteVerbose(Resources.Messages.Format("Wrote", path));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {

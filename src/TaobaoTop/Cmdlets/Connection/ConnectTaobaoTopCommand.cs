@@ -166,14 +166,12 @@ namespace TaobaoTop.Cmdlets.Connection
 
             if (options.Qps > 0 && RateLimitPolicy.Pace(options.AppKey, options.Endpoint.Authority) is double pace && pace != options.Qps)
             {
-                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                    "App key {0} is already calling at {1} calls/s in this process. One app key has one pace: all its connections here are paced at the lowest rate asked for, {2}/s.",
-                    options.AppKey, pace, Math.Min(pace, options.Qps)));
+                WriteWarning(Resources.Messages.Format("SharedPace", options.AppKey, pace, Math.Min(pace, options.Qps)));
             }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
             ConnectionStore.Current?.Release();
             ConnectionStore.Current = connection;
-            WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
+            WriteVerbose(Resources.Messages.Format(options.Session is null ? "ConnectedNoSession" : "ConnectedWithSession", connection, signMethod.ToWireName()));
             if (PassThru) WriteObject(connection.Share());
         }
 

@@ -12,12 +12,12 @@ namespace TaobaoTop.Cmdlets.Connection
             var connection = ConnectionStore.Current;
             if (connection is null)
             {
-                WriteVerbose("There was no Taobao connection.");
+                WriteVerbose(Resources.Messages.Get("NoConnectionToClose"));
                 return;
             }
             ConnectionStore.Current = null;
             connection.Release();
-            WriteVerbose("Disconnected " + connection);
+            WriteVerbose(Resources.Messages.Format("Disconnected", connection));
         }
     }
 }

@@ -26,7 +26,7 @@ namespace TaobaoTop.Cmdlets.Connection
                     new PSInvalidOperationException("The connection has no refresh token: pass -RefreshToken, connect with -RefreshToken, or get a token with New-TaobaoTopToken."),
                     "NoRefreshToken", ErrorCategory.InvalidArgument, connection));
             }
-            if (!ShouldProcess(connection.ToString(), "Renew the session")) return;
+            if (!ShouldProcess(connection.ToString(), Resources.Messages.Get("RenewSessionAction"))) return;
             try
             {
                 var token = RunCall((observer, cancel) => connection.Client.RefreshSessionAsync(observer, cancel));

@@ -23,9 +23,9 @@ namespace TaobaoTop.Cmdlets.Emulator
                     connection));
             }
             var seed = Seed ?? connection.Emulator!.Options.Seed;
-            if (!ShouldProcess("emulator state", "Reset to seed " + seed)) return;
+            if (!ShouldProcess(Resources.Messages.Get("EmulatorStateTarget"), Resources.Messages.Format("ResetAction", seed))) return;
             connection.Emulator!.Reset(seed);
-            WriteVerbose("Emulator state reset to seed " + seed);
+            WriteVerbose(Resources.Messages.Format("EmulatorReset", seed));
         }
     }
 }

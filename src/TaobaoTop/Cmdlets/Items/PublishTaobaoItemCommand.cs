@@ -36,7 +36,7 @@ namespace TaobaoTop.Cmdlets.Items
                     WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid} has no stock; give -Quantity to list it with some."), "NoStock", ErrorCategory.InvalidArgument, NumIid));
                     return;
                 }
-                if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
+                if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Format("ListAction", quantity))) return;
                 CallApi(ItemApi.Listing(NumIid, quantity));
                 WriteItemAfterChange(NumIid);
             }

@@ -43,7 +43,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 WriteError(ErrorFor(new ArgumentException("Tag '" + tooLong + "' for " + target + " has " + tooLong.Length + " characters; WeCom takes at most 30."), target));
                 return;
             }
-            if (!ShouldProcess(target, "Tag WeCom customer with " + Group + "/" + string.Join(", ", Tag))) return;
+            if (!ShouldProcess(target, Resources.Messages.Format("TagCustomerAction", Group, string.Join(", ", Tag)))) return;
             try
             {
                 var ids = TagIds();

@@ -69,7 +69,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             var connection = new WeComConnection(new WeComClient(options, emulator?.CreateHandler()), emulator);
             WeComConnectionStore.Current?.Dispose();
             WeComConnectionStore.Current = connection;
-            WriteVerbose("Connected " + connection);
+            WriteVerbose(Resources.Messages.Format("Connected", connection));
             if (PassThru) WriteObject(connection);
         }
     }

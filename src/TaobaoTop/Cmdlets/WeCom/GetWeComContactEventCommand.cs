@@ -88,7 +88,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     }
                     break;
                 default:
-                    WriteVerbose("GET " + new Uri(Uri, "events") + " after " + After);
+                    WriteVerbose(Resources.Messages.Format("ReadingEvents", new Uri(Uri, "events"), After));
                     try
                     {
                         using (var feed = new WeComEventFeed(Uri, ReadToken.Secret))
