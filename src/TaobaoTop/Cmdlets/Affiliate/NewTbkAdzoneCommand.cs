@@ -34,7 +34,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException("New-TbkAdzone needs -SiteId: the media id, the second number of your PIDs (mm_<member>_<site>_<adzone>)."),
+                new PSArgumentException(Resources.Messages.Get("SiteIdRequired")),
                 "SiteRequired", ErrorCategory.InvalidArgument, null));
         }
 

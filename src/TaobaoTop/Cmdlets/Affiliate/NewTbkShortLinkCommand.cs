@@ -53,7 +53,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 else if (failures.Count > 0 && failures.Peek().Input == url)
                 {
                     var failure = failures.Dequeue();
-                    WriteInputError($"'{url}' was not shortened: {failure.Message}.", "ShortLinkFailed", ErrorCategory.InvalidArgument, url);
+                    WriteInputError(Resources.Messages.Format("ShortLinkFailed", url, failure.Message), "ShortLinkFailed", ErrorCategory.InvalidArgument, url);
                 }
             }
         }

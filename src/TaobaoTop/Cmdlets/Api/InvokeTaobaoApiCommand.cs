@@ -75,7 +75,7 @@ namespace TaobaoTop.Cmdlets.Api
             if (api != null && api.MissingParameters(request.Parameters, request.Files.Keys) is var missing && missing.Count > 0)
             {
                 WriteError(new ErrorRecord(
-                    new PSArgumentException($"{Method} ({api.Title}) needs {string.Join(", ", missing)}; nothing was sent. Add {(missing.Count == 1 ? "it" : "them")} to -Parameter."),
+                    new PSArgumentException(Resources.Messages.Format(missing.Count == 1 ? "MissingParameter" : "MissingParameters", Method, api.Title, string.Join(", ", missing))),
                     "MissingParameter", ErrorCategory.InvalidArgument, Method));
                 return;
             }

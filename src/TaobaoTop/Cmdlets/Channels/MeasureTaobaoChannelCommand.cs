@@ -129,7 +129,7 @@ namespace TaobaoTop.Cmdlets.Channels
                     break;
                 default:
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent), affiliate orders (Get-TbkOrder), refunds (Get-TbkRefundOrder) and 淘口令 reports (Get-TbkPasswordReport), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        new PSArgumentException(Resources.Messages.Format("UnexpectedChannelInput", InputObject.BaseObject.GetType().FullName, InputObject)),
                         "UnexpectedChannelInput",
                         ErrorCategory.InvalidType,
                         InputObject));

@@ -185,7 +185,7 @@ namespace TaobaoTop.Cmdlets.Connection
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new IOException("The audit log " + path + " cannot be written: " + ex.Message + " Choose a file in a folder that exists and that you can write to.", ex),
+                    new IOException(Resources.Messages.Format("AuditLogNotWritable", path, ex.Message), ex),
                     "AuditLogNotWritable",
                     ErrorCategory.WriteError,
                     path));
@@ -215,7 +215,7 @@ namespace TaobaoTop.Cmdlets.Connection
             if (string.IsNullOrEmpty(appKey) || string.IsNullOrEmpty(appSecret))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"No credentials: pass -AppKey and -AppSecret, or -Credential, or set {AppKeyVariable} and {AppSecretVariable}. For the offline emulator: Connect-TaobaoTop -Emulator."),
+                    new PSArgumentException(Resources.Messages.Format("NoCredentials", AppKeyVariable, AppSecretVariable)),
                     "NoCredentials",
                     ErrorCategory.InvalidArgument,
                     null));

@@ -17,7 +17,7 @@ namespace TaobaoTop.Cmdlets.Emulator
             if (connection.Emulator is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException("Reset-TaobaoEmulator works on emulator connections only; this one goes to " + connection.Endpoint + ". Connect with Connect-TaobaoTop -Emulator."),
+                    new PSInvalidOperationException(Resources.Messages.Format("NotAnEmulator", connection.Endpoint)),
                     "NotAnEmulator",
                     ErrorCategory.InvalidOperation,
                     connection));

@@ -68,7 +68,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     var emulator = RequireConnection().Emulator;
                     if (emulator == null)
                     {
-                        ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException("-Emulator reads the in-process emulator's events: run Connect-WeCom -Emulator first."), "NotAnEmulator", ErrorCategory.InvalidOperation, null));
+                        ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(Resources.Messages.Get("NotAWeComEmulator")), "NotAnEmulator", ErrorCategory.InvalidOperation, null));
                         return;
                     }
                     foreach (var e in emulator.ContactEvents())

@@ -35,7 +35,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             if (Remark == null && Description == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give -Remark, -Description or both."), "NothingToSet", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Resources.Messages.Get("NothingToSet")), "NothingToSet", ErrorCategory.InvalidArgument, null));
             }
         }
 
