@@ -217,6 +217,11 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["created"] = TopTime.ToText(g.Created),
                     ["stopped"] = g.Stopped == null ? null : TopTime.ToText(g.Stopped.Value),
                 }).ToArray()),
+                ["member_groups"] = new JsonArray(MemberGroups.Select(g => (JsonNode)new JsonObject
+                {
+                    ["member_group_id"] = g.Key,
+                    ["tb_num_ids"] = string.Join(",", g.Value),
+                }).ToArray()),
             };
         }
 
@@ -264,6 +269,10 @@ namespace TaobaoTop.Emulator.Affiliate
                 publisher.ExternalId = (string?)p["external_id"];
             }
             LoadGiftMoney(saved);
+            foreach (var g in Items(saved, "member_groups"))
+            {
+                MemberGroups[(long)g["member_group_id"]!] = ((string)g["tb_num_ids"]!).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+            }
         }
 
         private void LoadGiftMoney(JsonNode saved)
