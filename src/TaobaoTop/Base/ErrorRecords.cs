@@ -11,7 +11,9 @@ namespace TaobaoTop.Base
         public static ErrorRecord From(TopException ex, object? target, string? subject = null)
         {
             var record = new ErrorRecord(ex, ErrorId(ex), Category(ex), target);
-            var text = ex is TopApiException failed ? Resources.TopText.Describe(failed) : ex.Message;
+            var text = ex is TopApiException failed ? Resources.TopText.Describe(failed)
+                : ex is TopSessionRequiredException ? Resources.Messages.Format("SessionRequired", ex.Api)
+                : ex.Message;
             var message = subject is null ? text : subject + ": " + text;
             if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException || TopErrorAdvice.For(api) != null))
             {
