@@ -35,6 +35,7 @@ public sealed class ChineseMessageTests
             Invoke-TaobaoApi taobao.tbk.brand.new.api @{} -ErrorAction SilentlyContinue
             Get-TbkOrder -Start ([DateTime]::Now.AddHours(-4)) | Out-Null
             New-TbkGiftMoney abc -Amount 0.5 -Count 1 -WhatIf
+            ('mm_1_2' | Test-TbkPid).Reason
             """));
         Assert.Contains(result.Verbose, v => v.Contains("：正在发送"));
         Assert.Contains(result.Verbose, v => v.Contains("毫秒内成功"));
@@ -44,6 +45,7 @@ public sealed class ChineseMessageTests
         var failed = result.Errors.Single(e => Equals(e.TargetObject, "999"));
         Assert.StartsWith("taobao.tbk.dg.cpa.activity.detail 调用失败：", failed.ErrorDetails.Message);
         Assert.StartsWith("请修正调用：", failed.ErrorDetails.RecommendedAction);
+        Assert.Contains(result.Output, o => o.BaseObject is string reason && reason.StartsWith("“mm_1_2”不是 PID：", StringComparison.Ordinal));
         Assert.StartsWith("商品 abc：淘礼金金额 0.5 元不可用", result.Errors.Single(e => Equals(e.TargetObject, "abc")).ToString());
     }
 

@@ -103,9 +103,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            if (!TbkPid.TryParse(arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture), out _, out var problem))
+            var text = arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture);
+            if (!TbkPid.TryParse(text, out _, out _))
             {
-                throw new ValidationMetadataException(problem);
+                throw new ValidationMetadataException(Resources.TopText.PidProblem(text));
             }
         }
     }

@@ -41,9 +41,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         protected override void ProcessRecord()
         {
-            if (!TbkPid.TryParse(Pid, out _, out var problem))
+            if (!TbkPid.TryParse(Pid, out _, out _))
             {
-                Report(false, problem);
+                Report(false, Resources.TopText.PidProblem(Pid));
                 return;
             }
             if (!Online)
