@@ -56,7 +56,9 @@ Describe 'APIs with typed cmdlets' {
     It 'names the cmdlet, in both roles' {
         ($apis | Where-Object Method -eq 'taobao.tbk.dg.vegas.tlj.create').Cmdlet | Should -Be 'New-TbkGiftMoney'
         ($apis | Where-Object Method -eq 'taobao.tbk.sc.activity.info.get').Cmdlet | Should -Be 'Get-TbkActivityLink'
-        ($apis | Where-Object Method -eq 'taobao.tbk.dg.vegas.tlj.share.convert').HasCmdlet | Should -BeFalse
+        ($apis | Where-Object Method -eq 'taobao.tbk.dg.vegas.tlj.share.convert').Cmdlet | Should -Be 'ConvertTo-TbkGiftMoneyLink'
+        ($apis | Where-Object Method -eq 'taobao.tbk.sc.membergroup.optional').Cmdlet | Should -Be 'Get-TbkMemberGroup, New-TbkMemberGroup'
+        ($apis | Where-Object Method -eq 'taobao.tbk.feed.indicator.upload').HasCmdlet | Should -BeFalse
     }
 
     It 'names only exported cmdlets, and only catalog APIs' {

@@ -37,6 +37,40 @@ Describe 'Retention from what happened' {
     }
 }
 
+Describe '淘口令 reach per channel' {
+    BeforeAll {
+        Connect-WeCom -Emulator
+        Connect-TaobaoTop -Emulator
+        $events = @(Get-WeComContactEvent -Emulator)
+    }
+
+    It 'adds the PV/UV of the 淘口令 each channel names, and leaves a channel without one empty' {
+        $codes = Import-Csv $definition | Where-Object TaoPassword | ForEach-Object TaoPassword
+        $reports = @($codes | Get-TbkPasswordReport)
+        $rows = @($events + $reports | Measure-TaobaoChannel $definition)
+        $douyin = $rows | Where-Object Channel -eq '抖音'
+        $douyin.PasswordPv | Should -Be ($reports | Where-Object Password -eq 'Dy7Feed3Tkl').Pv
+        $douyin.PasswordUv | Should -Be ($reports | Where-Object Password -eq 'Dy7Feed3Tkl').Uv
+        $douyin.PasswordPv | Should -BeGreaterThan 0
+        ($rows | Where-Object Channel -eq '微信群').PasswordPv | Should -BeNullOrEmpty
+    }
+
+    It 'shows the reach in the HTML report' {
+        $html = Join-Path $TestDrive 'reach.html'
+        $reports = @(Import-Csv $definition | Where-Object TaoPassword | ForEach-Object TaoPassword | Get-TbkPasswordReport)
+        $events | Measure-TaobaoChannel $definition -PasswordReport $reports -HtmlPath $html | Out-Null
+        $page = Get-Content $html -Raw -Encoding utf8
+        $page | Should -Match '淘口令 PV'
+        $page | Should -Match ">$(($reports | Where-Object Password -eq 'Live3Room6T').Pv)<"
+    }
+
+    It 'names a 淘口令 cell that holds no 淘口令' {
+        $bad = Join-Path $TestDrive 'bad.csv'
+        "Channel,State,TaoPassword`n小红书,xhs_note,没有口令" | Set-Content $bad -Encoding utf8
+        { $events | Measure-TaobaoChannel $bad } | Should -Throw '*没有口令*'
+    }
+}
+
 Describe 'Customers written back to WeCom' {
     BeforeAll {
         Connect-WeCom -Emulator

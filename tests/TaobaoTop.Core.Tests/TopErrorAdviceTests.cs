@@ -15,6 +15,12 @@ public sealed class TopErrorAdviceTests
     [InlineData(15, "50001", "widen the search", "放宽")]
     [InlineData(15, "isv.item-not-exist", "check the NumIid", "检查 NumIid")]
     [InlineData(27, "invalid-sessionkey", "Update-TaobaoTopToken", "Update-TaobaoTopToken")]
+    [InlineData(15, "-4003", "request_id", "request_id")]
+    [InlineData(15, "4", "New-TbkAdzone", "New-TbkAdzone")]
+    [InlineData(41, "isv.invalid-parameter:title", "60", "60")]
+    [InlineData(41, "isv.invalid-parameter:quantity", "Set-TaobaoItemQuantity", "Set-TaobaoItemQuantity")]
+    [InlineData(15, "isv.item-img-count-exceeded", "5", "5")]
+    [InlineData(15, "isv.item-img-not-exist", "Add-TaobaoPicture", "Add-TaobaoPicture")]
     public void Affiliate_and_item_codes_are_explained_in_English_and_in_Chinese(int code, string subCode, string english, string chinese)
     {
         var advice = TopErrorAdvice.For(new TopApiException("taobao.tbk.any", code, "Remote service error", subCode, "…", null));

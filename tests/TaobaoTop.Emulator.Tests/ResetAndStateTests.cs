@@ -49,6 +49,28 @@ public class ResetAndStateTests
     }
 
     [Fact]
+    public async Task State_file_keeps_member_groups_across_restarts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "taobaotop-emulator-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            long groupId;
+            using (var harness = new Harness(o => o.StatePath = path))
+            {
+                var created = await harness.Caller.CallAsync("taobao.tbk.sc.membergroup.optional", new Dictionary<string, string> { ["tb_num_ids"] = "2201234567901,2201234567902" });
+                groupId = (long)created["tbk_sc_membergroup_optional_response"]!["data"]!["member_group_id"]!;
+            }
+            using var restarted = new Harness(o => o.StatePath = path);
+            var read = await restarted.Caller.CallAsync("taobao.tbk.sc.membergroup.optional", new Dictionary<string, string> { ["member_group_id"] = groupId.ToString() });
+            Assert.Equal("2201234567901,2201234567902", (string?)read["tbk_sc_membergroup_optional_response"]!["data"]!["tb_num_ids"]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task State_file_keeps_items_and_tokens_across_restarts()
     {
         var path = Path.Combine(Path.GetTempPath(), "taobaotop-emulator-" + Guid.NewGuid().ToString("N") + ".json");

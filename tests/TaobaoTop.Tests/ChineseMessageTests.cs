@@ -25,6 +25,31 @@ public sealed class ChineseMessageTests
     }
 
     [Fact]
+    public void Every_kind_of_message_is_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", """
+            Connect-TaobaoTop -Emulator -Qps 0
+            Find-TbkItem 手机 -First 1 -Verbose | New-TbkPassword -WhatIf
+            Get-TbkCpaActivityDetail 999
+            Invoke-TaobaoApi taobao.tbk.brand.new.api @{} -ErrorAction SilentlyContinue
+            Get-TbkOrder -Start ([DateTime]::Now.AddHours(-4)) | Out-Null
+            New-TbkGiftMoney abc -Amount 0.5 -Count 1 -WhatIf
+            ('mm_1_2' | Test-TbkPid).Reason
+            """));
+        Assert.Contains(result.Verbose, v => v.Contains("：正在发送"));
+        Assert.Contains(result.Verbose, v => v.Contains("毫秒内成功"));
+        Assert.Contains("What if: Performing the operation \"创建淘口令\"", session.Host.Console);
+        Assert.Contains(result.Warnings, w => w.StartsWith("taobao.tbk.brand.new.api 不在 TaobaoTop 的 API 目录中", StringComparison.Ordinal));
+        Assert.Contains(result.Progress!, p => p.StartsWith("淘宝客订单: ", StringComparison.Ordinal));
+        var failed = result.Errors.Single(e => Equals(e.TargetObject, "999"));
+        Assert.StartsWith("taobao.tbk.dg.cpa.activity.detail 调用失败：", failed.ErrorDetails.Message);
+        Assert.StartsWith("请修正调用：", failed.ErrorDetails.RecommendedAction);
+        Assert.Contains(result.Output, o => o.BaseObject is string reason && reason.StartsWith("“mm_1_2”不是 PID：", StringComparison.Ordinal));
+        Assert.StartsWith("商品 abc：淘礼金金额 0.5 元不可用", result.Errors.Single(e => Equals(e.TargetObject, "abc")).ToString());
+    }
+
+    [Fact]
     public void The_same_messages_are_English_elsewhere()
     {
         using var session = new ModuleSession();

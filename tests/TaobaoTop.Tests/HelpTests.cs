@@ -37,6 +37,22 @@ public class HelpTests
     }
 
     [Fact]
+    public void Every_exported_cmdlet_has_an_English_and_a_Chinese_help_page()
+    {
+        using var session = new ModuleSession();
+        var exported = session.Ok("(Get-Module TaobaoTop).ExportedCmdlets.Keys").Select(o => o.ToString()).ToList();
+        XNamespace command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
+        var missing = new List<string>();
+        foreach (var culture in new[] { "en-US", "zh-CN" })
+        {
+            var maml = XDocument.Load(Path.Combine(ModulePaths.ModuleFolder, culture, "TaobaoTop.dll-Help.xml"));
+            var pages = maml.Descendants(command + "details").Select(d => d.Element(command + "name")?.Value.Trim()).ToHashSet();
+            missing.AddRange(exported.Where(name => !pages.Contains(name)).Select(name => $"{culture}: {name} (docs/{(culture == "en-US" ? "" : culture + "/")}cmdlets/{name}.md)"));
+        }
+        Assert.True(missing.Count == 0, $"{missing.Count} help pages are missing:\n" + string.Join("\n", missing));
+    }
+
+    [Fact]
     public void Every_example_runs_against_the_emulator_without_errors()
     {
         using var catalog = new ModuleSession();

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 
 namespace TaobaoTop.Core.Channels
 {
-    /// <summary>One paid traffic channel: the WeCom state its code stamps, the affiliate ids its links carry, its cost.</summary>
+    /// <summary>One paid traffic channel: the WeCom state its code stamps, the affiliate ids its links carry, its 淘口令, its cost.</summary>
     public sealed class ChannelDefinition
     {
-        public ChannelDefinition(string name, string? state, IReadOnlyList<long> adzoneIds, IReadOnlyList<long> relationIds, decimal cost)
+        public ChannelDefinition(string name, string? state, IReadOnlyList<long> adzoneIds, IReadOnlyList<long> relationIds, decimal cost, IReadOnlyList<string>? taoPasswords = null)
         {
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A channel needs a name.", nameof(name));
             if (cost < 0) throw new ArgumentException("Channel " + name + ": the cost cannot be negative.", nameof(cost));
@@ -15,6 +15,7 @@ namespace TaobaoTop.Core.Channels
             AdzoneIds = adzoneIds;
             RelationIds = relationIds;
             Cost = cost;
+            TaoPasswords = taoPasswords ?? Array.Empty<string>();
         }
 
         public string Name { get; }
@@ -26,6 +27,9 @@ namespace TaobaoTop.Core.Channels
         public IReadOnlyList<long> RelationIds { get; }
 
         public decimal Cost { get; }
+
+        /// <summary>The 淘口令 codes the channel posts (without ￥); their reach (PV/UV) is the channel's.</summary>
+        public IReadOnlyList<string> TaoPasswords { get; }
 
         public override string ToString() => Name;
     }

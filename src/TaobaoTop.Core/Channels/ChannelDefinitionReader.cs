@@ -6,13 +6,14 @@ using System.Linq;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Core.Channels
 {
     /// <summary>
-    /// Reads channel definitions from CSV (columns Channel, State, AdzoneId, RelationId, Cost; several ids separated by
-    /// ';' or '|') or JSON (an array of objects with the same names, ids as numbers or arrays). Every problem names its
+    /// Reads channel definitions from CSV (columns Channel, State, AdzoneId, RelationId, Cost, TaoPassword; several ids
+    /// or 淘口令 separated by ';' or '|') or JSON (an array of objects with the same names, ids as numbers or arrays). Every problem names its
     /// line or item.
     /// </summary>
     public static class ChannelDefinitionReader
@@ -48,7 +49,7 @@ namespace TaobaoTop.Core.Channels
                     if (string.IsNullOrEmpty(Field("channel"))) continue;
                     try
                     {
-                        channels.Add(new ChannelDefinition(Field("channel")!, Field("state"), Ids(Field("adzoneid")), Ids(Field("relationid")), Cost(Field("cost"))));
+                        channels.Add(new ChannelDefinition(Field("channel")!, Field("state"), Ids(Field("adzoneid")), Ids(Field("relationid")), Cost(Field("cost")), Passwords(Field("taopassword") ?? Field("淘口令"))));
                     }
                     catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
                     {
@@ -75,7 +76,8 @@ namespace TaobaoTop.Core.Channels
                             Property(item, "state")?.GetString(),
                             JsonIds(Property(item, "adzoneId") ?? Property(item, "adzoneIds")),
                             JsonIds(Property(item, "relationId") ?? Property(item, "relationIds")),
-                            Property(item, "cost") is JsonElement cost ? (cost.ValueKind == JsonValueKind.String ? Cost(cost.GetString()) : Cost(cost.GetDecimal(), cost.GetRawText())) : 0m));
+                            Property(item, "cost") is JsonElement cost ? (cost.ValueKind == JsonValueKind.String ? Cost(cost.GetString()) : Cost(cost.GetDecimal(), cost.GetRawText())) : 0m,
+                            JsonPasswords(Property(item, "taoPassword") ?? Property(item, "taoPasswords"))));
                     }
                     catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is InvalidOperationException)
                     {
@@ -94,6 +96,7 @@ namespace TaobaoTop.Core.Channels
             Unique(channels.Where(c => c.State != null).Select(c => c.State!), "state", source, StringComparer.Ordinal);
             Unique(channels.SelectMany(c => c.AdzoneIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "adzone id", source, StringComparer.Ordinal);
             Unique(channels.SelectMany(c => c.RelationIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "relation id", source, StringComparer.Ordinal);
+            Unique(channels.SelectMany(c => c.TaoPasswords), "淘口令", source, StringComparer.Ordinal);
             return channels;
         }
 
@@ -125,6 +128,22 @@ namespace TaobaoTop.Core.Channels
 
         private static long Id(string text)
             => long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new FormatException("'" + text + "' is not an id.");
+
+        private static IReadOnlyList<string> JsonPasswords(JsonElement? value)
+        {
+            if (value is null) return Array.Empty<string>();
+            var element = value.Value;
+            return element.ValueKind == JsonValueKind.Array ? element.EnumerateArray().Select(e => Password(e.GetString() ?? string.Empty)).ToArray() : Passwords(element.GetString());
+        }
+
+        // Share texts have spaces, so a cell of several 淘口令 is split on ';' and '|' only.
+        private static IReadOnlyList<string> Passwords(string? text)
+            => string.IsNullOrWhiteSpace(text) ? Array.Empty<string>() : text!.Split(new[] { ';', '|' }, StringSplitOptions.RemoveEmptyEntries).Select(Password).ToArray();
+
+        private static string Password(string text)
+            => TbkPasswordText.TryFind(text.Trim(), out var code) || TbkPasswordText.TryFind("￥" + text.Trim() + "￥", out code)
+                ? code
+                : throw new FormatException("'" + text + "' is not a 淘口令.");
 
         private static decimal Cost(string? text)
         {

@@ -66,7 +66,7 @@ namespace TaobaoTop.Core.Channels
 
             html.Append("<h2>Quality score 质量分</h2><table data-table=\"ranking\"><thead><tr><th>Rank</th><th>Channel</th><th>Score</th><th>Adds</th><th>Conversion</th>");
             foreach (var retention in rows.FirstOrDefault()?.Retention ?? Array.Empty<ChannelRetention>()) html.Append("<th>").Append(retention.Days).Append("d retention</th>");
-            html.Append("<th>Commission</th><th>Refunded</th><th>ROI</th><th>Open windows</th></tr></thead><tbody>");
+            html.Append("<th>淘口令 PV</th><th>淘口令 UV</th><th>Commission</th><th>Refunded</th><th>ROI</th><th>Open windows</th></tr></thead><tbody>");
             foreach (var row in rows.OrderBy(r => r.Rank).ThenBy(r => r.Channel, StringComparer.Ordinal))
             {
                 html.Append("<tr><td>").Append(row.Rank).Append("</td><td>").Append(Text(row.Channel)).Append("</td><td>").Append(Number(row.QualityScore, "0.00"))
@@ -77,6 +77,7 @@ namespace TaobaoTop.Core.Channels
                     else if (retention.Rate is decimal rate) html.Append(retention.IsOpen ? "<td class=\"open\">" : "<td>").Append(Number(rate * 100, "0.0")).Append('%').Append(retention.IsOpen ? "*" : string.Empty).Append("</td>");
                     else html.Append(retention.IsOpen ? "<td class=\"open\">–*</td>" : "<td>–</td>");
                 }
+                html.Append("<td>").Append(row.PasswordPv?.ToString(CultureInfo.InvariantCulture) ?? "–").Append("</td><td>").Append(row.PasswordUv?.ToString(CultureInfo.InvariantCulture) ?? "–").Append("</td>");
                 html.Append("<td>").Append(Number(row.Commission, "0.00")).Append("</td><td>").Append(Number(row.RefundedCommission, "0.00")).Append("</td><td>")
                     .Append(row.Roi is decimal roi ? Number(roi, "0.00") : "–").Append("</td><td class=\"open\">").Append(Text(string.Join(", ", row.OpenWindows))).Append("</td></tr>");
             }

@@ -38,7 +38,7 @@ namespace TaobaoTop.Core.Channels
         /// the channel whose counted order they refund (by trade id), or, for orders not in the input, the channel of the
         /// member (special id) or relation id they carry.
         /// </summary>
-        public IList<ChannelReportRow> Compute(IEnumerable<WeComCustomer> customerRecords, IEnumerable<TbkOrder> orderRecords, IEnumerable<TbkRefundOrder>? refundRecords = null)
+        public IList<ChannelReportRow> Compute(IEnumerable<WeComCustomer> customerRecords, IEnumerable<TbkOrder> orderRecords, IEnumerable<TbkRefundOrder>? refundRecords = null, IEnumerable<TbkPasswordReport>? passwordReports = null)
         {
             var asOf = TopTime.ToTopZone(_options.AsOf);
             var byState = _channels.Where(c => c.State != null).ToDictionary(c => c.State!, StringComparer.Ordinal);
@@ -107,9 +107,24 @@ namespace TaobaoTop.Core.Channels
             }
 
             var rows = _channels.Select(c => Row(c, members[c], channelOrders[c], refunds[c], asOf, days)).ToList();
+            AddReach(rows, passwordReports);
             Score(rows);
             Daily = _channels.SelectMany(c => DailyRows(c, members[c], firstDay, asOf)).ToList();
             return rows;
+        }
+
+        /// <summary>Sums the PV/UV of the 淘口令 each channel names (the latest report of each code counts once).</summary>
+        private void AddReach(IList<ChannelReportRow> rows, IEnumerable<TbkPasswordReport>? reports)
+        {
+            var latest = new Dictionary<string, TbkPasswordReport>(StringComparer.Ordinal);
+            foreach (var report in reports ?? Enumerable.Empty<TbkPasswordReport>()) latest[report.Password] = report;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var reached = _channels[i].TaoPasswords.Where(latest.ContainsKey).Select(code => latest[code]).ToList();
+                if (reached.Count == 0) continue;
+                rows[i].PasswordPv = reached.Sum(r => r.Pv);
+                rows[i].PasswordUv = reached.Sum(r => r.Uv);
+            }
         }
 
         private ChannelReportRow Row(ChannelDefinition channel, List<Member> members, List<TbkOrder> channelOnly, List<TbkRefundOrder> refunds, DateTimeOffset asOf, int days)

@@ -71,6 +71,12 @@ namespace TaobaoTop
         /// <summary>Commission given back for refunds, yuan, already taken off Commission (and so off ROI).</summary>
         public decimal RefundedCommission { get; set; }
 
+        /// <summary>Opens (PV) of the channel's 淘口令 (tpwd report) in all; null when it names none or none was reported.</summary>
+        public long? PasswordPv { get; set; }
+
+        /// <summary>Visitors (UV) of the channel's 淘口令; null like <see cref="PasswordPv"/>.</summary>
+        public long? PasswordUv { get; set; }
+
         /// <summary>Customers with two or more orders within the value window.</summary>
         public int RepeatBuyers { get; set; }
 

@@ -92,7 +92,11 @@ namespace TaobaoTop.Core.WeCom
             {
                 var follow = gone.Value;
                 var after = TakenAt ?? follow.AddedAt;
-                follow.RemovedAt = takenAt;
+                // The follow ended somewhere between the last sync that saw it and this one. Stamping it at this sync
+                // made every departure late and so kept customers "retained" past a day mark that fell inside the
+                // window; the middle of the window is as likely early as late, so the snapshot route agrees with the
+                // callback events except for a mark within half a sync interval of the departure.
+                follow.RemovedAt = after + TimeSpan.FromTicks((takenAt - after).Ticks / 2);
                 _current.Remove(gone.Key);
                 _ended.Add((follow, after));
                 changes.Add(new WeComCustomerChange { Change = "Departed", ExternalUserId = follow.ExternalUserId, UserId = follow.UserId, State = follow.State, AddedAt = follow.AddedAt, After = after, Before = takenAt });
@@ -101,7 +105,7 @@ namespace TaobaoTop.Core.WeCom
             return changes;
         }
 
-        /// <summary>Every follow seen, ended ones with RemovedAt at the first sync that missed them: what the channel report reads.</summary>
+        /// <summary>Every follow seen, ended ones with RemovedAt in the middle of the window they ended in: what the channel report reads.</summary>
         public IList<WeComCustomer> History() => _current.Values.Concat(_ended.Select(e => e.Follow)).OrderBy(f => f.AddedAt).ToList();
 
         /// <summary>Writes the file through a temporary one, so a crash leaves the old snapshot whole.</summary>

@@ -73,6 +73,7 @@ namespace TaobaoTop.Emulator.Affiliate
             RegisterNewUsers(registry);
             RegisterRidReport(registry);
             RegisterPasswordReport(registry);
+            RegisterTools(registry);
         }
 
         public void Reset(int seed, DateTimeOffset now)

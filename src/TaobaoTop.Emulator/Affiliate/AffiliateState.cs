@@ -89,6 +89,8 @@ namespace TaobaoTop.Emulator.Affiliate
     {
         public const long SecondSiteId = 2000002;
 
+        public const long FirstMemberGroupId = 5000001;
+
         public Dictionary<long, string> Sites { get; } = new Dictionary<long, string>();
         public List<Adzone> Adzones { get; } = new List<Adzone>();
         public Dictionary<string, StoredPassword> Passwords { get; } = new Dictionary<string, StoredPassword>(StringComparer.Ordinal);
@@ -96,6 +98,9 @@ namespace TaobaoTop.Emulator.Affiliate
         public Dictionary<string, InviteCode> InviteCodes { get; } = new Dictionary<string, InviteCode>(StringComparer.Ordinal);
         public List<Publisher> Publishers { get; } = new List<Publisher>();
         public List<GiftMoney> GiftMoney { get; } = new List<GiftMoney>();
+
+        /// <summary>A tool service provider's member groups (member组): id → Taobao numeric ids; one is seeded.</summary>
+        public SortedDictionary<long, List<string>> MemberGroups { get; } = new SortedDictionary<long, List<string>>();
 
         public static AffiliateState Seeded(int seed, DateTimeOffset now)
         {
@@ -105,6 +110,13 @@ namespace TaobaoTop.Emulator.Affiliate
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId, EmulatorDefaults.DemoSiteId, "默认推广位", null));
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId + 1, EmulatorDefaults.DemoSiteId, "微信群推广位", null));
             state.Adzones.Add(new Adzone(EmulatorDefaults.DemoAdzoneId + 2, SecondSiteId, "APP首页推广位", null));
+            // The seeded channels' 淘口令, posted when the WeCom month began: the channel report's reach.
+            foreach (var channel in WeCom.SyntheticChannelMonth.Channels)
+            {
+                var url = "https://uland.taobao.com/coupon/edetail?e=" + channel.State + "&pid=" + state.Adzones[0].Pid;
+                state.Passwords[channel.TaoPassword] = new StoredPassword(channel.TaoPassword, url, WeCom.SyntheticChannelMonth.MonthStart(now));
+            }
+            state.MemberGroups[FirstMemberGroupId] = new List<string> { "2201234567801", "2201234567802", "2201234567803" };
             var random = new SeededRandom(seed, 3);
             for (var i = 0; i < 6; i++)
             {
@@ -205,6 +217,11 @@ namespace TaobaoTop.Emulator.Affiliate
                     ["created"] = TopTime.ToText(g.Created),
                     ["stopped"] = g.Stopped == null ? null : TopTime.ToText(g.Stopped.Value),
                 }).ToArray()),
+                ["member_groups"] = new JsonArray(MemberGroups.Select(g => (JsonNode)new JsonObject
+                {
+                    ["member_group_id"] = g.Key,
+                    ["tb_num_ids"] = string.Join(",", g.Value),
+                }).ToArray()),
             };
         }
 
@@ -252,6 +269,10 @@ namespace TaobaoTop.Emulator.Affiliate
                 publisher.ExternalId = (string?)p["external_id"];
             }
             LoadGiftMoney(saved);
+            foreach (var g in Items(saved, "member_groups"))
+            {
+                MemberGroups[(long)g["member_group_id"]!] = ((string)g["tb_num_ids"]!).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+            }
         }
 
         private void LoadGiftMoney(JsonNode saved)

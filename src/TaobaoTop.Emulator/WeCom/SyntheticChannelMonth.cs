@@ -9,8 +9,9 @@ namespace TaobaoTop.Emulator.WeCom
     /// <summary>A channel code seeded in the emulator: its state, followers, and how many customers added through it.</summary>
     public sealed class SeededChannel
     {
-        internal SeededChannel(string state, string remark, string[] users, int adds, double leaveRate)
+        internal SeededChannel(string state, string remark, string[] users, int adds, double leaveRate, string taoPassword)
         {
+            TaoPassword = taoPassword;
             State = state;
             Remark = remark;
             Users = users;
@@ -29,6 +30,9 @@ namespace TaobaoTop.Emulator.WeCom
 
         /// <summary>The share of the channel's customers the seed lets leave (either side deleting) within 25 days.</summary>
         public double LeaveRate { get; }
+
+        /// <summary>The 淘口令 the channel posted at the month's start (the same for every seed); the tpwd report knows it.</summary>
+        public string TaoPassword { get; }
     }
 
     /// <summary>
@@ -46,12 +50,12 @@ namespace TaobaoTop.Emulator.WeCom
 
         public static IReadOnlyList<SeededChannel> Channels { get; } = new[]
         {
-            new SeededChannel("xhs_note", "小红书笔记", new[] { "sales01", "sales02" }, 40, 0.15),
-            new SeededChannel("dy_feed", "抖音信息流", new[] { "sales02", "sales03" }, 60, 0.45),
-            new SeededChannel("pyq_ad", "朋友圈广告", new[] { "sales01" }, 25, 0.25),
-            new SeededChannel("elevator", "电梯海报", new[] { "sales03", "sales04" }, 15, 0.1),
-            new SeededChannel("store_counter", "门店柜台", new[] { "sales04" }, 20, 0.05),
-            new SeededChannel("live_room", "直播间", new[] { "sales05", "sales06" }, 30, 0.55),
+            new SeededChannel("xhs_note", "小红书笔记", new[] { "sales01", "sales02" }, 40, 0.15, "Xhs8Note2Tkl"),
+            new SeededChannel("dy_feed", "抖音信息流", new[] { "sales02", "sales03" }, 60, 0.45, "Dy7Feed3Tkl"),
+            new SeededChannel("pyq_ad", "朋友圈广告", new[] { "sales01" }, 25, 0.25, "Pyq6Ad4Tkl9"),
+            new SeededChannel("elevator", "电梯海报", new[] { "sales03", "sales04" }, 15, 0.1, "Elev5Ator7T"),
+            new SeededChannel("store_counter", "门店柜台", new[] { "sales04" }, 20, 0.05, "Store4Cnt8T"),
+            new SeededChannel("live_room", "直播间", new[] { "sales05", "sales06" }, 30, 0.55, "Live3Room6T"),
         };
 
         private static readonly string[] Surnames = { "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴" };

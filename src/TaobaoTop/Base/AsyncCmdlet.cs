@@ -62,8 +62,8 @@ namespace TaobaoTop.Base
         /// <summary>A call's event on the pipeline thread: a warning when auditing failed, else -Verbose text.</summary>
         protected void Report(ServiceCallEvent e)
         {
-            if (e.Kind == CallEventKind.AuditFailed) WriteWarning(e.ToString());
-            else WriteVerbose(e.ToString());
+            if (e.Kind == CallEventKind.AuditFailed) WriteWarning(Resources.TopText.Describe(e));
+            else WriteVerbose(Resources.TopText.Describe(e));
         }
 
         protected override void StopProcessing() => _stopping.Cancel();

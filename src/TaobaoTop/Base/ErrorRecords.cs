@@ -11,12 +11,15 @@ namespace TaobaoTop.Base
         public static ErrorRecord From(TopException ex, object? target, string? subject = null)
         {
             var record = new ErrorRecord(ex, ErrorId(ex), Category(ex), target);
-            var message = subject is null ? ex.Message : subject + ": " + ex.Message;
+            var text = ex is TopApiException failed ? Resources.TopText.Describe(failed)
+                : ex is TopSessionRequiredException ? Resources.Messages.Format("SessionRequired", ex.Api)
+                : ex.Message;
+            var message = subject is null ? text : subject + ": " + text;
             if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException || TopErrorAdvice.For(api) != null))
             {
                 record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(api) };
             }
-            else if (subject != null)
+            else if (subject != null || text != ex.Message)
             {
                 record.ErrorDetails = new ErrorDetails(message);
             }
@@ -89,15 +92,15 @@ namespace TaobaoTop.Base
             switch (api)
             {
                 case TopQuotaException quota when quota.ResetsAt is System.DateTimeOffset resets:
-                    return "The daily call quota is spent: calls are allowed again at " + TopTime.ToTopString(resets) + " +08:00.";
+                    return Resources.Messages.Format("AdviceQuotaUntil", TopTime.ToTopString(resets));
                 case TopQuotaException _:
-                    return "The call quota is spent and Taobao's answer does not say until when: wait, then try again.";
+                    return Resources.Messages.Get("AdviceQuotaUnknown");
                 case TopApiException limited when limited.Code == 7:
-                    return "Calls are limited for a moment: wait a few seconds, or lower -Qps of Connect-TaobaoTop.";
+                    return Resources.Messages.Get("AdviceLimited");
                 case TopApiException known when TopErrorAdvice.For(known) is TopErrorAdvice advice:
                     return advice.Recommendation(System.Globalization.CultureInfo.CurrentUICulture);
                 default:
-                    return api.IsTransient ? "A transient failure on Taobao's side: try again later." : "Fix the call: " + api.SubMessage;
+                    return api.IsTransient ? Resources.Messages.Get("AdviceTransient") : Resources.Messages.Format("AdviceFixCall", api.SubMessage);
             }
         }
     }

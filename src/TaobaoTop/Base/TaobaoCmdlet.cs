@@ -61,7 +61,7 @@ namespace TaobaoTop.Base
             }
             catch (TopException ex)
             {
-                WriteWarning($"Item {numIid} was changed, but reading it back failed: {ex.Message}");
+                WriteWarning(Resources.Messages.Format("ItemReadBackFailed", numIid, ex.Message));
             }
         }
 

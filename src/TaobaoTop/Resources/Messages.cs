@@ -10,6 +10,6 @@ namespace TaobaoTop.Resources
 
         public static string Get(string name) => Manager.GetString(name, CultureInfo.CurrentUICulture) ?? name;
 
-        public static string Format(string name, params object[] arguments) => string.Format(CultureInfo.CurrentCulture, Get(name), arguments);
+        public static string Format(string name, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, Get(name), arguments);
     }
 }

@@ -46,7 +46,8 @@ public sealed class ModuleSession : IDisposable
             ps.Streams.Verbose.Select(v => v.Message).ToList(),
             ps.Streams.Debug.Select(d => d.Message).ToList(),
             ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-            terminating);
+            terminating,
+            ps.Streams.Progress.Select(p => p.Activity + ": " + p.StatusDescription).ToList());
     }
 
     /// <summary>Runs a script that must not fail, and returns its output.</summary>
@@ -62,7 +63,8 @@ public sealed record ScriptResult(
     List<string> Verbose,
     List<string> Debug,
     List<string> Information,
-    Exception? Terminating)
+    Exception? Terminating,
+    List<string>? Progress = null)
 {
     public ScriptResult ThrowOnError()
     {

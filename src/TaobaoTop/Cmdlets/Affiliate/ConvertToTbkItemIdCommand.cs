@@ -36,7 +36,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 }
                 if (!TbkItemReference.IsLegacyItemId(id))
                 {
-                    WriteInputError($"'{id}' is neither an old numeric item id nor a link; string ids need no conversion.", "NotALegacyItemId", ErrorCategory.InvalidArgument, id);
+                    WriteInputError(Resources.Messages.Format("NotALegacyItemId", id), "NotALegacyItemId", ErrorCategory.InvalidArgument, id);
                     continue;
                 }
                 if (!_pending.Contains(id)) _pending.Add(id);
@@ -68,7 +68,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             foreach (var map in batch.Results) WriteObject(map);
             foreach (var failure in batch.Failures)
             {
-                WriteInputError($"'{failure.Input}' has no current item id: {failure.Message}.", "ItemIdNotConverted", ErrorCategory.ObjectNotFound, failure.Input);
+                WriteInputError(Resources.Messages.Format("ItemIdNotConverted", failure.Input, failure.Message), "ItemIdNotConverted", ErrorCategory.ObjectNotFound, failure.Input);
             }
         }
     }

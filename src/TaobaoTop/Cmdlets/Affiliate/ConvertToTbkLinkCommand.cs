@@ -83,7 +83,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                         WriteLegacyIdError(input.Value);
                         continue;
                     default:
-                        WriteInputError($"'{input.Input}' is not an item id, a URL or a share text with a 淘口令.", "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
+                        WriteInputError(Resources.Messages.Format("NotLinkMaterial", input.Input), "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
                         continue;
                 }
                 if (_itemIds.Count == BatchSize || _materials.Count == BatchSize) Flush();

@@ -53,7 +53,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             foreach (var link in batch.Results) WriteObject(link);
             foreach (var failure in batch.Failures)
             {
-                WriteInputError($"Seller '{failure.Input}' has no promotion link: {failure.Message}.", "ShopNotConverted", ErrorCategory.ObjectNotFound, failure.Input);
+                WriteInputError(Resources.Messages.Format("ShopNotConverted", failure.Input, failure.Message), "ShopNotConverted", ErrorCategory.ObjectNotFound, failure.Input);
             }
         }
     }

@@ -101,7 +101,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (Keyword == null && CategoryId == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("Find-TbkItem needs -Keyword, -CategoryId or -MaterialId: the search API does not list the whole catalogue."),
+                    new PSArgumentException(Resources.Messages.Get("SearchTermRequired")),
                     "SearchTermRequired", ErrorCategory.InvalidArgument, null));
             }
             var recommend = Keyword == null && MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)) && !HasSearchFilters;
@@ -125,7 +125,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 if (pageNo == 1 && page.TotalResults is long total)
                 {
                     matched = total;
-                    WriteVerbose($"{method}: {total} items match.");
+                    WriteVerbose(Resources.Messages.Format("ItemsMatch", method, total));
                 }
                 foreach (var item in page.Items.Where(Passes))
                 {

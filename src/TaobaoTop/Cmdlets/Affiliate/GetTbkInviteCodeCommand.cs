@@ -26,7 +26,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (Kind == TbkInviteKind.ChannelFission && RelationId <= 0)
             {
-                WriteInputError("-Kind ChannelFission invites under an existing channel: pass its -RelationId.", "RelationIdRequired", ErrorCategory.InvalidArgument, Kind);
+                WriteInputError(Resources.Messages.Get("FissionNeedsRelationId"), "RelationIdRequired", ErrorCategory.InvalidArgument, Kind);
                 return;
             }
             var relationId = RelationId > 0 ? RelationId : (long?)null;

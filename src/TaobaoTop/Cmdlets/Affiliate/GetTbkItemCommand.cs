@@ -57,7 +57,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     return null;
                 case TbkReferenceKind.Url:
                     var fromUrl = TbkItemReference.ItemIdInUrl(input.Value);
-                    if (fromUrl == null) WriteInputError($"'{input.Input}' is not an item link: it has no ?id= / itemId=. Shop and activity links have no item.", "NoItemInUrl", ErrorCategory.InvalidArgument, input.Input);
+                    if (fromUrl == null) WriteInputError(Resources.Messages.Format("NoItemInUrl", input.Input), "NoItemInUrl", ErrorCategory.InvalidArgument, input.Input);
                     else if (TbkItemReference.IsLegacyItemId(fromUrl)) WriteLegacyIdError(fromUrl);
                     else return fromUrl;
                     return null;
@@ -67,10 +67,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     TbkPasswordText.TryFind(input.Input, out var code);
                     var parsed = Read(response, body => TbkAnswers.ParsedPassword(body, input.Input, code), input.Input);
                     if (parsed == null) return null;
-                    if (parsed.ItemId == null) WriteInputError($"The 淘口令 in '{input.Input}' opens {parsed.Url}, which is not an item.", "PasswordNotAnItem", ErrorCategory.InvalidArgument, input.Input);
+                    if (parsed.ItemId == null) WriteInputError(Resources.Messages.Format("PasswordNotAnItem", input.Input, parsed.Url), "PasswordNotAnItem", ErrorCategory.InvalidArgument, input.Input);
                     return parsed.ItemId;
                 default:
-                    WriteInputError($"'{input.Input}' is not an item id, an item link or a 淘口令.", "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
+                    WriteInputError(Resources.Messages.Format("NotItemInput", input.Input), "UnrecognisedInput", ErrorCategory.InvalidArgument, input.Input);
                     return null;
             }
         }
@@ -90,7 +90,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             {
                 var item = items.FirstOrDefault(i => i.ItemId == itemId);
                 if (item != null) WriteObject(item);
-                else WriteInputError($"Item '{input}' was not found: removed, not promotable, or not an affiliate item id.", "ItemNotFound", ErrorCategory.ObjectNotFound, input);
+                else WriteInputError(Resources.Messages.Format("TbkItemNotFound", input), "ItemNotFound", ErrorCategory.ObjectNotFound, input);
             }
         }
     }

@@ -99,7 +99,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             {
                 ThrowTerminatingError(ErrorRecords.From(ex, query.Method));
             }
-            WriteProgress(new ProgressRecord(1, "Taobao affiliate orders", "Done") { RecordType = ProgressRecordType.Completed });
+            WriteProgress(new ProgressRecord(1, Resources.Messages.Get("OrdersActivity"), Resources.Messages.Get("ProgressDone")) { RecordType = ProgressRecordType.Completed });
             if (statePath != null) new IncrementalOrderState(query.End).Save(statePath);
         }
 
@@ -113,8 +113,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             DateTimeOffset start;
             if (state != null) start = state.SyncedThrough - Overlap;
             else if (MyInvocation.BoundParameters.ContainsKey(nameof(Start))) start = TopTimes.FromParameter(Start);
-            else throw new ArgumentException("The first incremental run needs -Start: there is no state in " + statePath + " yet.");
-            WriteVerbose("Incremental order sync from " + TopTime.ToTopString(start) + (state is null ? " (first run)" : " (last run synced through " + TopTime.ToTopString(state.SyncedThrough) + ")"));
+            else throw new ArgumentException(Resources.Messages.Format("IncrementalNeedsStart", statePath));
+            WriteVerbose(state is null ? Resources.Messages.Format("IncrementalFirstRun", TopTime.ToTopString(start)) : Resources.Messages.Format("IncrementalNextRun", TopTime.ToTopString(start), TopTime.ToTopString(state.SyncedThrough)));
             return Configure(new TbkOrderQuery(start, now), TbkOrderQueryType.Modified);
         }
 
@@ -140,7 +140,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         private static ProgressRecord Progress(OrderSyncProgress progress, TimeSpan elapsed)
         {
             var rate = elapsed.TotalSeconds > 0 ? progress.Orders / elapsed.TotalSeconds : 0;
-            var record = new ProgressRecord(1, "Taobao affiliate orders", $"{progress.WindowsDone}/{progress.WindowsTotal} windows, {progress.Orders:N0} orders, {rate:N0} orders/s")
+            var record = new ProgressRecord(1, Resources.Messages.Get("OrdersActivity"), Resources.Messages.Format("OrdersProgress", progress.WindowsDone, progress.WindowsTotal, progress.Orders, rate))
             {
                 PercentComplete = progress.WindowsTotal == 0 ? 100 : progress.WindowsDone * 100 / progress.WindowsTotal,
             };

@@ -25,7 +25,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (!TbkPasswordText.TryFind(Password, out var code))
             {
-                WriteInputError($"'{Password}' has no 淘口令 this module can read (8-14 letters and digits next to ￥, an emoji or a bracket, or ?tk= in a link).", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                WriteInputError(Resources.Messages.Format("NoPasswordInText", Password), "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
             var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.tpwd.report.get" : "taobao.tbk.dg.tpwd.report.get"), AsServiceProvider)

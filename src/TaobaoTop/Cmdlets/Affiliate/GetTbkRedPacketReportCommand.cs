@@ -44,7 +44,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (AsServiceProvider && ActivityId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AsServiceProvider needs -ActivityId, the red packet activity (taobao.tbk.sc.vegas.send.report requires activity_id)."),
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Resources.Messages.Get("ActivityIdRequired")),
                     "ActivityIdRequired", ErrorCategory.InvalidArgument, null));
             }
         }

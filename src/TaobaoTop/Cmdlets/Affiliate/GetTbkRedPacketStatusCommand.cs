@@ -56,7 +56,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var target = byDevice ? (object)DeviceType : (object?)RelationId ?? SpecialId!;
             if (!byDevice && RelationId == null && SpecialId == null)
             {
-                WriteInputError("Say whose red packets to look up: -RelationId, -SpecialId, or -DeviceType with -DeviceId.", "NoConsumer", ErrorCategory.InvalidArgument, null);
+                WriteInputError(Resources.Messages.Get("NoConsumer"), "NoConsumer", ErrorCategory.InvalidArgument, null);
                 return;
             }
             var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.vegas.send.status" : "taobao.tbk.dg.vegas.send.status")

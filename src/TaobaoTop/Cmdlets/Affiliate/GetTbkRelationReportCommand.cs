@@ -34,7 +34,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (RelationId <= 0)
             {
-                WriteInputError($"{RelationId} is not a relation id (渠道关系ID): pipe channels (Get-TbkPublisher -Kind Channel) or pass -RelationId.", "InvalidRelationId", ErrorCategory.InvalidArgument, RelationId);
+                WriteInputError(Resources.Messages.Format("InvalidRelationId", RelationId), "InvalidRelationId", ErrorCategory.InvalidArgument, RelationId);
                 return;
             }
             var days = Date ?? new[] { TopTime.ToTopZone(RequireConnection().Client.Options.Clock()).Date.AddDays(-1) };

@@ -46,7 +46,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 var response = TryCallAllowingNoResult(request, Keyword, out var noResult);
                 if (response is null)
                 {
-                    if (noResult && pageNo == 1) WriteVerbose("No shop matches '" + Keyword + "'.");
+                    if (noResult && pageNo == 1) WriteVerbose(Resources.Messages.Format("NoShopMatches", Keyword));
                     return;
                 }
                 var shops = response.Body.List("results").Select(TbkShop.FromJson).ToList();

@@ -34,13 +34,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException("New-TbkAdzone needs -SiteId: the media id, the second number of your PIDs (mm_<member>_<site>_<adzone>)."),
+                new PSArgumentException(Resources.Messages.Get("SiteIdRequired")),
                 "SiteRequired", ErrorCategory.InvalidArgument, null));
         }
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess("site " + SiteId, "Create adzone '" + Name + "'")) return;
+            if (!ShouldProcess(Resources.Messages.Format("SiteTarget", SiteId), Resources.Messages.Format("CreateAdzoneAction", Name))) return;
             var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.adzone.create" : "taobao.tbk.adzone.create")
                 .With("site_id", SiteId)
                 .With("adzone_name", Name);

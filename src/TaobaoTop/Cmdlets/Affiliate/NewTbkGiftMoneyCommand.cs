@@ -72,7 +72,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             if (Amount < 1m || decimal.Round(Amount, 2) != Amount)
             {
-                WriteInputError($"Item {ItemId}: the amount {Amount} yuan is not one a 淘礼金 can have (at least 1, at most two decimals).", "InvalidAmount", ErrorCategory.InvalidArgument, ItemId);
+                WriteInputError(Resources.Messages.Format("GiftMoneyAmountInvalid", ItemId, Amount), "InvalidAmount", ErrorCategory.InvalidArgument, ItemId);
                 return;
             }
             var start = SendStartTime.HasValue ? TopTimes.FromParameter(SendStartTime.Value) : TopTime.ToTopZone(RequireConnection().Client.Options.Clock());
@@ -88,7 +88,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 SendStartTime = start,
                 SendEndTime = end,
             };
-            if (!ShouldProcess($"item {ItemId}", $"Create a 淘礼金 of {Count} × {Amount:0.00} yuan ({requested.Budget:0.00} yuan)")) return;
+            if (!ShouldProcess(Resources.Messages.Format("ItemTarget", ItemId), Resources.Messages.Format("CreateGiftMoneyAction", Count, Amount, requested.Budget))) return;
 
             var request = new TopRequest("taobao.tbk.dg.vegas.tlj.create")
                 .With("adzone_id", SelectedAdzoneId)

@@ -36,7 +36,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var isPrivate = Private || AsServiceProvider;
             var method = AsServiceProvider ? "taobao.tbk.sc.private.tpwd.create" : isPrivate ? "taobao.tbk.private.tpwd.create" : "taobao.tbk.tpwd.create";
             var url = Url.StartsWith("//", System.StringComparison.Ordinal) ? "https:" + Url : Url;
-            if (!ShouldProcess(url, "Create a 淘口令")) return;
+            if (!ShouldProcess(url, Resources.Messages.Get("CreatePasswordAction"))) return;
             // A second 淘口令 for the same link is harmless, so a call whose answer was lost may be sent again.
             var request = new TopRequest(method) { IsIdempotent = true }.With("url", url).With("text", string.IsNullOrWhiteSpace(Text) ? null : Text).With("logo", Logo);
             var response = TryCall(request, Url);

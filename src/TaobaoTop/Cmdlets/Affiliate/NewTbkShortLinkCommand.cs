@@ -25,7 +25,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             foreach (var url in Url.Select(u => u.StartsWith("//", System.StringComparison.Ordinal) ? "https:" + u : u.Trim()))
             {
-                if (!ShouldProcess(url, "Create a short link")) continue;
+                if (!ShouldProcess(url, Resources.Messages.Get("CreateShortLinkAction"))) continue;
                 _pending.Add(url);
                 if (_pending.Count == BatchSize) Flush();
             }
@@ -53,7 +53,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 else if (failures.Count > 0 && failures.Peek().Input == url)
                 {
                     var failure = failures.Dequeue();
-                    WriteInputError($"'{url}' was not shortened: {failure.Message}.", "ShortLinkFailed", ErrorCategory.InvalidArgument, url);
+                    WriteInputError(Resources.Messages.Format("ShortLinkFailed", url, failure.Message), "ShortLinkFailed", ErrorCategory.InvalidArgument, url);
                 }
             }
         }

@@ -39,7 +39,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess(RequireConnection().ToString(), $"Register the session's user as {Kind} with invite code {InviteCode}")) return;
+            if (!ShouldProcess(RequireConnection().ToString(), Resources.Messages.Format("RegisterPublisherAction", Kind, InviteCode))) return;
             // Registering again answers the existing registration, so a call whose answer was lost may be sent again.
             var request = new TopRequest("taobao.tbk.sc.publisher.info.save") { IsIdempotent = true }
                 .With("inviter_code", InviteCode)

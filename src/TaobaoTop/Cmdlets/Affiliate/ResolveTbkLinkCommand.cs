@@ -40,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             {
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    WriteInputError("An empty text has nothing to parse.", "EmptyText", ErrorCategory.InvalidArgument, text);
+                    WriteInputError(Resources.Messages.Get("EmptyText"), "EmptyText", ErrorCategory.InvalidArgument, text);
                     continue;
                 }
                 _pending.Add(text.Trim());

@@ -74,7 +74,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var noCode = $"'{Password}' has no 淘口令 this module can read (8-14 letters and digits next to ￥, an emoji or a bracket, or ?tk= in a link)";
             if (!_hasAdzone)
             {
-                WriteInputError(noCode + "; pass -AdzoneId or -Pid to let 万能解析 (taobao.tbk.dg.general.link.parse) read it.", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                WriteInputError(noCode + Resources.Messages.Get("PassAdzoneForParse"), "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
             TbkBatch<TbkLink> batch;
@@ -91,7 +91,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (link == null)
             {
                 var failure = batch.Failures.FirstOrDefault();
-                WriteInputError(noCode + " and 万能解析 could not read it either: " + (failure?.Message ?? "no answer for it") + ".", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
+                WriteInputError(noCode + Resources.Messages.Format("ParseFailedToo", failure?.Message ?? Resources.Messages.Get("NoAnswerForIt")), "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
             WriteObject(new TbkResolvedPassword

@@ -16,7 +16,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         protected override void ProcessRecord()
         {
             if (!(GiftAdzoneId() is long adzoneId)) return;
-            if (!ShouldProcess($"淘礼金 {RightsId}", "Stop sending")) return;
+            if (!ShouldProcess("淘礼金 " + RightsId, Resources.Messages.Get("StopSendingAction"))) return;
             // Stopping twice is harmless, so a call whose answer was lost may be sent again.
             var request = new TopRequest("taobao.tbk.dg.vegas.tlj.stop") { IsIdempotent = true }.With("rights_id", RightsId).With("adzone_id", adzoneId);
             var response = TryCall(request, RightsId);

@@ -71,7 +71,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>An old numeric id cannot be used with the upgraded affiliate APIs; say how to convert it.</summary>
         protected void WriteLegacyIdError(string id)
             => WriteInputError(
-                $"'{id}' is an old numeric item id; the affiliate APIs take the new string ids. Convert it first: ConvertTo-TbkItemId {id} | {MyInvocation.MyCommand.Name}",
+                Resources.Messages.Format("LegacyItemId", id, MyInvocation.MyCommand.Name),
                 "LegacyItemId",
                 ErrorCategory.InvalidArgument,
                 id);

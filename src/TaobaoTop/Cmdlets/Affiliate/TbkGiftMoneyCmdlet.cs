@@ -24,7 +24,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (AdzoneId > 0) return AdzoneId;
             if (RequireConnection().IsEmulator) return EmulatorDefaults.DemoAdzoneId;
-            WriteInputError($"淘礼金 {RightsId}: pass -AdzoneId, the adzone it was created for (or pipe New-TbkGiftMoney's output).", "AdzoneRequired", ErrorCategory.InvalidArgument, RightsId);
+            WriteInputError(Resources.Messages.Format("GiftMoneyAdzoneRequired", RightsId), "AdzoneRequired", ErrorCategory.InvalidArgument, RightsId);
             return null;
         }
     }

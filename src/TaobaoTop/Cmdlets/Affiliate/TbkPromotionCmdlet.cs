@@ -41,7 +41,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (pid != null && hasAdzone && pid.AdzoneId != AdzoneId)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"-AdzoneId {AdzoneId} and -Pid {Pid} name different adzones; pass one of them."),
+                    new PSArgumentException(Resources.Messages.Format("AdzoneMismatch", AdzoneId, Pid)),
                     "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid));
             }
             if (pid != null)
@@ -65,7 +65,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             else
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(MyInvocation.MyCommand.Name + " needs a promotion position: pass -AdzoneId <adzone id> or -Pid mm_<member>_<site>_<adzone> (Alimama console, 推广位管理)."),
+                    new PSArgumentException(Resources.Messages.Format("AdzoneRequired", MyInvocation.MyCommand.Name)),
                     "AdzoneRequired", ErrorCategory.InvalidArgument, null));
             }
             return true;
@@ -89,7 +89,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (siteRequired && SelectedSiteId == null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("-AsServiceProvider calls need the media (site) of the adzone: pass -Pid mm_<member>_<site>_<adzone> instead of -AdzoneId."),
+                    new PSArgumentException(Resources.Messages.Get("SiteRequired")),
                     "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId));
             }
             request.With("adzone_id", SelectedAdzoneId);
@@ -103,9 +103,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
     {
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            if (!TbkPid.TryParse(arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture), out _, out var problem))
+            var text = arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture);
+            if (!TbkPid.TryParse(text, out _, out _))
             {
-                throw new ValidationMetadataException(problem);
+                throw new ValidationMetadataException(Resources.TopText.PidProblem(text));
             }
         }
     }

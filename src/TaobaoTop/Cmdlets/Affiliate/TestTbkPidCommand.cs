@@ -1,13 +1,12 @@
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
     /// <summary>
-    /// Per PID, whether it has the mm_&lt;member&gt;_&lt;site&gt;_&lt;adzone&gt; shape and, with -Online, whether the
-    /// promoter owns that adzone on that site (a one-item search for the adzone, which TOP rejects for a foreign
-    /// adzone; TOP has no API that reads an adzone), and why not. -Quiet: one boolean, true when every PID is valid.
+    /// Per PID, whether it has the mm_&lt;member&gt;_&lt;site&gt;_&lt;adzone&gt; shape and, with -Online, whether TOP's pid校验
+    /// (taobao.tbk.tbkinfo.get) says it is the caller's, and why not. -Quiet: one boolean, true when every PID is valid.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "TbkPid")]
     [OutputType(typeof(TbkPidTestResult))]
@@ -42,9 +41,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         protected override void ProcessRecord()
         {
-            if (!TbkPid.TryParse(Pid, out var pid, out var problem))
+            if (!TbkPid.TryParse(Pid, out _, out _))
             {
-                Report(false, problem);
+                Report(false, Resources.TopText.PidProblem(Pid));
                 return;
             }
             if (!Online)
@@ -52,30 +51,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 Report(true, null);
                 return;
             }
-            var probe = new TopRequest("taobao.tbk.dg.material.optional.upgrade")
-                .With("adzone_id", pid.AdzoneId)
-                .With("site_id", pid.SiteId)
-                .With("q", "淘宝")
-                .With("page_size", 1);
-            try
-            {
-                CallApi(probe);
-                Report(true, null);
-            }
-            catch (TopApiException ex) when (ex.SubCode == "50001")
-            {
-                Report(true, null);
-            }
-            // Business codes 2 (adzone not on this site) and 4 (adzone unknown or not the caller's).
-            catch (TopApiException ex) when (ex.Code == 15 && (ex.SubCode == "2" || ex.SubCode == "4"))
-            {
-                Report(false, ex.SubMessage);
-            }
-            catch (TopException ex)
+            var response = TryCall(new TopRequest("taobao.tbk.tbkinfo.get").With("pid", Pid), Pid);
+            if (response == null)
             {
                 _allValid = false;
-                WriteCallError(ex, Pid);
+                return;
             }
+            if (Read(response, body => (object)TbkToolAnswers.PidIsValid(body), Pid) is bool owned) Report(owned, owned ? null : Resources.Messages.Format("PidNotOwned", Pid));
+            else _allValid = false;
         }
     }
 }

@@ -48,7 +48,7 @@ namespace TaobaoTop.Cmdlets.Api
             var connection = RequireConnection();
             if (!TopApiCatalog.Default.TryGet(Method, out var api))
             {
-                WriteWarning($"{Method} is not in TaobaoTop's API catalog (Get-TaobaoApi); sending it anyway.");
+                WriteWarning(Resources.Messages.Format("ApiNotInCatalog", Method));
             }
 
             TopRequest request;
@@ -75,13 +75,13 @@ namespace TaobaoTop.Cmdlets.Api
             if (api != null && api.MissingParameters(request.Parameters, request.Files.Keys) is var missing && missing.Count > 0)
             {
                 WriteError(new ErrorRecord(
-                    new PSArgumentException($"{Method} ({api.Title}) needs {string.Join(", ", missing)}; nothing was sent. Add {(missing.Count == 1 ? "it" : "them")} to -Parameter."),
+                    new PSArgumentException(Resources.Messages.Format(missing.Count == 1 ? "MissingParameter" : "MissingParameters", Method, api.Title, string.Join(", ", missing))),
                     "MissingParameter", ErrorCategory.InvalidArgument, Method));
                 return;
             }
 
-            var effect = api is null ? " (not in the catalog, so taken to be one that changes data)" : api.Writes ? ", which changes data" : ", which only reads";
-            if (!ShouldProcess(connection.ToString(), "Call " + Method + effect)) return;
+            var action = api is null ? "CallApiActionUnknown" : api.Writes ? "CallApiActionWrites" : "CallApiActionReads";
+            if (!ShouldProcess(connection.ToString(), Resources.Messages.Format(action, Method))) return;
 
             try
             {
@@ -111,7 +111,7 @@ namespace TaobaoTop.Cmdlets.Api
                 // No readable grant, so no token to mask.
                 return response;
             }
-            WriteWarning("The tokens in this answer are masked. New-TaobaoTopToken (and Update-TaobaoTopToken) return them as SecureStrings and use them for the connection.");
+            WriteWarning(Resources.Messages.Get("TokensMasked"));
             return TopResponseParser.Parse(response.Api, new Redactor(token.AccessToken, token.RefreshToken).Redact(response.RawJson));
         }
 

@@ -46,6 +46,12 @@ namespace TaobaoTop.Cmdlets.Api
             ("Get-TbkNewUserSummary", new[] { "taobao.tbk.dg.newuser.order.sum", "taobao.tbk.sc.newuser.order.sum" }),
             ("Get-TbkRelationReport", new[] { "taobao.tbk.sc.rid.report.get" }),
             ("Get-TbkPasswordReport", new[] { "taobao.tbk.dg.tpwd.report.get", "taobao.tbk.sc.tpwd.report.get" }),
+            ("ConvertTo-TbkGiftMoneyLink", new[] { "taobao.tbk.dg.vegas.tlj.share.convert" }),
+            ("Get-TbkCpaActivityDetail", new[] { "taobao.tbk.dg.cpa.activity.detail" }),
+            ("Test-TbkPid", new[] { "taobao.tbk.tbkinfo.get" }),
+            ("Get-TbkMemberGroup", new[] { "taobao.tbk.sc.membergroup.optional" }),
+            ("New-TbkMemberGroup", new[] { "taobao.tbk.sc.membergroup.optional" }),
+            ("Find-TbkPromotion", new[] { "taobao.tbk.dg.optimus.promotion", "taobao.tbk.sc.optimus.promotion" }),
             ("Get-TbkPasswordRisk", new[] { "taobao.tbk.dg.tpwd.risk.report", "taobao.tbk.sc.tpwd.risk.report" }),
         };
 

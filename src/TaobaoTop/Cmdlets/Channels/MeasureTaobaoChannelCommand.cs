@@ -22,6 +22,7 @@ namespace TaobaoTop.Cmdlets.Channels
         private readonly List<TbkOrder> _orders = new List<TbkOrder>();
         private readonly List<WeComContactEvent> _events = new List<WeComContactEvent>();
         private readonly List<TbkRefundOrder> _refunds = new List<TbkRefundOrder>();
+        private readonly List<TbkPasswordReport> _passwordReports = new List<TbkPasswordReport>();
 
         /// <summary>A CSV or JSON file: Channel, State, AdzoneId, RelationId, Cost.</summary>
         [Parameter(Mandatory = true, Position = 0)]
@@ -44,6 +45,11 @@ namespace TaobaoTop.Cmdlets.Channels
         [Parameter]
         [ValidateNotNull]
         public TbkRefundOrder[] Refund { get; set; } = Array.Empty<TbkRefundOrder>();
+
+        /// <summary>淘口令 reach (Get-TbkPasswordReport): PV/UV of the 淘口令 a channel names in its TaoPassword column.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TbkPasswordReport[] PasswordReport { get; set; } = Array.Empty<TbkPasswordReport>();
 
         /// <summary>Channel: one row per channel (the default); Day: adds, departures and net per channel and day.</summary>
         [Parameter]
@@ -119,9 +125,12 @@ namespace TaobaoTop.Cmdlets.Channels
                 case TbkRefundOrder refund:
                     _refunds.Add(refund);
                     break;
+                case TbkPasswordReport passwordReport:
+                    _passwordReports.Add(passwordReport);
+                    break;
                 default:
                     WriteError(new ErrorRecord(
-                        new PSArgumentException("Measure-TaobaoChannel takes WeCom customers (Get-WeComCustomer, Sync-WeComCustomer), contact events (Get-WeComContactEvent), affiliate orders (Get-TbkOrder) and refunds (Get-TbkRefundOrder), not " + InputObject.BaseObject.GetType().FullName + ": " + InputObject),
+                        new PSArgumentException(Resources.Messages.Format("UnexpectedChannelInput", InputObject.BaseObject.GetType().FullName, InputObject)),
                         "UnexpectedChannelInput",
                         ErrorCategory.InvalidType,
                         InputObject));
@@ -157,15 +166,15 @@ namespace TaobaoTop.Cmdlets.Channels
                 return;
             }
 
-            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund));
-            WriteVerbose($"{channels.Count} channels; {report.UnattributedCustomers} customer(s) came through no channel's state; {report.UnattributedOrders} counted order(s) match no customer or channel id.");
+            var rows = report.Compute(_customers.Concat(Customer).Concat(WeComContactHistory.ToCustomers(_events)), _orders.Concat(Order), _refunds.Concat(Refund), _passwordReports.Concat(PasswordReport));
+            WriteVerbose(Resources.Messages.Format("ChannelSummary", channels.Count, report.UnattributedCustomers, report.UnattributedOrders));
             if (HtmlPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(HtmlPath);
                 try
                 {
                     File.WriteAllText(path, ChannelHtmlReport.Render(rows, report.Daily, ValueBasis), new System.Text.UTF8Encoding(false));
-                    WriteVerbose("Wrote " + path);
+                    WriteVerbose(Resources.Messages.Format("Wrote", path));
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {

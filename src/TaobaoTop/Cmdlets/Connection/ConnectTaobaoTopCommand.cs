@@ -167,14 +167,12 @@ namespace TaobaoTop.Cmdlets.Connection
 
             if (options.Qps > 0 && RateLimitPolicy.Pace(options.AppKey, options.Endpoint.Authority) is double pace && pace != options.Qps)
             {
-                WriteWarning(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                    "App key {0} is already calling at {1} calls/s in this process. One app key has one pace: all its connections here are paced at the lowest rate asked for, {2}/s.",
-                    options.AppKey, pace, Math.Min(pace, options.Qps)));
+                WriteWarning(Resources.Messages.Format("SharedPace", options.AppKey, pace, Math.Min(pace, options.Qps)));
             }
             var connection = new TaobaoConnection(new TopClient(options, emulator?.CreateHandler()), emulator);
             ConnectionStore<TaobaoConnection>.Current?.Release();
             ConnectionStore<TaobaoConnection>.Current = connection;
-            WriteVerbose("Connected " + connection + " (sign method " + signMethod.ToWireName() + (options.Session is null ? ", no session" : ", with a session") + ")");
+            WriteVerbose(Resources.Messages.Format(options.Session is null ? "ConnectedNoSession" : "ConnectedWithSession", connection, signMethod.ToWireName()));
             if (PassThru)
             {
                 connection.Share();
@@ -192,7 +190,7 @@ namespace TaobaoTop.Cmdlets.Connection
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is System.Security.SecurityException || ex is NotSupportedException)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new IOException("The audit log " + path + " cannot be written: " + ex.Message + " Choose a file in a folder that exists and that you can write to.", ex),
+                    new IOException(Resources.Messages.Format("AuditLogNotWritable", path, ex.Message), ex),
                     "AuditLogNotWritable",
                     ErrorCategory.WriteError,
                     path));
@@ -222,7 +220,7 @@ namespace TaobaoTop.Cmdlets.Connection
             if (string.IsNullOrEmpty(appKey) || string.IsNullOrEmpty(appSecret))
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"No credentials: pass -AppKey and -AppSecret, or -Credential, or set {AppKeyVariable} and {AppSecretVariable}. For the offline emulator: Connect-TaobaoTop -Emulator."),
+                    new PSArgumentException(Resources.Messages.Format("NoCredentials", AppKeyVariable, AppSecretVariable)),
                     "NoCredentials",
                     ErrorCategory.InvalidArgument,
                     null));

@@ -13,12 +13,12 @@ namespace TaobaoTop.Cmdlets.Connection
             var connection = ConnectionStore<TaobaoConnection>.Current;
             if (connection is null)
             {
-                WriteVerbose("There was no Taobao connection.");
+                WriteVerbose(Resources.Messages.Get("NoConnectionToClose"));
                 return;
             }
             ConnectionStore<TaobaoConnection>.Current = null;
             connection.Release();
-            WriteVerbose("Disconnected " + connection);
+            WriteVerbose(Resources.Messages.Format("Disconnected", connection));
         }
     }
 }

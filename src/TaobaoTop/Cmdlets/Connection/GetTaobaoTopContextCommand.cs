@@ -14,7 +14,7 @@ namespace TaobaoTop.Cmdlets.Connection
             var connection = ConnectionStore<TaobaoConnection>.Current;
             if (connection is null)
             {
-                WriteWarning("There is no Taobao connection. Run Connect-TaobaoTop (or Connect-TaobaoTop -Emulator).");
+                WriteWarning(Resources.Messages.Get("NoConnectionWarning"));
                 return;
             }
             WriteObject(new TaobaoTopContext(connection));

@@ -17,7 +17,7 @@ namespace TaobaoTop.Cmdlets.Connection
         protected override void EndProcessing()
         {
             var connection = RequireConnection();
-            if (!ShouldProcess(connection.ToString(), "Exchange the authorization code for a session")) return;
+            if (!ShouldProcess(connection.ToString(), Resources.Messages.Get("ExchangeCodeAction"))) return;
             try
             {
                 var token = RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel));

@@ -23,10 +23,10 @@ namespace TaobaoTop.Cmdlets.Connection
             if (connection.Client.Options.RefreshToken is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException("The connection has no refresh token: pass -RefreshToken, connect with -RefreshToken, or get a token with New-TaobaoTopToken."),
+                    new PSInvalidOperationException(Resources.Messages.Get("NoRefreshToken")),
                     "NoRefreshToken", ErrorCategory.InvalidArgument, connection));
             }
-            if (!ShouldProcess(connection.ToString(), "Renew the session")) return;
+            if (!ShouldProcess(connection.ToString(), Resources.Messages.Get("RenewSessionAction"))) return;
             try
             {
                 var token = RunCall((observer, cancel) => connection.Client.RefreshSessionAsync(observer, cancel));

@@ -17,15 +17,15 @@ namespace TaobaoTop.Cmdlets.Emulator
             if (connection.Emulator is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException("Reset-TaobaoEmulator works on emulator connections only; this one goes to " + connection.Endpoint + ". Connect with Connect-TaobaoTop -Emulator."),
+                    new PSInvalidOperationException(Resources.Messages.Format("NotAnEmulator", connection.Endpoint)),
                     "NotAnEmulator",
                     ErrorCategory.InvalidOperation,
                     connection));
             }
             var seed = Seed ?? connection.Emulator!.Options.Seed;
-            if (!ShouldProcess("emulator state", "Reset to seed " + seed)) return;
+            if (!ShouldProcess(Resources.Messages.Get("EmulatorStateTarget"), Resources.Messages.Format("ResetAction", seed))) return;
             connection.Emulator!.Reset(seed);
-            WriteVerbose("Emulator state reset to seed " + seed);
+            WriteVerbose(Resources.Messages.Format("EmulatorReset", seed));
         }
     }
 }

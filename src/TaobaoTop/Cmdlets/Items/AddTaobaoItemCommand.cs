@@ -169,9 +169,9 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 WriteRate();
                 var counts = _engine.Counts;
-                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
+                WriteVerbose(Messages.Format("AddSummary",
                     counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, _clock.Elapsed.TotalSeconds));
-                WriteProgress(new ProgressRecord(1, "Adding items", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgress(new ProgressRecord(1, Messages.Get("AddingActivity"), Messages.Get("ProgressDone")) { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -228,7 +228,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             _total = rows.Count;
-            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}");
+            WriteVerbose(Messages.Format("RowsRead", file, rows.Count, sheet.Encoding.WebName));
             ReportColumns(sheet.Headers);
             foreach (var row in rows) HandleRow(row);
         }
@@ -300,7 +300,7 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 catch (TopException ex)
                 {
-                    WriteWarning("Whether " + outerIds.Count + " rows' 商家编码 are already in the shop could not be looked up: " + ex.Message);
+                    WriteWarning(Messages.Format("OuterIdLookupFailed", outerIds.Count, ex.Message));
                 }
             }
             foreach (var (row, draft, errors) in _whatIf)
@@ -347,7 +347,7 @@ namespace TaobaoTop.Cmdlets.Items
                     ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
                     throw;
                 }
-                if (_journal!.PriorEntries > 0) WriteVerbose($"{path}: {_journal.PriorEntries} rows known from an earlier run; rows it has as added are not sent again");
+                if (_journal!.PriorEntries > 0) WriteVerbose(Messages.Format("JournalPrior", path, _journal.PriorEntries));
             }
             var options = new ItemListingOptions
             {
@@ -420,10 +420,10 @@ namespace TaobaoTop.Cmdlets.Items
             var counts = _engine.Counts;
             var seconds = _clock.Elapsed.TotalSeconds;
             var rate = seconds > 0 ? counts.Completed / seconds : 0;
-            var status = string.Format(CultureInfo.InvariantCulture, "{0} of {1} rows, {2:0.0} rows/s: {3} added, {4} skipped, {5} invalid, {6} failed",
+            var status = Messages.Format("AddProgress",
                 counts.Completed, _total?.ToString(CultureInfo.InvariantCulture) ?? counts.Submitted.ToString(CultureInfo.InvariantCulture), rate,
                 counts.Added, counts.Skipped, counts.Invalid, counts.Failed);
-            var progress = new ProgressRecord(1, "Adding items", status);
+            var progress = new ProgressRecord(1, Messages.Get("AddingActivity"), status);
             if (_total is int total && total > 0)
             {
                 progress.PercentComplete = Math.Min(100, counts.Completed * 100 / total);

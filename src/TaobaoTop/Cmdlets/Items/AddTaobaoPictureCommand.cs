@@ -53,7 +53,7 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteError(new ErrorRecord(new ArgumentException(problem + "."), "InvalidPicture", ErrorCategory.InvalidData, file));
                 return;
             }
-            if (!ShouldProcess(file, "Upload to picture category " + PictureCategoryId)) return;
+            if (!ShouldProcess(file, Resources.Messages.Format("UploadPictureAction", PictureCategoryId))) return;
             try
             {
                 WriteObject(ItemApi.ReadPicture(CallApi(ItemApi.PictureUpload(file, PictureCategoryId, Title)), file));

@@ -85,7 +85,7 @@ namespace TaobaoTop.Cmdlets.Items
                 {
                     if (!found.Contains(outerId))
                     {
-                        WriteError(new ErrorRecord(new PSArgumentException($"商家编码 '{outerId}' is not on any item of the shop."), "OuterIdNotFound", ErrorCategory.ObjectNotFound, outerId));
+                        WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("OuterIdNotFound", outerId)), "OuterIdNotFound", ErrorCategory.ObjectNotFound, outerId));
                         continue;
                     }
                     foreach (var item in found[outerId]) WriteObject(item);

@@ -33,10 +33,10 @@ namespace TaobaoTop.Cmdlets.Items
                 var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
                 if (quantity < 1)
                 {
-                    WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid} has no stock; give -Quantity to list it with some."), "NoStock", ErrorCategory.InvalidArgument, NumIid));
+                    WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("NoStock", NumIid)), "NoStock", ErrorCategory.InvalidArgument, NumIid));
                     return;
                 }
-                if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
+                if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Format("ListAction", quantity))) return;
                 CallApi(ItemApi.Listing(NumIid, quantity));
                 WriteItemAfterChange(NumIid);
             }

@@ -57,13 +57,13 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 if (ItemRules.PriceProblem(price) is string problem)
                 {
-                    WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid}: the price {problem}."), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
+                    WriteError(new ErrorRecord(new ArgumentException(Resources.Messages.Format("PriceProblem", NumIid, problem)), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
                     return;
                 }
                 var change = before is decimal old
-                    ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
-                    : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
-                var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+                    ? Resources.Messages.Format("ChangePriceAction", old, price, Percent)
+                    : Resources.Messages.Format("SetPriceAction", price);
+                var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
                 if (!ShouldProcess(target, change)) return;
 
                 CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));

@@ -39,11 +39,11 @@ namespace TaobaoTop.Cmdlets.Items
             }
             if (!Incremental && Quantity < 0)
             {
-                WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away."), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
+                WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("StockBelowZero", NumIid, Quantity)), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
                 return;
             }
-            var target = "item " + NumIid.ToString() + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
-            var action = Incremental ? string.Format(CultureInfo.InvariantCulture, "Change stock by {0:+0;-0}", Quantity) : "Set stock to " + Quantity.ToString(CultureInfo.InvariantCulture);
+            var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var action = Resources.Messages.Format(Incremental ? "ChangeStockAction" : "SetStockAction", Quantity);
             if (!ShouldProcess(target, action)) return;
             try
             {

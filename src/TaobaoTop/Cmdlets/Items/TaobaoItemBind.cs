@@ -75,8 +75,8 @@ namespace TaobaoTop.Cmdlets.Items
                 return null;
             }
             return ids.Length == 0
-                ? new ErrorRecord(new PSArgumentException($"商家编码 '{OuterId}' is not on any item of the shop."), "OuterIdNotFound", ErrorCategory.ObjectNotFound, OuterId)
-                : new ErrorRecord(new PSArgumentException($"商家编码 '{OuterId}' is on {ids.Length} items ({string.Join(", ", ids)}); give NumIid to say which."), "OuterIdAmbiguous", ErrorCategory.InvalidArgument, OuterId);
+                ? new ErrorRecord(new PSArgumentException(Resources.Messages.Format("OuterIdNotFound", OuterId)), "OuterIdNotFound", ErrorCategory.ObjectNotFound, OuterId)
+                : new ErrorRecord(new PSArgumentException(Resources.Messages.Format("OuterIdAmbiguous", OuterId, ids.Length, string.Join(", ", ids))), "OuterIdAmbiguous", ErrorCategory.InvalidArgument, OuterId);
         }
 
         public override string ToString() => NumIid > 0 ? NumIid.ToString(CultureInfo.InvariantCulture) : OuterId ?? _input;

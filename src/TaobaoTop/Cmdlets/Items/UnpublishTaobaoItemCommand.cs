@@ -21,7 +21,7 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteError(notAnItem);
                 return;
             }
-            if (!ShouldProcess("item " + NumIid.ToString(), "Take off sale")) return;
+            if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Get("DelistAction"))) return;
             try
             {
                 CallApi(ItemApi.Delisting(NumIid));

@@ -40,10 +40,10 @@ namespace TaobaoTop.Cmdlets.WeCom
             var tooLong = Tag.FirstOrDefault(t => t.Length > 30);
             if (tooLong != null)
             {
-                WriteError(ErrorFor(new ArgumentException("Tag '" + tooLong + "' for " + target + " has " + tooLong.Length + " characters; WeCom takes at most 30."), target));
+                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("TagTooLong", tooLong, target, tooLong.Length)), target));
                 return;
             }
-            if (!ShouldProcess(target, "Tag WeCom customer with " + Group + "/" + string.Join(", ", Tag))) return;
+            if (!ShouldProcess(target, Resources.Messages.Format("TagCustomerAction", Group, string.Join(", ", Tag)))) return;
             try
             {
                 var ids = TagIds();

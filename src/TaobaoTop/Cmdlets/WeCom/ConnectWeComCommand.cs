@@ -70,7 +70,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             var connection = new WeComConnection(new WeComClient(options, emulator?.CreateHandler()), emulator);
             ConnectionStore<WeComConnection>.Current?.Release();
             ConnectionStore<WeComConnection>.Current = connection;
-            WriteVerbose("Connected " + connection);
+            WriteVerbose(Resources.Messages.Format("Connected", connection));
             if (PassThru)
             {
                 connection.Share();

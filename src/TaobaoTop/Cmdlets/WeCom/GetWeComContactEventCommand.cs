@@ -68,7 +68,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     var emulator = RequireConnection().Emulator;
                     if (emulator == null)
                     {
-                        ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException("-Emulator reads the in-process emulator's events: run Connect-WeCom -Emulator first."), "NotAnEmulator", ErrorCategory.InvalidOperation, null));
+                        ThrowTerminatingError(new ErrorRecord(new PSInvalidOperationException(Resources.Messages.Get("NotAWeComEmulator")), "NotAnEmulator", ErrorCategory.InvalidOperation, null));
                         return;
                     }
                     foreach (var e in emulator.ContactEvents())
@@ -88,7 +88,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                     }
                     break;
                 default:
-                    WriteVerbose("GET " + new Uri(Uri, "events") + " after " + After);
+                    WriteVerbose(Resources.Messages.Format("ReadingEvents", new Uri(Uri, "events"), After));
                     try
                     {
                         using (var feed = new WeComEventFeed(Uri, ReadToken.Secret))

@@ -44,10 +44,10 @@ namespace TaobaoTop.Cmdlets.WeCom
                 var users = _users.Count > 0 ? _users.Distinct(StringComparer.Ordinal).ToList() : MembersOfContactWays();
                 if (users.Count == 0)
                 {
-                    WriteWarning("No members to ask for customers: no contact way of the last 90 days names one. Pass -User.");
+                    WriteWarning(Resources.Messages.Get("NoMembersToAsk"));
                     return;
                 }
-                WriteVerbose("Customers of " + users.Count + " member(s): " + string.Join(", ", users));
+                WriteVerbose(Resources.Messages.Format("CustomersOfMembers", users.Count, string.Join(", ", users)));
                 Stream<WeComCustomer>((contacts, write, ct) => contacts.ForEachCustomerAsync(
                     users,
                     customer =>

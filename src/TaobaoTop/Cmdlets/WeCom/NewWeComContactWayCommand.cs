@@ -39,7 +39,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 WriteError(ErrorFor(new ArgumentException("Contact way '" + State + "': " + string.Join(" ", problems)), State));
                 return;
             }
-            if (!ShouldProcess("state " + State + " (" + string.Join(", ", User) + (Party.Length > 0 ? "; departments " + string.Join(", ", Party) : string.Empty) + ")", "Create WeCom contact way")) return;
+            if (!ShouldProcess(Resources.Messages.Format(Party.Length > 0 ? "ContactWayTargetWithParty" : "ContactWayTarget", State, string.Join(", ", User), string.Join(", ", Party)), Resources.Messages.Get("CreateContactWayAction"))) return;
             try
             {
                 WriteObject(Call((contacts, ct) => contacts.AddContactWayAsync(State, User, Party, Remark, SkipVerify, ct)));

@@ -44,7 +44,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 WriteError(ErrorFor(new System.ArgumentException("Contact way " + ConfigId + ": " + string.Join(" ", problems)), ConfigId));
                 return;
             }
-            if (!ShouldProcess(ConfigId, "Change WeCom contact way")) return;
+            if (!ShouldProcess(ConfigId, Resources.Messages.Get("ChangeContactWayAction"))) return;
             try
             {
                 Call((contacts, ct) => contacts.UpdateContactWayAsync(ConfigId, State, Remark, SkipVerify, User, Party, ct));

@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Management.Automation;
 using TaobaoTop.Core.Errors;
@@ -34,7 +35,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         {
             if (Remark == null && Description == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give -Remark, -Description or both."), "NothingToSet", ErrorCategory.InvalidArgument, null));
+                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Resources.Messages.Get("NothingToSet")), "NothingToSet", ErrorCategory.InvalidArgument, null));
             }
         }
 
@@ -43,16 +44,16 @@ namespace TaobaoTop.Cmdlets.WeCom
             var target = ExternalUserId + " (" + UserId + ")";
             if (Remark != null && Remark.Length > MaxRemark)
             {
-                WriteError(ErrorFor(new ArgumentException("The remark for " + target + " has " + Remark.Length + " characters; WeCom takes at most " + MaxRemark + "."), target));
+                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("RemarkTooLong", target, Remark.Length, MaxRemark)), target));
                 return;
             }
             if (Description != null && Description.Length > MaxDescription)
             {
-                WriteError(ErrorFor(new ArgumentException("The description for " + target + " has " + Description.Length + " characters; WeCom takes at most " + MaxDescription + "."), target));
+                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("DescriptionTooLong", target, Description.Length, MaxDescription)), target));
                 return;
             }
-            var what = (Remark != null ? "remark '" + Remark + "'" : string.Empty) + (Remark != null && Description != null ? ", " : string.Empty) + (Description != null ? "description '" + Description + "'" : string.Empty);
-            if (!ShouldProcess(target, "Set WeCom customer " + what)) return;
+            var what = string.Join(Resources.Messages.Get("ListSeparator"), new[] { Remark != null ? Resources.Messages.Format("RemarkValue", Remark) : null, Description != null ? Resources.Messages.Format("DescriptionValue", Description) : null }.Where(w => w != null));
+            if (!ShouldProcess(target, Resources.Messages.Format("SetCustomerAction", what))) return;
             try
             {
                 Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct));

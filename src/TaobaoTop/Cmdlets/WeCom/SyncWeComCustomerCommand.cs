@@ -47,7 +47,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             try
             {
                 var users = User?.Distinct(StringComparer.Ordinal).ToList() ?? Call((contacts, ct) => contacts.GetFollowUsersAsync(ct)).ToList();
-                WriteVerbose("Customers of " + users.Count + " member(s); last snapshot " + (snapshot.TakenAt?.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) ?? "none"));
+                WriteVerbose(Resources.Messages.Format("SyncMembers", users.Count, snapshot.TakenAt?.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) ?? Resources.Messages.Get("None")));
                 Call((contacts, ct) => contacts.ForEachCustomerAsync(users, listed.Add, cancellationToken: ct));
             }
             catch (ServiceException ex)
@@ -66,7 +66,7 @@ namespace TaobaoTop.Cmdlets.WeCom
                 ThrowTerminatingError(new ErrorRecord(ex, "UnwritableSnapshot", ErrorCategory.WriteError, StatePath));
                 return;
             }
-            WriteVerbose(changes.Count(c => c.Change == "Added") + " added, " + changes.Count(c => c.Change == "Departed") + " departed since the last snapshot");
+            WriteVerbose(Resources.Messages.Format("SyncChanges", changes.Count(c => c.Change == "Added"), changes.Count(c => c.Change == "Departed")));
             if (History) WriteObject(snapshot.History(), enumerateCollection: true);
             else WriteObject(changes, enumerateCollection: true);
         }

@@ -22,7 +22,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             if (connection is null)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSInvalidOperationException("There is no WeCom connection. Run Connect-WeCom first (Connect-WeCom -Emulator for the offline emulator), or pass -Connection."),
+                    new PSInvalidOperationException(Resources.Messages.Get("NoWeComConnection")),
                     "NotConnected",
                     ErrorCategory.ConnectionError,
                     null));
