@@ -51,6 +51,30 @@ namespace TaobaoTop.Core.Affiliate
     /// <summary>Reads the affiliate APIs' answers (the body inside <c>&lt;api&gt;_response</c>) into models.</summary>
     public static class TbkAnswers
     {
+        /// <summary>TOP's 无结果 (sub code 50001): nothing matched, an empty answer rather than a failure.</summary>
+        public static bool IsNoResult(Errors.TopApiException error) => error.SubCode == "50001";
+
+        /// <summary>
+        /// What a one-item search for a PID says of it: valid when it answers (无结果 too), invalid with TOP's reason for
+        /// business codes 2 (adzone not on this site) and 4 (adzone unknown or not the caller's). Other failures throw.
+        /// </summary>
+        public static (bool IsValid, string? Reason) PidProbe(Func<Protocol.TopResponse> search)
+        {
+            try
+            {
+                search();
+                return (true, null);
+            }
+            catch (Errors.TopApiException ex) when (IsNoResult(ex))
+            {
+                return (true, null);
+            }
+            catch (Errors.TopApiException ex) when (ex.Code == 15 && (ex.SubCode == "2" || ex.SubCode == "4"))
+            {
+                return (false, ex.SubMessage);
+            }
+        }
+
         /// <summary>taobao.tbk.dg.material.optional.upgrade / dg.material.recommend.</summary>
         public static TbkItemPage MaterialPage(JsonElement body)
             => new TbkItemPage(body.List("result_list").Select(Item).ToList(), body.Long("total_results"));

@@ -1,11 +1,7 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using TaobaoTop.Cmdlets.Items;
 using TaobaoTop.Connection;
-using TaobaoTop.Core;
-using TaobaoTop.Core.Errors;
-using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Base
@@ -14,7 +10,7 @@ namespace TaobaoTop.Base
     /// Base of every cmdlet that calls TOP: finds the connection (-Connection or the session's current one), runs calls
     /// with verbose reports on the pipeline thread, stops cleanly on Ctrl+C.
     /// </summary>
-    public abstract class TaobaoCmdlet : AsyncCmdlet
+    public abstract class TaobaoCmdlet : ConnectedCmdlet
     {
         /// <summary>A connection from Connect-TaobaoTop -PassThru; the session's current connection when omitted.</summary>
         [Parameter]
@@ -25,7 +21,7 @@ namespace TaobaoTop.Base
         protected TaobaoConnection RequireConnection()
         {
             var connection = Connection ?? ConnectionStore.Current;
-            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
+            if (connection is null) ThrowNotConnected(Resources.Messages.Get("NotConnected"));
             return connection!;
         }
 
@@ -36,17 +32,20 @@ namespace TaobaoTop.Base
             return RunCall((observer, cancel) => client.InvokeAsync(request, observer, cancel));
         }
 
-        /// <summary>Null when the input names one item (looked up by 商家编码 if need be); else the error to write.</summary>
-        internal ErrorRecord? ResolveItem(Cmdlets.Items.TaobaoItemBind item)
+        protected override string Redact(string text)
         {
-            try
-            {
-                return item.Resolve(CallApi);
-            }
-            catch (TopException ex)
-            {
-                return ErrorRecords.From(ex, item.ToString());
-            }
+            var connection = Connection ?? ConnectionStore.Current;
+            if (connection is null) return text;
+            var options = connection.Client.Options;
+            return new Redactor(options.AppSecret, options.Session, options.RefreshToken).Redact(text);
+        }
+
+        /// <summary>Makes sure the input names one item (looked up by 商家编码 if need be); false after an error naming it.</summary>
+        internal bool ResolveItem(TaobaoItemBind item)
+        {
+            var notAnItem = item.Resolve(CallApi);
+            if (notAnItem != null) WriteError(notAnItem);
+            return notAnItem is null;
         }
 
         /// <summary>
@@ -55,17 +54,16 @@ namespace TaobaoTop.Base
         /// </summary>
         internal void WriteItemAfterChange(long numIid)
         {
+            TaobaoItem? item = null;
             try
             {
-                WriteObject(Core.Items.ItemApi.ReadItem(CallApi(Core.Items.ItemApi.SellerGet(numIid))));
+                item = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(numIid)));
             }
-            catch (TopException ex)
+            catch (Core.Errors.TopException ex)
             {
                 WriteWarning($"Item {numIid} was changed, but reading it back failed: {ex.Message}");
             }
+            if (item != null) WriteObject(item);
         }
-
-        /// <summary>A non-terminating error for one failed call; the pipeline goes on with the next record.</summary>
-        protected void WriteCallError(TopException ex, object? target, string? subject = null) => WriteError(ErrorRecords.From(ex, target, subject));
     }
 }

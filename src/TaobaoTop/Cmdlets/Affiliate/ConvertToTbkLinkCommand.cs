@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -62,7 +63,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var input in InputObject)
             {
@@ -90,7 +91,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -112,16 +113,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             _itemIds.Clear();
             _materials.Clear();
 
-            TbkBatch<TbkLink> batch;
-            try
-            {
-                batch = TbkAnswers.GeneralLinks(CallApi(request).Body);
-            }
-            catch (Core.Errors.TopException ex)
-            {
-                foreach (var entry in pending) WriteCallError(ex, entry.Input);
-                return;
-            }
+            var batch = AttemptBatch(pending.Select(p => p.Input), () => TbkAnswers.GeneralLinks(CallApi(request).Body));
+            if (batch is null) return;
 
             foreach (var entry in pending)
             {

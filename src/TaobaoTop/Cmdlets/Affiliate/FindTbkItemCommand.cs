@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -96,13 +97,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (Keyword == null && CategoryId == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)))
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("Find-TbkItem needs -Keyword, -CategoryId or -MaterialId: the search API does not list the whole catalogue."),
-                    "SearchTermRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError("Find-TbkItem needs -Keyword, -CategoryId or -MaterialId: the search API does not list the whole catalogue.", "SearchTermRequired", ErrorCategory.InvalidArgument, null);
             }
             var recommend = Keyword == null && MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)) && !HasSearchFilters;
             var method = (AsServiceProvider ? "taobao.tbk.sc." : "taobao.tbk.dg.") + (recommend ? "material.recommend" : "material.optional.upgrade");
@@ -119,9 +118,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("page_no", pageNo)
                     .With("page_size", pageSize);
                 AddSearch(request);
-                var response = TryCallAllowingNoResult(request, target, out var noResult);
-                if (response == null) return;
-                var page = TbkAnswers.MaterialPage(response.Body);
+                var noResult = false;
+                var page = Attempt(target, () =>
+                {
+                    var response = CallAllowingNoResult(request);
+                    noResult = response is null;
+                    return noResult ? new TbkItemPage(Array.Empty<TbkItem>(), null) : TbkAnswers.MaterialPage(response!.Body);
+                });
+                if (page == null) return;
                 if (pageNo == 1 && page.TotalResults is long total)
                 {
                     matched = total;

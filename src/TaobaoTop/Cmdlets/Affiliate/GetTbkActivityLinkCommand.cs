@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -32,7 +33,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var materialId in ActivityMaterialId)
             {
@@ -41,9 +42,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("union_id", UnionId);
                 long? relationId = RelationId > 0 ? RelationId : (long?)null;
                 if (relationId != null) request.With("relation_id", relationId.Value);
-                var response = TryCall(request, materialId);
-                if (response == null) continue;
-                var link = Read(response, body => TbkPromotionAnswers.ActivityLink(body, materialId.Trim(), relationId), materialId);
+                var link = Fetch(request, body => TbkPromotionAnswers.ActivityLink(body, materialId.Trim(), relationId), materialId);
                 if (link != null) WriteObject(link);
             }
         }

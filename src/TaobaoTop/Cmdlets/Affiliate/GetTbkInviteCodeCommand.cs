@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -22,7 +23,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string RelationApp { get; set; } = "common";
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (Kind == TbkInviteKind.ChannelFission && RelationId <= 0)
             {
@@ -34,9 +35,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 .With("relation_app", RelationApp)
                 .With("code_type", (int)Kind)
                 .With("relation_id", relationId);
-            var response = TryCall(request, Kind);
-            if (response == null) return;
-            var code = Read(response, body => TbkAnswers.InviteCode(body, Kind, RelationApp, relationId), Kind);
+            var code = Fetch(request, body => TbkAnswers.InviteCode(body, Kind, RelationApp, relationId), Kind);
             if (code != null) WriteObject(code);
         }
     }

@@ -68,7 +68,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter(ParameterSetName = IncrementalSet)]
         public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(30);
 
-        protected override void EndProcessing()
+        private string? _method;
+
+        protected override object? ErrorTarget => _method;
+
+        protected override void OnEnd()
         {
             var client = RequireConnection().Client;
             var now = client.Options.Clock();
@@ -91,14 +95,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
 
             var clock = Stopwatch.StartNew();
-            try
-            {
-                Stream((sink, cancel) => new TbkOrderSync(client).RunAsync(query, sink.Emit, sink.Report, p => sink.Progress(Progress(p, clock.Elapsed)), cancel));
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, query.Method));
-            }
+            _method = query.Method;
+            Stream((sink, cancel) => new TbkOrderSync(client).RunAsync(query, sink.Emit, sink.Report, p => sink.Progress(Progress(p, clock.Elapsed)), cancel));
             WriteProgress(new ProgressRecord(1, "Taobao affiliate orders", "Done") { RecordType = ProgressRecordType.Completed });
             if (statePath != null) new IncrementalOrderState(query.End).Save(statePath);
         }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -36,7 +37,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; } = int.MaxValue;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var written = 0;
             for (var pageNo = 1; written < First; pageNo++)
@@ -49,10 +50,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("relation_id", RelationId > 0 ? RelationId : (long?)null)
                     .With("special_id", SpecialId > 0 ? SpecialId : (long?)null)
                     .With("external_id", ExternalId);
-                var response = TryCall(request, Kind);
-                if (response == null) return;
                 var kind = Kind;
-                var page = Read(response, body => TbkAnswers.PublisherPage(body, kind), Kind);
+                var page = Fetch(request, body => TbkAnswers.PublisherPage(body, kind), Kind);
                 if (page == null) return;
                 foreach (var publisher in page.Publishers)
                 {

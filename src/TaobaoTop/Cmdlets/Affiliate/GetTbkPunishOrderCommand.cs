@@ -4,7 +4,6 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -48,7 +47,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var client = RequireConnection().Client;
             var now = client.Options.Clock();
@@ -56,9 +55,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : end - MaxSpan;
             var method = AsServiceProvider ? "taobao.tbk.sc.punish.order.get" : "taobao.tbk.dg.punish.order.get";
             var pager = new TbkRecordPager(client);
-            try
-            {
-                Stream(async (sink, cancel) =>
+            Attempt((object?)TradeId ?? method, () => Stream(async (sink, cancel) =>
                 {
                     for (var from = start; from < end; from += MaxSpan)
                     {
@@ -79,12 +76,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                             if (!(order.CreateTime >= until)) sink.Emit(order);
                         }, sink.Report, cancel).ConfigureAwait(false);
                     }
-                });
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, (object?)TradeId ?? method);
-            }
+                }));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -40,16 +41,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             if (AsServiceProvider && ActivityId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-AsServiceProvider needs -ActivityId, the red packet activity (taobao.tbk.sc.vegas.send.report requires activity_id)."),
-                    "ActivityIdRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError("-AsServiceProvider needs -ActivityId, the red packet activity (taobao.tbk.sc.vegas.send.report requires activity_id).", "ActivityIdRequired", ErrorCategory.InvalidArgument, null);
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var days = Date ?? new[] { TopTime.ToTopZone(RequireConnection().Client.Options.Clock()).Date.AddDays(-1) };
             foreach (var day in days)
@@ -64,9 +64,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                         .With("page_no", pageNo)
                         .With("page_size", PageSize);
                     if (!AsServiceProvider && Pid != null) request.With("pid", Pid.Trim());
-                    var response = TryCall(request, bizDate);
-                    if (response == null) break;
-                    var rows = Read(response, _ => TbkPromotionAnswers.RedPacketReport(response), bizDate);
+                    var rows = FetchAnswer(request, response => TbkPromotionAnswers.RedPacketReport(response), bizDate);
                     if (rows == null) break;
                     foreach (var row in rows) WriteObject(row);
                     // Relation and PID rows page together: a short page of both ends the day.

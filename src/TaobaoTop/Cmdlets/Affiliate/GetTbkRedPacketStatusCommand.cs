@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -50,7 +51,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var byDevice = ParameterSetName == DeviceSet;
             var target = byDevice ? (object)DeviceType : (object?)RelationId ?? SpecialId!;
@@ -70,9 +71,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 deviceType = DeviceType == "AlipayId" ? "ALIPAY_ID" : DeviceType.ToUpperInvariant();
                 request.With("device_type", deviceType).With("device_value", deviceType == "ALIPAY_ID" ? DeviceId.Trim() : Md5(DeviceId.Trim()));
             }
-            var response = TryCall(request, target);
-            if (response == null) return;
-            var status = Read(response, body => TbkPromotionAnswers.RedPacketStatus(body, RelationId, SpecialId, deviceType), target);
+            var status = Fetch(request, body => TbkPromotionAnswers.RedPacketStatus(body, RelationId, SpecialId, deviceType), target);
             if (status != null) WriteObject(status);
         }
 

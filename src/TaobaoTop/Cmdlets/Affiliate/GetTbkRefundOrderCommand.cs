@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
-using TaobaoTop.Core.Affiliate.Orders;
 using TaobaoTop.Core;
+using TaobaoTop.Core.Affiliate.Orders;
 using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -58,7 +58,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        protected override void EndProcessing()
+        protected override object? ErrorTarget
+            => All
+                ? AsServiceProvider ? "taobao.tbk.sc.order.refund.get" : "taobao.tbk.order.refund.get"
+                : AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
+
+        protected override void OnEnd()
         {
             var client = RequireConnection().Client;
             var start = TopTimes.FromParameter(Start);
@@ -70,9 +75,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
             var pager = new TbkRecordPager(client);
-            try
-            {
-                Stream(async (sink, cancel) =>
+            Stream(async (sink, cancel) =>
                 {
                     for (var day = start; day < end; day = day.AddDays(1))
                     {
@@ -93,11 +96,6 @@ namespace TaobaoTop.Cmdlets.Affiliate
                         }
                     }
                 });
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, method));
-            }
         }
 
         private void StreamAll(TopClient client, DateTimeOffset start, DateTimeOffset end)
@@ -113,15 +111,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
                 return;
             }
-            try
-            {
-                // order.refund.get answers only the window asked for, so nothing past the end comes back.
-                Stream((sink, cancel) => pager.RunAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, AsServiceProvider ? "taobao.tbk.sc.order.refund.get" : "taobao.tbk.order.refund.get"));
-            }
+            // order.refund.get answers only the window asked for, so nothing past the end comes back.
+            Stream((sink, cancel) => pager.RunAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
         }
 
         private DateTimeOffset? KeyTime(TbkRefundOrder refund)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -30,7 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, long.MaxValue)]
         public long SiteId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (RelationId <= 0)
             {
@@ -50,9 +51,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 if (siteId != null) option["site_id"] = SiteId.ToString(CultureInfo.InvariantCulture);
                 var request = new TopRequest("taobao.tbk.sc.rid.report.get").With("search_option", JsonSerializer.Serialize(option));
                 var target = RelationId + " " + option["biz_date"];
-                var response = TryCall(request, target);
-                if (response == null) continue;
-                var report = Read(response, _ => TbkPromotionAnswers.RelationReport(response, date, RelationId, siteId), target);
+                var report = FetchAnswer(request, response => TbkPromotionAnswers.RelationReport(response, date, RelationId, siteId), target);
                 if (report != null) WriteObject(report);
             }
         }

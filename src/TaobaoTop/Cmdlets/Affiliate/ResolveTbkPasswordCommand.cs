@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -36,9 +37,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
         // Parsing needs no adzone; 万能解析, the fallback for text the local reader cannot read, does.
         private bool _hasAdzone;
 
-        protected override void BeginProcessing() => _hasAdzone = SelectAdzone(required: Convert);
+        protected override void OnBegin() => _hasAdzone = SelectAdzone(required: Convert);
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!TbkPasswordText.TryFind(Password, out var code))
             {
@@ -59,12 +60,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
             // The code in the wrapper every version of the API reads, whatever wrapped it in the share text.
             request.With("password_content", "￥" + code + "￥");
 
-            var response = TryCall(request, Password, "淘口令 " + Password.Trim());
-            if (response == null) return;
             var input = Password;
             var resolved = Convert
-                ? Read(response, body => TbkAnswers.ConvertedPassword(body, input, code), Password)
-                : Read(response, body => TbkAnswers.ParsedPassword(body, input, code), Password);
+                ? Fetch(request, body => TbkAnswers.ConvertedPassword(body, input, code), Password, "淘口令 " + Password.Trim())
+                : Fetch(request, body => TbkAnswers.ParsedPassword(body, input, code), Password, "淘口令 " + Password.Trim());
             if (resolved != null) WriteObject(resolved);
         }
 
@@ -77,16 +76,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 WriteInputError(noCode + "; pass -AdzoneId or -Pid to let 万能解析 (taobao.tbk.dg.general.link.parse) read it.", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
-            TbkBatch<TbkLink> batch;
-            try
-            {
-                batch = ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId);
-            }
-            catch (Core.Errors.TopException ex)
-            {
-                WriteCallError(ex, Password);
-                return;
-            }
+            var batch = Attempt(Password, () => ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId));
+            if (batch is null) return;
             var link = batch.Results.FirstOrDefault();
             if (link == null)
             {

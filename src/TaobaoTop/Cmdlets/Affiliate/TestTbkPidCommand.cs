@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -28,7 +29,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (Quiet) WriteObject(_allValid);
         }
@@ -40,7 +41,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (!Quiet) WriteObject(new TbkPidTestResult(Pid, isValid, reason));
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!TbkPid.TryParse(Pid, out var pid, out var problem))
             {
@@ -57,25 +58,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 .With("site_id", pid.SiteId)
                 .With("q", "淘宝")
                 .With("page_size", 1);
-            try
+            var answered = Attempt(Pid, () =>
             {
-                CallApi(probe);
-                Report(true, null);
-            }
-            catch (TopApiException ex) when (ex.SubCode == "50001")
-            {
-                Report(true, null);
-            }
-            // Business codes 2 (adzone not on this site) and 4 (adzone unknown or not the caller's).
-            catch (TopApiException ex) when (ex.Code == 15 && (ex.SubCode == "2" || ex.SubCode == "4"))
-            {
-                Report(false, ex.SubMessage);
-            }
-            catch (TopException ex)
-            {
-                _allValid = false;
-                WriteCallError(ex, Pid);
-            }
+                var verdict = TbkAnswers.PidProbe(() => CallApi(probe));
+                Report(verdict.IsValid, verdict.Reason);
+            });
+            _allValid &= answered;
         }
     }
 }

@@ -43,7 +43,7 @@ namespace TaobaoTop.Cmdlets.Api
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var connection = RequireConnection();
             if (!TopApiCatalog.Default.TryGet(Method, out var api))
@@ -74,23 +74,15 @@ namespace TaobaoTop.Cmdlets.Api
             // The gateway's isv.missing-parameter stays the authority; this only saves a call that is sure to fail.
             if (api != null && api.MissingParameters(request.Parameters, request.Files.Keys) is var missing && missing.Count > 0)
             {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException($"{Method} ({api.Title}) needs {string.Join(", ", missing)}; nothing was sent. Add {(missing.Count == 1 ? "it" : "them")} to -Parameter."),
-                    "MissingParameter", ErrorCategory.InvalidArgument, Method));
+                WriteInputError($"{Method} ({api.Title}) needs {string.Join(", ", missing)}; nothing was sent. Add {(missing.Count == 1 ? "it" : "them")} to -Parameter.",
+                    "MissingParameter", ErrorCategory.InvalidArgument, Method);
                 return;
             }
 
             if (!ShouldProcess(connection.ToString(), "Call " + Method)) return;
 
-            try
-            {
-                var response = MaskTokens(CallApi(request));
-                WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, Method);
-            }
+            var response = Attempt(Method, () => MaskTokens(CallApi(request)));
+            if (response != null) WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
         }
 
         /// <summary>

@@ -14,19 +14,12 @@ namespace TaobaoTop.Cmdlets.Connection
         [ValidateNotNullOrEmpty]
         public string AuthorizationCode { get; set; } = null!;
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var connection = RequireConnection();
             if (!ShouldProcess(connection.ToString(), "Exchange the authorization code for a session")) return;
-            try
-            {
-                var token = RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel));
-                WriteObject(new TaobaoToken(token));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, "taobao.top.auth.token.create");
-            }
+            var token = Attempt("taobao.top.auth.token.create", () => RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel)));
+            if (token != null) WriteObject(new TaobaoToken(token));
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -21,29 +20,18 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(0, ItemRules.MaxQuantity)]
         public long? Quantity { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
+            if (!ResolveItem(NumIid)) return;
+            var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
+            if (quantity < 1)
             {
-                WriteError(notAnItem);
+                WriteInputError($"Item {NumIid} has no stock; give -Quantity to list it with some.", "NoStock", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
-            try
-            {
-                var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
-                if (quantity < 1)
-                {
-                    WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid} has no stock; give -Quantity to list it with some."), "NoStock", ErrorCategory.InvalidArgument, NumIid));
-                    return;
-                }
-                if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
-                CallApi(ItemApi.Listing(NumIid, quantity));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            if (!ShouldProcess("item " + NumIid.ToString(), "List for sale with stock " + quantity.ToString(CultureInfo.InvariantCulture))) return;
+            CallApi(ItemApi.Listing(NumIid, quantity));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

@@ -38,41 +38,30 @@ namespace TaobaoTop.Cmdlets.Items
         [Money]
         public decimal Percent { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
+            if (!ResolveItem(NumIid)) return;
+            decimal? before = null;
+            var price = Price;
+            if (ParameterSetName == PercentSet)
             {
-                WriteError(notAnItem);
+                before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
+                        ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
+                price = ItemRules.ChangeByPercent(before.Value, Percent);
+            }
+            if (ItemRules.PriceProblem(price) is string problem)
+            {
+                WriteInputError($"Item {NumIid}: the price {problem}.", "InvalidPrice", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
-            try
-            {
-                decimal? before = null;
-                var price = Price;
-                if (ParameterSetName == PercentSet)
-                {
-                    before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
-                        ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
-                    price = ItemRules.ChangeByPercent(before.Value, Percent);
-                }
-                if (ItemRules.PriceProblem(price) is string problem)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid}: the price {problem}."), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
-                    return;
-                }
-                var change = before is decimal old
-                    ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
-                    : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
-                var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
-                if (!ShouldProcess(target, change)) return;
+            var change = before is decimal old
+                ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
+                : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
+            var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+            if (!ShouldProcess(target, change)) return;
 
-                CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -30,30 +29,19 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("sku_id")]
         public long? SkuId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
-            {
-                WriteError(notAnItem);
-                return;
-            }
+            if (!ResolveItem(NumIid)) return;
             if (!Incremental && Quantity < 0)
             {
-                WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away."), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
+                WriteInputError($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away.", "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
             var target = "item " + NumIid.ToString() + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
             var action = Incremental ? string.Format(CultureInfo.InvariantCulture, "Change stock by {0:+0;-0}", Quantity) : "Set stock to " + Quantity.ToString(CultureInfo.InvariantCulture);
             if (!ShouldProcess(target, action)) return;
-            try
-            {
-                CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

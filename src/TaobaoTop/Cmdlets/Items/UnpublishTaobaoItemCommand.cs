@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -14,23 +13,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
         public TaobaoItemBind NumIid { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
-            {
-                WriteError(notAnItem);
-                return;
-            }
-            if (!ShouldProcess("item " + NumIid.ToString(), "Take off sale")) return;
-            try
-            {
-                CallApi(ItemApi.Delisting(NumIid));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            if (!ResolveItem(NumIid) || !ShouldProcess("item " + NumIid.ToString(), "Take off sale")) return;
+            CallApi(ItemApi.Delisting(NumIid));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

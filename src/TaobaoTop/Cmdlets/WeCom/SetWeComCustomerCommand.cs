@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 
 namespace TaobaoTop.Cmdlets.WeCom
 {
@@ -30,37 +30,30 @@ namespace TaobaoTop.Cmdlets.WeCom
         [ValidateNotNull]
         public string? Description { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             if (Remark == null && Description == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Give -Remark, -Description or both."), "NothingToSet", ErrorCategory.InvalidArgument, null));
+                ThrowInputError("Give -Remark, -Description or both.", "NothingToSet", ErrorCategory.InvalidArgument, null);
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var target = ExternalUserId + " (" + UserId + ")";
             if (Remark != null && Remark.Length > MaxRemark)
             {
-                WriteError(ErrorFor(new ArgumentException("The remark for " + target + " has " + Remark.Length + " characters; WeCom takes at most " + MaxRemark + "."), target));
+                WriteInputError("The remark for " + target + " has " + Remark.Length + " characters; WeCom takes at most " + MaxRemark + ".", "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 return;
             }
             if (Description != null && Description.Length > MaxDescription)
             {
-                WriteError(ErrorFor(new ArgumentException("The description for " + target + " has " + Description.Length + " characters; WeCom takes at most " + MaxDescription + "."), target));
+                WriteInputError("The description for " + target + " has " + Description.Length + " characters; WeCom takes at most " + MaxDescription + ".", "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 return;
             }
             var what = (Remark != null ? "remark '" + Remark + "'" : string.Empty) + (Remark != null && Description != null ? ", " : string.Empty) + (Description != null ? "description '" + Description + "'" : string.Empty);
             if (!ShouldProcess(target, "Set WeCom customer " + what)) return;
-            try
-            {
-                Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct));
-            }
-            catch (TopException ex)
-            {
-                WriteError(ErrorFor(ex, target));
-            }
+            Attempt(target, () => Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct)));
         }
     }
 }

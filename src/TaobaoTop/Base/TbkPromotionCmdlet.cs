@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
-using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Completers;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
 
-namespace TaobaoTop.Cmdlets.Affiliate
+namespace TaobaoTop.Base
 {
     /// <summary>Base of the cmdlets that act for one promotion position: -AdzoneId or -Pid, the demo adzone on the emulator.</summary>
     public abstract class TbkPromotionCmdlet : TbkCmdlet
@@ -31,7 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>The media (site) of -Pid; null when only -AdzoneId was given.</summary>
         protected long? SelectedSiteId { get; private set; }
 
-        protected override void BeginProcessing() => SelectAdzone(required: true);
+        protected override void OnBegin() => SelectAdzone(required: true);
 
         /// <summary>Sets <see cref="SelectedAdzoneId"/>; false when none was given and <paramref name="required"/> is false.</summary>
         protected bool SelectAdzone(bool required)
@@ -40,9 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var hasAdzone = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId));
             if (pid != null && hasAdzone && pid.AdzoneId != AdzoneId)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException($"-AdzoneId {AdzoneId} and -Pid {Pid} name different adzones; pass one of them."),
-                    "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid));
+                ThrowInputError($"-AdzoneId {AdzoneId} and -Pid {Pid} name different adzones; pass one of them.", "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid);
             }
             if (pid != null)
             {
@@ -64,9 +62,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             else
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(MyInvocation.MyCommand.Name + " needs a promotion position: pass -AdzoneId <adzone id> or -Pid mm_<member>_<site>_<adzone> (Alimama console, 推广位管理)."),
-                    "AdzoneRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError(MyInvocation.MyCommand.Name + " needs a promotion position: pass -AdzoneId <adzone id> or -Pid mm_<member>_<site>_<adzone> (Alimama console, 推广位管理).", "AdzoneRequired", ErrorCategory.InvalidArgument, null);
             }
             return true;
         }
@@ -88,9 +84,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             if (siteRequired && SelectedSiteId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("-AsServiceProvider calls need the media (site) of the adzone: pass -Pid mm_<member>_<site>_<adzone> instead of -AdzoneId."),
-                    "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId));
+                ThrowInputError("-AsServiceProvider calls need the media (site) of the adzone: pass -Pid mm_<member>_<site>_<adzone> instead of -AdzoneId.", "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId);
             }
             request.With("adzone_id", SelectedAdzoneId);
             if (siteRequired) request.With("site_id", SelectedSiteId!.Value);

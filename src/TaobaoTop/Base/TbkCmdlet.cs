@@ -1,0 +1,64 @@
+using System;
+using System.Management.Automation;
+using System.Text.Json;
+using TaobaoTop.Core.Affiliate;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Protocol;
+
+namespace TaobaoTop.Base
+{
+    /// <summary>Base of the affiliate cmdlets: a failed call or a bad input is one non-terminating error that names the input.</summary>
+    public abstract class TbkCmdlet : TaobaoCmdlet
+    {
+        /// <summary>The answer, or null for TOP's 无结果 (sub code 50001): a search that matched nothing is no failure.</summary>
+        protected TopResponse? CallAllowingNoResult(TopRequest request)
+        {
+            try
+            {
+                return CallApi(request);
+            }
+            catch (TopApiException ex) when (TbkAnswers.IsNoResult(ex))
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Reads an answer into a model. An answer without the expected fields is an unreadable answer; one that says it
+        /// was refused (success: false with msg_code, as the 淘礼金 and 红包 APIs give) throws its TopApiException.
+        /// </summary>
+        protected static T Read<T>(TopResponse response, Func<JsonElement, T> read)
+        {
+            try
+            {
+                return read(response.Body);
+            }
+            catch (FormatException ex)
+            {
+                throw new TopResponseException(response.Api, response.Api + ": " + ex.Message, response.RawJson);
+            }
+        }
+
+        /// <summary>Calls the API and reads its answer; a failure is one error against <paramref name="target"/>, and null.</summary>
+        protected T? Fetch<T>(TopRequest request, Func<JsonElement, T> read, object target, string? subject = null)
+            where T : class
+            => Attempt(target, () => Read(CallApi(request), read), subject);
+
+        /// <summary>As <see cref="Fetch{T}"/>, for the readers that need the whole answer (its API, its raw text).</summary>
+        protected T? FetchAnswer<T>(TopRequest request, Func<TopResponse, T> read, object target)
+            where T : class
+            => Attempt(target, () =>
+            {
+                var response = CallApi(request);
+                return Read(response, _ => read(response));
+            });
+
+        /// <summary>An old numeric id cannot be used with the upgraded affiliate APIs; say how to convert it.</summary>
+        protected void WriteLegacyIdError(string id)
+            => WriteInputError(
+                $"'{id}' is an old numeric item id; the affiliate APIs take the new string ids. Convert it first: ConvertTo-TbkItemId {id} | {MyInvocation.MyCommand.Name}",
+                "LegacyItemId",
+                ErrorCategory.InvalidArgument,
+                id);
+    }
+}
