@@ -36,8 +36,18 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         // Parsing needs no adzone; 万能解析, the fallback for text the local reader cannot read, does.
         private bool _hasAdzone;
+        private bool _adzoneUsed;
 
         protected override void OnBegin() => _hasAdzone = SelectAdzone(required: Convert);
+
+        /// <summary>An adzone the user gave for parsing that no text needed would otherwise be ignored silently.</summary>
+        protected override void OnEnd()
+        {
+            var given = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId)) ? "-AdzoneId" : MyInvocation.BoundParameters.ContainsKey(nameof(Pid)) ? "-Pid" : null;
+            if (Convert || _adzoneUsed || given is null) return;
+            WriteWarning(given + " was not used: every text had a 淘口令 read without it, and parsing gives the link as it was made. "
+                + "Add -Convert for a link of your own adzone; " + given + " alone serves 万能解析 for text with no readable 淘口令.");
+        }
 
         protected override void OnRecord()
         {
@@ -76,6 +86,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 WriteInputError(noCode + "; pass -AdzoneId or -Pid to let 万能解析 (taobao.tbk.dg.general.link.parse) read it.", "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
+            _adzoneUsed = true;
             var batch = Attempt(Password, () => ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId));
             if (batch is null) return;
             var link = batch.Results.FirstOrDefault();
