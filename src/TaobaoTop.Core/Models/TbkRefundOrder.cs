@@ -4,6 +4,16 @@ using TaobaoTop.Core.Json;
 
 namespace TaobaoTop
 {
+    /// <summary>Which time of a refund the range selects on (search_type).</summary>
+    public enum TbkRefundSearchType
+    {
+        RefundStarted = 1,
+        Settled = 2,
+        RefundFinished = 3,
+        OrderCreated = 4,
+        Modified = 5,
+    }
+
     /// <summary>refund_status of a 维权 (rights-protection refund) order.</summary>
     public enum TbkRefundStatus
     {

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using TaobaoTop.Cmdlets.Items;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 

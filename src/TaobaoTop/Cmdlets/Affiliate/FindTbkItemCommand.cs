@@ -8,20 +8,6 @@ using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
-    /// <summary>sort of the material search.</summary>
-    public enum TbkSort
-    {
-        Default,
-        SalesDescending,
-        SalesAscending,
-        CommissionRateDescending,
-        CommissionRateAscending,
-        /// <summary>By 到手价, the price after coupons.</summary>
-        FinalPriceDescending,
-        FinalPriceAscending,
-        TotalCommissionDescending,
-    }
-
     /// <summary>
     /// Material search (物料搜索升级版) and 物料精选 (-MaterialId alone): streams items page by page, the first page
     /// unless -First or -All asks for more.

@@ -9,16 +9,6 @@ using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
-    /// <summary>Which time of a refund the range selects on (search_type).</summary>
-    public enum TbkRefundSearchType
-    {
-        RefundStarted = 1,
-        Settled = 2,
-        RefundFinished = 3,
-        OrderCreated = 4,
-        Modified = 5,
-    }
-
     /// <summary>
     /// Streams the refunds (维权) of affiliate orders (taobao.tbk.relation.refund, or the sc variant) over any range,
     /// one day per query, every page; with -All every refund of the account (taobao.tbk.order.refund.get).

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core;

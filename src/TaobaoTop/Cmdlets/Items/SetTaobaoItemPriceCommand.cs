@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Core.WeCom;

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Threading.Tasks;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Core.WeCom;

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 
-namespace TaobaoTop.Cmdlets.Items
+namespace TaobaoTop.Binds
 {
     /// <summary>
     /// The one parameter type for "a seller's item": its id, its page link, or an object that carries NumIid
