@@ -72,23 +72,19 @@ namespace TaobaoTop.Base
         /// Throws the call's <see cref="Core.Errors.TopException"/>; inputs the API could not read are failures of the batch.
         /// </summary>
         protected TbkBatch<TbkLink> ParseLinks(IReadOnlyCollection<string> materials, bool asServiceProvider, long relationId)
-        {
-            var request = WithAdzone(new TopRequest(asServiceProvider ? "taobao.tbk.sc.general.link.parse" : "taobao.tbk.dg.general.link.parse"), asServiceProvider)
-                .With("material_dto", JsonSerializer.Serialize(materials.Select(m => new Dictionary<string, string> { ["material_url"] = m })));
-            if (relationId > 0) request.With("relation_id", relationId);
-            return TbkAnswers.GeneralLinks(CallApi(request).Body);
-        }
+            => TbkAnswers.GeneralLinks(CallApi(TbkApi.GeneralLinkParse(materials, Adzone(asServiceProvider), asServiceProvider, relationId)).Body);
 
         /// <summary>Adds adzone_id, and for the sc variants site_id (the dg APIs take the adzone alone).</summary>
-        protected TopRequest WithAdzone(TopRequest request, bool siteRequired)
+        protected TopRequest WithAdzone(TopRequest request, bool siteRequired) => request.For(Adzone(siteRequired), siteRequired);
+
+        /// <summary>The selected adzone; stops the cmdlet when the sc variant needs its site and only -AdzoneId was given.</summary>
+        protected TbkPosition Adzone(bool siteRequired)
         {
             if (siteRequired && SelectedSiteId == null)
             {
                 ThrowInputError("-AsServiceProvider calls need the media (site) of the adzone: pass -Pid mm_<member>_<site>_<adzone> instead of -AdzoneId.", "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId);
             }
-            request.With("adzone_id", SelectedAdzoneId);
-            if (siteRequired) request.With("site_id", SelectedSiteId!.Value);
-            return request;
+            return new TbkPosition(SelectedAdzoneId, SelectedSiteId);
         }
     }
 

@@ -99,15 +99,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         private void Flush()
         {
-            var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.general.link.convert" : "taobao.tbk.dg.general.link.convert"), AsServiceProvider);
-            if (_itemIds.Count > 0) request.With("item_id_list", string.Join(",", _itemIds.Distinct()));
-            // material_dto is JSON, so share texts with commas survive (material_list is comma-separated).
-            if (_materials.Count > 0) request.With("material_dto", JsonSerializer.Serialize(_materials.Distinct().Select(m => new Dictionary<string, string> { ["material_url"] = m })));
-            if (RelationId > 0) request.With("relation_id", RelationId);
-            if (SpecialId > 0) request.With("special_id", SpecialId);
-            if (ExternalId != null) request.With("external_id", ExternalId);
-            if (BizSceneId > 0) request.With("biz_scene_id", BizSceneId);
-            if (PromotionType > 0) request.With("promotion_type", PromotionType);
+            var request = TbkApi.GeneralLinkConvert(_itemIds.ToList(), _materials.ToList(), Adzone(AsServiceProvider), AsServiceProvider, RelationId, SpecialId, ExternalId, BizSceneId, PromotionType);
 
             var pending = _pending.ToList();
             _pending.Clear();

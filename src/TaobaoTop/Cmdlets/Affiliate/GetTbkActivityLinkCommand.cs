@@ -37,11 +37,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             foreach (var materialId in ActivityMaterialId)
             {
-                var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.activity.info.get" : "taobao.tbk.activity.info.get"), AsServiceProvider)
-                    .With("activity_material_id", materialId.Trim())
-                    .With("union_id", UnionId);
                 long? relationId = RelationId > 0 ? RelationId : (long?)null;
-                if (relationId != null) request.With("relation_id", relationId.Value);
+                var request = TbkApi.ActivityInfo(materialId.Trim(), Adzone(AsServiceProvider), AsServiceProvider, UnionId, relationId);
                 var link = Fetch(request, body => TbkPromotionAnswers.ActivityLink(body, materialId.Trim(), relationId), materialId);
                 if (link != null) WriteObject(link);
             }

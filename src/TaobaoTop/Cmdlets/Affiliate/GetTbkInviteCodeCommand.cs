@@ -31,10 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             var relationId = RelationId > 0 ? RelationId : (long?)null;
-            var request = new TopRequest("taobao.tbk.sc.invitecode.get")
-                .With("relation_app", RelationApp)
-                .With("code_type", (int)Kind)
-                .With("relation_id", relationId);
+            var request = TbkApi.InviteCode(Kind, RelationApp, relationId);
             var code = Fetch(request, body => TbkAnswers.InviteCode(body, Kind, RelationApp, relationId), Kind);
             if (code != null) WriteObject(code);
         }

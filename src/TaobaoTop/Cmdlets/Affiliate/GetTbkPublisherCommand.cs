@@ -42,14 +42,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var written = 0;
             for (var pageNo = 1; written < First; pageNo++)
             {
-                var request = new TopRequest("taobao.tbk.sc.publisher.info.get")
-                    .With("info_type", (int)Kind)
-                    .With("relation_app", RelationApp)
-                    .With("page_no", pageNo)
-                    .With("page_size", PageSize)
-                    .With("relation_id", RelationId > 0 ? RelationId : (long?)null)
-                    .With("special_id", SpecialId > 0 ? SpecialId : (long?)null)
-                    .With("external_id", ExternalId);
+                var request = TbkApi.PublisherInfo(Kind, RelationApp, pageNo, PageSize, RelationId, SpecialId, ExternalId);
                 var kind = Kind;
                 var page = Fetch(request, body => TbkAnswers.PublisherPage(body, kind), Kind);
                 if (page == null) return;

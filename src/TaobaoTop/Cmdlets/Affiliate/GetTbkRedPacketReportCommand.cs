@@ -57,13 +57,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 var bizDate = TopTimes.FromParameter(day).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
                 for (var pageNo = 1; ; pageNo++)
                 {
-                    var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.vegas.send.report" : "taobao.tbk.dg.vegas.send.report")
-                        .With("biz_date", bizDate)
-                        .With("relation_id", RelationId)
-                        .With("activity_id", ActivityId)
-                        .With("page_no", pageNo)
-                        .With("page_size", PageSize);
-                    if (!AsServiceProvider && Pid != null) request.With("pid", Pid.Trim());
+                    var request = TbkApi.RedPacketReport(AsServiceProvider, bizDate, RelationId, ActivityId, Pid?.Trim(), pageNo, PageSize);
                     var rows = FetchAnswer(request, response => TbkPromotionAnswers.RedPacketReport(response), bizDate);
                     if (rows == null) break;
                     foreach (var row in rows) WriteObject(row);

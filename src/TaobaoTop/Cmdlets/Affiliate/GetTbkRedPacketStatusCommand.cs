@@ -60,17 +60,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 WriteInputError("Say whose red packets to look up: -RelationId, -SpecialId, or -DeviceType with -DeviceId.", "NoConsumer", ErrorCategory.InvalidArgument, null);
                 return;
             }
-            var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.vegas.send.status" : "taobao.tbk.dg.vegas.send.status")
-                .With("relation_id", RelationId)
-                .With("special_id", SpecialId)
-                .With("activity_category", ActivityCategory > 0 ? (int?)ActivityCategory : null);
-            if (!AsServiceProvider && Pid != null) request.With("pid", Pid.Trim());
             string? deviceType = null;
+            string? deviceValue = null;
             if (byDevice)
             {
                 deviceType = DeviceType == "AlipayId" ? "ALIPAY_ID" : DeviceType.ToUpperInvariant();
-                request.With("device_type", deviceType).With("device_value", deviceType == "ALIPAY_ID" ? DeviceId.Trim() : Md5(DeviceId.Trim()));
+                deviceValue = deviceType == "ALIPAY_ID" ? DeviceId.Trim() : Md5(DeviceId.Trim());
             }
+            var request = TbkApi.RedPacketStatus(AsServiceProvider, RelationId, SpecialId, ActivityCategory, Pid?.Trim(), deviceType, deviceValue);
             var status = Fetch(request, body => TbkPromotionAnswers.RedPacketStatus(body, RelationId, SpecialId, deviceType), target);
             if (status != null) WriteObject(status);
         }

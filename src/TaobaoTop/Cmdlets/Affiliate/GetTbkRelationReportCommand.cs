@@ -42,15 +42,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
             foreach (var day in days)
             {
                 var date = TopTimes.FromParameter(day.Date);
-                var option = new Dictionary<string, string>
-                {
-                    ["biz_date"] = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-                    ["relation_id"] = RelationId.ToString(CultureInfo.InvariantCulture),
-                };
                 long? siteId = SiteId > 0 ? SiteId : (long?)null;
-                if (siteId != null) option["site_id"] = SiteId.ToString(CultureInfo.InvariantCulture);
-                var request = new TopRequest("taobao.tbk.sc.rid.report.get").With("search_option", JsonSerializer.Serialize(option));
-                var target = RelationId + " " + option["biz_date"];
+                var request = TbkApi.RelationReport(date, RelationId, siteId);
+                var target = RelationId + " " + TbkApi.BizDate(date);
                 var report = FetchAnswer(request, response => TbkPromotionAnswers.RelationReport(response, date, RelationId, siteId), target);
                 if (report != null) WriteObject(report);
             }

@@ -57,18 +57,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
 
-            TopRequest request;
-            if (Convert)
-            {
-                request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.tpwd.convert" : "taobao.tbk.tpwd.convert"), AsServiceProvider);
-                if (RelationId > 0) request.With("relation_id", RelationId);
-            }
-            else
-            {
-                request = new TopRequest("taobao.tbk.tpwd.parse");
-            }
             // The code in the wrapper every version of the API reads, whatever wrapped it in the share text.
-            request.With("password_content", "￥" + code + "￥");
+            var request = Convert ? TbkApi.PasswordConvert(code, Adzone(AsServiceProvider), AsServiceProvider, RelationId) : TbkApi.PasswordParse(code);
 
             var input = Password;
             var resolved = Convert
