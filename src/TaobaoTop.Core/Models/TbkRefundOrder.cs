@@ -80,6 +80,19 @@ namespace TaobaoTop
 
         public DateTimeOffset? ModifiedTime { get; set; }
 
+        /// <summary>The time a refund search of this type selects on.</summary>
+        public DateTimeOffset? TimeOf(TbkRefundSearchType searchType)
+        {
+            switch (searchType)
+            {
+                case TbkRefundSearchType.Settled: return SettledTime;
+                case TbkRefundSearchType.RefundFinished: return RefundFinishedTime;
+                case TbkRefundSearchType.OrderCreated: return CreateTime;
+                case TbkRefundSearchType.Modified: return ModifiedTime;
+                default: return RefundTime;
+            }
+        }
+
         public static TbkRefundOrder FromJson(JsonElement record) => new TbkRefundOrder
         {
             TradeId = record.Text("tb_trade_id") ?? string.Empty,

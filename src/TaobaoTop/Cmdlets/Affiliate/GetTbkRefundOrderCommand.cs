@@ -63,34 +63,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 StreamAll(client, start, end);
                 return;
             }
-            var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
             var pager = new TbkRecordPager(client);
-            Stream(async (sink, cancel) =>
-                {
-                    for (var day = start; day < end; day = day.AddDays(1))
-                    {
-                        foreach (var kind in Kind)
-                        {
-                            var option = new Dictionary<string, object?>
-                            {
-                                ["start_time"] = day,
-                                ["search_type"] = (int)SearchType,
-                                ["refund_type"] = 0,
-                                ["biz_type"] = (int)kind,
-                            };
-                            await pager.RunAsync(method, "search_option", option, PageSize, record =>
-                            {
-                                var refund = TbkRefundOrder.FromJson(record);
-                                if (!(KeyTime(refund) >= end)) sink.Emit(refund);
-                            }, sink.Report, cancel).ConfigureAwait(false);
-                        }
-                    }
-                });
+            Stream((sink, cancel) => pager.RelationRefundsAsync(AsServiceProvider, start, end, SearchType, Kind, PageSize, sink.Emit, sink.Report, cancel));
         }
 
         private void StreamAll(TopClient client, DateTimeOffset start, DateTimeOffset end)
         {
-            var pager = new TbkFullRefundPager(client);
+            var pager = new TbkRecordPager(client);
             BigSaleCalendar bigSales;
             try
             {
@@ -102,19 +81,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             // order.refund.get answers only the window asked for, so nothing past the end comes back.
-            Stream((sink, cancel) => pager.RunAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
-        }
-
-        private DateTimeOffset? KeyTime(TbkRefundOrder refund)
-        {
-            switch (SearchType)
-            {
-                case TbkRefundSearchType.Settled: return refund.SettledTime;
-                case TbkRefundSearchType.RefundFinished: return refund.RefundFinishedTime;
-                case TbkRefundSearchType.OrderCreated: return refund.CreateTime;
-                case TbkRefundSearchType.Modified: return refund.ModifiedTime;
-                default: return refund.RefundTime;
-            }
+            Stream((sink, cancel) => pager.AllRefundsAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
         }
     }
 }
