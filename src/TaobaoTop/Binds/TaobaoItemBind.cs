@@ -67,8 +67,7 @@ namespace TaobaoTop.Binds
                     : $"The input has no NumIid or OuterId (商家编码) to name an item: {_source}.";
                 return new ErrorRecord(new PSArgumentException(message), "NotAnItem", ErrorCategory.InvalidArgument, (object?)_source ?? _input);
             }
-            var ids = ItemApi.ReadItems(call(ItemApi.CustomGet(new[] { OuterId })), out _)
-                .Where(i => i.OuterId == OuterId).Select(i => i.NumIid).Distinct().ToArray();
+            var ids = ItemApi.ReadByOuterId(call(ItemApi.CustomGet(new[] { OuterId })))[OuterId].Select(i => i.NumIid).Distinct().ToArray();
             if (ids.Length == 1)
             {
                 NumIid = ids[0];

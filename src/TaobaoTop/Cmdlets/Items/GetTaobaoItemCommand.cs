@@ -72,7 +72,7 @@ namespace TaobaoTop.Cmdlets.Items
         /// <summary>The items of up to 40 outer_ids in the order asked (several per outer_id if the shop has them); an unknown one is an error naming it.</summary>
         private void WriteByOuterId(List<string> outerIds)
         {
-            var found = Attempt(string.Join(",", outerIds), () => ItemApi.ReadItems(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields)), out _).ToLookup(i => i.OuterId ?? string.Empty, StringComparer.Ordinal));
+            var found = Attempt(string.Join(",", outerIds), () => ItemApi.ReadByOuterId(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields))));
             if (found is null) return;
             foreach (var outerId in outerIds)
             {
