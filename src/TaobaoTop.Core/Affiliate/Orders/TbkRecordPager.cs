@@ -116,32 +116,12 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     var request = new TopRequest(method).With(FullRefundOption, JsonSerializer.Serialize(option));
                     var response = await _client.InvokeAsync(request, observer, cancellationToken).ConfigureAwait(false);
                     var data = response.Body.Child("data");
-                    foreach (var record in data.Child("result").Items()) onRefund(FullRefundFromJson(record));
+                    foreach (var record in data.Child("result").Items()) onRefund(TbkRefundOrder.FromJson(record));
                     if (data.Bool("has_next") != true) break;
                     position = data.Text("position_index");
                 }
             }
         }
-
-        /// <summary>One <c>publisher_refund_order_d_t_o</c> of taobao.tbk.order.refund.get.</summary>
-        public static TbkRefundOrder FullRefundFromJson(JsonElement record) => new TbkRefundOrder
-        {
-            TradeId = record.Text("tb_trade_id") ?? string.Empty,
-            TradeParentId = record.Text("tb_trade_parent_id"),
-            ItemTitle = record.Text("item_title"),
-            Status = (TbkRefundStatus)(record.Int("refund_status") ?? 0),
-            RefundType = record.Text("tk_order_role") switch { "二方" => 1, "三方" => 2, _ => (int?)null },
-            RefundAmount = record.Money("refund_fee"),
-            SettledAmount = record.Money("tb_trade_finish_price"),
-            ReturnedCommission = record.Money("show_return_fee"),
-            RelationId = record.Long("relation_id"),
-            SpecialId = record.Long("special_id"),
-            CreateTime = record.Time("tb_trade_create_time"),
-            SettledTime = record.Time("earning_time"),
-            RefundTime = record.Time("tk_refund_time"),
-            RefundFinishedTime = record.Time("tk_refund_suit_time"),
-            ModifiedTime = record.Time("modified_time"),
-        };
 
         /// <summary>The longest range one punish-order query takes.</summary>
         public static readonly TimeSpan PunishSpan = TimeSpan.FromDays(30);
