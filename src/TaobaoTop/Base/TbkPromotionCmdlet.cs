@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {

@@ -5,7 +5,6 @@ using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Affiliate.Orders;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {

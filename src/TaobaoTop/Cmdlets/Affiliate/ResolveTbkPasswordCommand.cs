@@ -2,7 +2,6 @@ using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Connection
 {

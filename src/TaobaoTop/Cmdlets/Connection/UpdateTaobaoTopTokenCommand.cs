@@ -3,7 +3,6 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Binds;
 using TaobaoTop.Connection;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Connection
 {
