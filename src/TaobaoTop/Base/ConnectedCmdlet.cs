@@ -107,4 +107,28 @@ namespace TaobaoTop.Base
             }
         }
     }
+
+    /// <summary>A cmdlet of one service: -Connection, or the session's current connection of that service.</summary>
+    public abstract class ConnectedCmdlet<TConnection> : ConnectedCmdlet
+        where TConnection : class
+    {
+        /// <summary>A connection from Connect-… -PassThru; the session's current one when omitted.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TConnection? Connection { get; set; }
+
+        /// <summary>The session's current connection of the service, if any.</summary>
+        protected abstract TConnection? SessionConnection { get; }
+
+        /// <summary>What to say when there is none: how to connect.</summary>
+        protected abstract string NotConnectedMessage { get; }
+
+        /// <summary>The connection to use; stops the cmdlet with <see cref="NotConnectedMessage"/> when there is none.</summary>
+        protected TConnection RequireConnection()
+        {
+            var connection = Connection ?? SessionConnection;
+            if (connection is null) ThrowNotConnected(NotConnectedMessage);
+            return connection!;
+        }
+    }
 }

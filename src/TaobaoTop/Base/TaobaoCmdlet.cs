@@ -10,20 +10,11 @@ namespace TaobaoTop.Base
     /// Base of every cmdlet that calls TOP: finds the connection (-Connection or the session's current one), runs calls
     /// with verbose reports on the pipeline thread, stops cleanly on Ctrl+C.
     /// </summary>
-    public abstract class TaobaoCmdlet : ConnectedCmdlet
+    public abstract class TaobaoCmdlet : ConnectedCmdlet<TaobaoConnection>
     {
-        /// <summary>A connection from Connect-TaobaoTop -PassThru; the session's current connection when omitted.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public TaobaoConnection? Connection { get; set; }
+        protected override TaobaoConnection? SessionConnection => ConnectionStore.Current;
 
-        /// <summary>The connection to use; stops the cmdlet with a clear error when there is none.</summary>
-        protected TaobaoConnection RequireConnection()
-        {
-            var connection = Connection ?? ConnectionStore.Current;
-            if (connection is null) ThrowNotConnected(Resources.Messages.Get("NotConnected"));
-            return connection!;
-        }
+        protected override string NotConnectedMessage => Resources.Messages.Get("NotConnected");
 
         /// <summary>Calls the API, writing -Verbose reports (API, elapsed ms, request id, retries) as they happen.</summary>
         protected TopResponse CallApi(TopRequest request)
@@ -34,7 +25,7 @@ namespace TaobaoTop.Base
 
         protected override string Redact(string text)
         {
-            var connection = Connection ?? ConnectionStore.Current;
+            var connection = Connection ?? SessionConnection;
             if (connection is null) return text;
             var options = connection.Client.Options;
             return new Redactor(options.AppSecret, options.Session, options.RefreshToken).Redact(text);

@@ -8,21 +8,14 @@ using TaobaoTop.Core.WeCom;
 namespace TaobaoTop.Base
 {
     /// <summary>Base of the WeCom cmdlets: finds the connection, runs calls with -Verbose reports, stops on Ctrl+C.</summary>
-    public abstract class WeComCmdlet : ConnectedCmdlet
+    public abstract class WeComCmdlet : ConnectedCmdlet<WeComConnection>
     {
-        /// <summary>A connection from Connect-WeCom -PassThru; the session's current one when omitted.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public WeComConnection? Connection { get; set; }
+        protected override WeComConnection? SessionConnection => WeComConnectionStore.Current;
 
-        protected WeComConnection RequireConnection()
-        {
-            var connection = Connection ?? WeComConnectionStore.Current;
-            if (connection is null) ThrowNotConnected("There is no WeCom connection. Run Connect-WeCom first (Connect-WeCom -Emulator for the offline emulator), or pass -Connection.");
-            return connection!;
-        }
+        protected override string NotConnectedMessage
+            => "There is no WeCom connection. Run Connect-WeCom first (Connect-WeCom -Emulator for the offline emulator), or pass -Connection.";
 
-        protected override string Redact(string text) => (Connection ?? WeComConnectionStore.Current)?.Client.Redact(text) ?? text;
+        protected override string Redact(string text) => (Connection ?? SessionConnection)?.Client.Redact(text) ?? text;
 
         /// <summary>Runs one operation, writing its -Verbose reports from the pipeline thread.</summary>
         protected T Call<T>(Func<WeComExternalContacts, CancellationToken, Task<T>> operation)
