@@ -1,7 +1,9 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Text.Json;
 using TaobaoTop.Core.Affiliate;
+using TaobaoTop.Core.Affiliate.Orders;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
 
@@ -52,6 +54,20 @@ namespace TaobaoTop.Base
                 var response = CallApi(request);
                 return Read(response, _ => read(response));
             });
+
+        /// <summary>The big-sale days (shipped, and the user's file if any); an unreadable user file stops the cmdlet naming it.</summary>
+        protected BigSaleCalendar LoadBigSales()
+        {
+            try
+            {
+                return BigSaleCalendar.Load();
+            }
+            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
+                throw;
+            }
+        }
 
         /// <summary>An old numeric id cannot be used with the upgraded affiliate APIs; say how to convert it.</summary>
         protected void WriteLegacyIdError(string id)

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
@@ -16,7 +15,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TbkOrder", DefaultParameterSetName = RangeSet)]
     [OutputType(typeof(TbkOrder))]
-    public sealed class GetTbkOrderCommand : TaobaoCmdlet
+    public sealed class GetTbkOrderCommand : TbkCmdlet
     {
         private const string RangeSet = "Range";
         private const string IncrementalSet = "Incremental";
@@ -123,14 +122,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             query.AsServiceProvider = AsServiceProvider;
             query.PageSize = PageSize;
             query.Concurrency = ThrottleLimit;
-            try
-            {
-                query.BigSales = BigSaleCalendar.Load();
-            }
-            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
-            }
+            query.BigSales = LoadBigSales();
             return query;
         }
 

@@ -14,7 +14,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TbkRefundOrder", DefaultParameterSetName = PrivateDomainSet)]
     [OutputType(typeof(TbkRefundOrder))]
-    public sealed class GetTbkRefundOrderCommand : TaobaoCmdlet
+    public sealed class GetTbkRefundOrderCommand : TbkCmdlet
     {
         private const string PrivateDomainSet = "PrivateDomain";
         private const string AllSet = "All";
@@ -69,16 +69,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         private void StreamAll(TopClient client, DateTimeOffset start, DateTimeOffset end)
         {
             var pager = new TbkRecordPager(client);
-            BigSaleCalendar bigSales;
-            try
-            {
-                bigSales = BigSaleCalendar.Load();
-            }
-            catch (Exception ex) when (ex is FormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
-                return;
-            }
+            var bigSales = LoadBigSales();
             // order.refund.get answers only the window asked for, so nothing past the end comes back.
             Stream((sink, cancel) => pager.AllRefundsAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
         }
