@@ -45,12 +45,6 @@ namespace TaobaoTop.Base
             return record;
         }
 
-        /// <summary>The error id of a failure, the same in every cmdlet.</summary>
-        public static string ErrorId(Exception ex) => Kinds.First(k => k.Matches(ex)).Id(ex);
-
-        /// <summary>The category of a failure, the same in every cmdlet.</summary>
-        public static ErrorCategory Category(Exception ex) => Kinds.First(k => k.Matches(ex)).Category(ex);
-
         /// <summary>TOP platform codes (global error codes page).</summary>
         private static readonly Dictionary<int, ErrorCategory> TopCategories = new Dictionary<int, ErrorCategory>
         {
