@@ -1,6 +1,8 @@
+using System;
 using System.Management.Automation;
 using TaobaoTop.Binds;
 using TaobaoTop.Connection;
+using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 
@@ -31,10 +33,26 @@ namespace TaobaoTop.Base
             return new Redactor(options.AppSecret, options.Session, options.RefreshToken).Redact(text);
         }
 
+        /// <summary>
+        /// Reads an answer with a reader of the core. An answer it cannot read (a field missing or of the wrong kind) is
+        /// an unreadable answer, TopInvalidResponse, in every cmdlet and parameter set.
+        /// </summary>
+        protected T ReadAnswer<T>(TopResponse response, Func<TopResponse, T> read)
+        {
+            try
+            {
+                return read(response);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidOperationException || ex is ArgumentException || ex is OverflowException)
+            {
+                throw new TopResponseException(response.Api, response.Api + ": " + ex.Message, Redactor.Cut(Redact(response.RawJson)));
+            }
+        }
+
         /// <summary>Makes sure the input names one item (looked up by 商家编码 if need be); false after an error naming it.</summary>
         internal bool ResolveItem(TaobaoItemBind item)
         {
-            var notAnItem = item.Resolve(CallApi);
+            var notAnItem = item.Resolve(request => ReadAnswer(CallApi(request), ItemApi.ReadByOuterId));
             if (notAnItem != null) WriteError(notAnItem);
             return notAnItem is null;
         }
@@ -48,9 +66,9 @@ namespace TaobaoTop.Base
             TaobaoItem? item = null;
             try
             {
-                item = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(numIid)));
+                item = ReadAnswer(CallApi(ItemApi.SellerGet(numIid)), ItemApi.ReadItem);
             }
-            catch (Core.Errors.TopException ex)
+            catch (TopException ex)
             {
                 WriteWarning($"Item {numIid} was changed, but reading it back failed: {ex.Message}");
             }

@@ -26,20 +26,10 @@ namespace TaobaoTop.Base
         }
 
         /// <summary>
-        /// Reads an answer into a model. An answer without the expected fields is an unreadable answer; one that says it
-        /// was refused (success: false with msg_code, as the 淘礼金 and 红包 APIs give) throws its TopApiException.
+        /// Reads an answer's body into a model (<see cref="TaobaoCmdlet.ReadAnswer"/>); one that says it was refused
+        /// (success: false with msg_code, as the 淘礼金 and 红包 APIs give) throws its TopApiException.
         /// </summary>
-        protected static T Read<T>(TopResponse response, Func<JsonElement, T> read)
-        {
-            try
-            {
-                return read(response.Body);
-            }
-            catch (FormatException ex)
-            {
-                throw new TopResponseException(response.Api, response.Api + ": " + ex.Message, response.RawJson);
-            }
-        }
+        protected T Read<T>(TopResponse response, Func<JsonElement, T> read) => ReadAnswer(response, r => read(r.Body));
 
         /// <summary>Calls the API and reads its answer; a failure is one error against <paramref name="target"/>, and null.</summary>
         protected T? Fetch<T>(TopRequest request, Func<JsonElement, T> read, object target, string? subject = null)
@@ -51,8 +41,7 @@ namespace TaobaoTop.Base
             where T : class
             => Attempt(target, () =>
             {
-                var response = CallApi(request);
-                return Read(response, _ => read(response));
+                return ReadAnswer(CallApi(request), read);
             });
 
         /// <summary>The big-sale days (shipped, and the user's file if any); an unreadable user file stops the cmdlet naming it.</summary>

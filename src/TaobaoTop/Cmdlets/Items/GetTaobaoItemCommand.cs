@@ -64,7 +64,7 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 Attempt(numIid, () =>
                 {
-                    if (ResolveItem(numIid)) WriteObject(ItemApi.ReadItem(CallApi(ItemApi.SellerGet(numIid))));
+                    if (ResolveItem(numIid)) WriteObject(ReadAnswer(CallApi(ItemApi.SellerGet(numIid)), ItemApi.ReadItem));
                 });
             }
         }
@@ -72,7 +72,7 @@ namespace TaobaoTop.Cmdlets.Items
         /// <summary>The items of up to 40 outer_ids in the order asked (several per outer_id if the shop has them); an unknown one is an error naming it.</summary>
         private void WriteByOuterId(List<string> outerIds)
         {
-            var found = Attempt(string.Join(",", outerIds), () => ItemApi.ReadByOuterId(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields))));
+            var found = Attempt(string.Join(",", outerIds), () => ReadAnswer(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields)), ItemApi.ReadByOuterId));
             if (found is null) return;
             foreach (var outerId in outerIds)
             {
@@ -95,7 +95,8 @@ namespace TaobaoTop.Cmdlets.Items
             var size = (int)Math.Min(PageSize, wanted);
             for (long page = 1; ; page++)
             {
-                var items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out var total);
+                long total = 0;
+                var items = ReadAnswer(CallApi(ItemApi.List(onSale, page, size, Query)), r => ItemApi.ReadItems(r, out total));
                 foreach (var item in items)
                 {
                     WriteObject(item);

@@ -24,7 +24,7 @@ namespace TaobaoTop.Cmdlets.Items
         protected override void OnRecord() => Attempt(NumIid, () =>
         {
             if (!ResolveItem(NumIid)) return;
-            var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
+            var quantity = Quantity ?? ReadAnswer(CallApi(ItemApi.SellerGet(NumIid)), ItemApi.ReadItem).Quantity ?? 0;
             if (quantity < 1)
             {
                 WriteInputError($"Item {NumIid} has no stock; give -Quantity to list it with some.", "NoStock", ErrorCategory.InvalidArgument, NumIid);

@@ -46,7 +46,7 @@ namespace TaobaoTop.Cmdlets.Items
             var price = Price;
             if (ParameterSetName == PercentSet)
             {
-                before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
+                before = ReadAnswer(CallApi(ItemApi.SellerGet(NumIid)), ItemApi.ReadItem).Price
                         ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
                 price = ItemRules.ChangeByPercent(before.Value, Percent);
             }
