@@ -70,7 +70,7 @@ namespace TaobaoTop.Base
         /// Throws the call's <see cref="Core.Errors.TopException"/>; inputs the API could not read are failures of the batch.
         /// </summary>
         protected TbkBatch<TbkLink> ParseLinks(IReadOnlyCollection<string> materials, bool asServiceProvider, long relationId)
-            => TbkAnswers.GeneralLinks(CallApi(TbkApi.GeneralLinkParse(materials, Adzone(asServiceProvider), asServiceProvider, relationId)).Body);
+            => Read(CallApi(TbkApi.GeneralLinkParse(materials, Adzone(asServiceProvider), asServiceProvider, relationId)), TbkAnswers.GeneralLinks);
 
         /// <summary>Adds adzone_id, and for the sc variants site_id (the dg APIs take the adzone alone).</summary>
         protected TopRequest WithAdzone(TopRequest request, bool siteRequired) => request.For(Adzone(siteRequired), siteRequired);

@@ -104,7 +104,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             _itemIds.Clear();
             _materials.Clear();
 
-            var batch = AttemptBatch(pending.Select(p => p.Input), () => TbkAnswers.GeneralLinks(CallApi(request).Body));
+            var batch = AttemptBatch(pending.Select(p => p.Input), () => Read(CallApi(request), TbkAnswers.GeneralLinks));
             if (batch is null) return;
 
             foreach (var entry in pending)

@@ -50,7 +50,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     if (pageNo == 1) WriteVerbose("No shop matches '" + Keyword + "'.");
                     return;
                 }
-                var shops = response.Body.List("results").Select(TbkShop.FromJson).ToList();
+                var shops = Read(response, body => body.List("results").Select(TbkShop.FromJson).ToList());
                 foreach (var shop in shops.Take(wanted - written)) WriteObject(shop);
                 written += shops.Count;
                 if (shops.Count < PageSize || (long)pageNo * PageSize >= (response.Body.Long("total_results") ?? 0)) return;
