@@ -51,6 +51,9 @@ namespace TaobaoTop.Core.Affiliate
     /// <summary>Reads the affiliate APIs' answers (the body inside <c>&lt;api&gt;_response</c>) into models.</summary>
     public static class TbkAnswers
     {
+        /// <summary>TOP's 无结果 (sub code 50001): nothing matched, an empty answer rather than a failure.</summary>
+        public static bool IsNoResult(Errors.TopApiException error) => error.SubCode == "50001";
+
         /// <summary>taobao.tbk.dg.material.optional.upgrade / dg.material.recommend.</summary>
         public static TbkItemPage MaterialPage(JsonElement body)
             => new TbkItemPage(body.List("result_list").Select(Item).ToList(), body.Long("total_results"));

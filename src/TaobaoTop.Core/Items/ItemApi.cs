@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
 
@@ -79,6 +80,10 @@ namespace TaobaoTop.Core.Items
 
         public static TaobaoPicture ReadPicture(TopResponse response, string? sourcePath)
             => TaobaoPicture.FromJson(response.Body.TryGetProperty("picture", out var picture) ? picture : response.Body, sourcePath);
+
+        /// <summary>The items of a taobao.items.custom.get answer by their outer_id (ordinal), in the answer's order; items without one left out.</summary>
+        public static ILookup<string, TaobaoItem> ReadByOuterId(TopResponse response)
+            => ReadItems(response, out _).Where(i => i.OuterId != null).ToLookup(i => i.OuterId!, StringComparer.Ordinal);
 
         /// <summary>The items of a list answer, whether simplified (an array) or not (<c>items.item[]</c>).</summary>
         public static List<TaobaoItem> ReadItems(TopResponse response, out long total)

@@ -51,9 +51,9 @@ namespace TaobaoTop.Core.Items
             var found = new Dictionary<string, long>(StringComparer.Ordinal);
             if (outerIds.Count == 0) return found;
             var response = await _client.InvokeAsync(ItemApi.CustomGet(outerIds), _observer, cancellation).ConfigureAwait(false);
-            foreach (var item in ItemApi.ReadItems(response, out _))
+            foreach (var items in ItemApi.ReadByOuterId(response))
             {
-                if (item.OuterId != null && outerIds.Contains(item.OuterId) && !found.ContainsKey(item.OuterId)) found[item.OuterId] = item.NumIid;
+                if (outerIds.Contains(items.Key)) found[items.Key] = items.First().NumIid;
             }
             return found;
         }

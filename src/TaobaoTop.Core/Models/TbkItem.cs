@@ -3,6 +3,20 @@ using System.Collections.Generic;
 
 namespace TaobaoTop
 {
+    /// <summary>The order of a material search (Find-TbkItem -Sort).</summary>
+    public enum TbkSort
+    {
+        Default,
+        SalesDescending,
+        SalesAscending,
+        CommissionRateDescending,
+        CommissionRateAscending,
+        /// <summary>By 到手价, the price after coupons.</summary>
+        FinalPriceDescending,
+        FinalPriceAscending,
+        TotalCommissionDescending,
+    }
+
     /// <summary>A promotable item from material search or item details (the upgrade APIs' basic / price / publish blocks).</summary>
     public sealed class TbkItem
     {

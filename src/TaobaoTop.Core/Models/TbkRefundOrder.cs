@@ -4,6 +4,16 @@ using TaobaoTop.Core.Json;
 
 namespace TaobaoTop
 {
+    /// <summary>Which time of a refund the range selects on (search_type).</summary>
+    public enum TbkRefundSearchType
+    {
+        RefundStarted = 1,
+        Settled = 2,
+        RefundFinished = 3,
+        OrderCreated = 4,
+        Modified = 5,
+    }
+
     /// <summary>refund_status of a 维权 (rights-protection refund) order.</summary>
     public enum TbkRefundStatus
     {
@@ -70,16 +80,33 @@ namespace TaobaoTop
 
         public DateTimeOffset? ModifiedTime { get; set; }
 
+        /// <summary>The time a refund search of this type selects on.</summary>
+        public DateTimeOffset? TimeOf(TbkRefundSearchType searchType)
+        {
+            switch (searchType)
+            {
+                case TbkRefundSearchType.Settled: return SettledTime;
+                case TbkRefundSearchType.RefundFinished: return RefundFinishedTime;
+                case TbkRefundSearchType.OrderCreated: return CreateTime;
+                case TbkRefundSearchType.Modified: return ModifiedTime;
+                default: return RefundTime;
+            }
+        }
+
+        /// <summary>
+        /// A refund of taobao.tbk.relation.refund, or a <c>publisher_refund_order_d_t_o</c> of taobao.tbk.order.refund.get,
+        /// which names a few fields otherwise (item_title, show_return_fee, tk_order_role).
+        /// </summary>
         public static TbkRefundOrder FromJson(JsonElement record) => new TbkRefundOrder
         {
             TradeId = record.Text("tb_trade_id") ?? string.Empty,
             TradeParentId = record.Text("tb_trade_parent_id"),
-            ItemTitle = record.Text("tb_auction_title"),
+            ItemTitle = record.Text("tb_auction_title") ?? record.Text("item_title"),
             Status = (TbkRefundStatus)(record.Int("refund_status") ?? 0),
-            RefundType = record.Int("refund_type"),
+            RefundType = record.Int("refund_type") ?? record.Text("tk_order_role") switch { "二方" => 1, "三方" => 2, _ => (int?)null },
             RefundAmount = record.Money("refund_fee"),
             SettledAmount = record.Money("tb_trade_finish_price"),
-            ReturnedCommission = record.Money("tk_pub_show_return_fee"),
+            ReturnedCommission = record.Money("tk_pub_show_return_fee") ?? record.Money("show_return_fee"),
             PublisherId = record.Long("tk_pub_id"),
             RelationId = record.Long("relation_id"),
             SpecialId = record.Long("special_id"),

@@ -36,12 +36,12 @@ namespace TaobaoTop.Core.WeCom
                     return new ErrorVerdict(ServiceErrorKind.SessionExpired);
                 case WeComErrorCodes.InvalidSecret:
                 case WeComErrorCodes.InvalidCorpId:
-                case WeComErrorCodes.SecretNotOfCorp:
+                case WeComErrorCodes.SecretNotForCorp:
                     return new ErrorVerdict(ServiceErrorKind.Authentication);
                 case WeComErrorCodes.ApiNotAllowed:
                 case WeComErrorCodes.IpNotAllowed:
-                case WeComErrorCodes.MemberNotAllowed:
-                case WeComErrorCodes.IpNotTrusted:
+                case WeComErrorCodes.NoPrivilege:
+                case WeComErrorCodes.UntrustedIp:
                     return new ErrorVerdict(ServiceErrorKind.Permission);
                 case WeComErrorCodes.InvalidConfigId:
                 case WeComErrorCodes.NotExternalContact:

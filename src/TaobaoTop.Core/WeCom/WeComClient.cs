@@ -109,6 +109,9 @@ namespace TaobaoTop.Core.WeCom
             _tokenLock.Dispose();
         }
 
+        /// <summary>Any text that came back or was built around a request, with the secret and the token masked.</summary>
+        public string Redact(string? text) => new Redactor(Options.CorpSecret, _token?.Value).Redact(text);
+
         public override string ToString() => Options.ToString();
 
         private sealed class CachedToken

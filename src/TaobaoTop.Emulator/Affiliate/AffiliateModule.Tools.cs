@@ -26,7 +26,7 @@ namespace TaobaoTop.Emulator.Affiliate
 
         private void RegisterTools(ApiRegistry registry)
         {
-            registry.Add("taobao.tbk.dg.vegas.tlj.share.convert", false, false, call => Locked(call, GiftMoneyShareLink));
+            registry.Add("taobao.tbk.dg.vegas.tlj.share.convert", false, true, call => Locked(call, GiftMoneyShareLink));
             registry.Add("taobao.tbk.dg.cpa.activity.detail", false, false, call => Locked(call, CpaActivityDetail));
             registry.Add("taobao.tbk.tbkinfo.get", false, false, call => Locked(call, CheckPid));
             registry.Add("taobao.tbk.sc.membergroup.optional", false, true, call => Locked(call, MemberGroup));

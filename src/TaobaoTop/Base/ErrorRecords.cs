@@ -1,107 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Base
 {
-    /// <summary>ErrorRecords for client errors: an id that names the TOP code, a category a script can test.</summary>
+    /// <summary>
+    /// The one place where an exception becomes an ErrorRecord: an id a script can test (<c>TopApiError27:…</c>,
+    /// <c>WeComError45009</c>, <c>TopNetworkError</c>), a category, and what to do about it. The same failure has the
+    /// same id and category in every cmdlet and parameter set.
+    /// </summary>
     internal static class ErrorRecords
     {
+        /// <summary>
+        /// Exceptions that are not failures to report: a stopped pipeline, Ctrl+C, an error already made an
+        /// ErrorRecord (ThrowTerminatingError, -ErrorAction Stop). They go on untouched.
+        /// </summary>
+        public static bool PassesThrough(Exception ex)
+            => ex is PipelineStoppedException || ex is OperationCanceledException || ex is ActionPreferenceStopException
+               || ex is CmdletInvocationException || ex is HaltCommandException;
+
+        /// <param name="target">What failed: the record, id or file the error names.</param>
+        /// <param name="redact">Masks the connection's secrets, in case a message quotes a gateway that echoed one.</param>
         /// <param name="subject">What the call was about, e.g. "淘口令 ￥…￥", put before the message.</param>
-        public static ErrorRecord From(TopException ex, object? target, string? subject = null)
+        public static ErrorRecord From(Exception ex, object? target, Func<string, string>? redact = null, string? subject = null)
         {
-            var record = new ErrorRecord(ex, ErrorId(ex), Category(ex), target);
-            var text = ex is TopApiException failed ? Resources.TopText.Describe(failed)
-                : ex is TopSessionRequiredException ? Resources.Messages.Format("SessionRequired", ex.Api)
+            // A row of a sheet that failed in a call carries the call's id and category, and names the row.
+            var cause = ex is TaobaoItemRowException && ex.InnerException is TopException call ? call : ex;
+            var kind = Kinds.First(k => k.Matches(cause));
+            var record = new ErrorRecord(ex, kind.Id(cause), kind.Category(cause), kind.Target?.Invoke(cause) ?? target);
+            redact ??= text => text;
+            var action = kind.Action?.Invoke(cause);
+            var text = cause is TopApiException failed ? Resources.TopText.Describe(failed)
+                : cause is TopSessionRequiredException required ? Resources.Messages.Format("SessionRequired", required.Api)
                 : ex.Message;
-            var message = subject is null ? text : subject + ": " + text;
-            if (ex is TopApiException api && (!string.IsNullOrEmpty(api.SubCode) || api is TopQuotaException || TopErrorAdvice.For(api) != null))
-            {
-                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = RecommendedAction(api) };
-            }
-            else if (subject != null || text != ex.Message)
+            var message = redact(subject is null ? text : subject + ": " + text);
+            if (action != null || subject != null || message != ex.Message)
             {
                 record.ErrorDetails = new ErrorDetails(message);
+                if (action != null) record.ErrorDetails.RecommendedAction = redact(action);
             }
             return record;
         }
 
-        /// <summary>PowerShell names the cmdlet before the message, so the message does not.</summary>
-        public static ErrorRecord NotConnected()
-            => new ErrorRecord(
-                new PSInvalidOperationException(Resources.Messages.Get("NotConnected")),
-                "NotConnected",
-                ErrorCategory.ConnectionError,
-                null);
-
-        /// <summary>The error id of a failed call, the same in every cmdlet.</summary>
-        public static string ErrorId(TopException ex)
+        /// <summary>TOP platform codes (global error codes page).</summary>
+        private static readonly Dictionary<int, ErrorCategory> TopCategories = new Dictionary<int, ErrorCategory>
         {
-            switch (ex)
-            {
-                case TopQuotaException _: return "TopQuotaExceeded";
-                case TopApiException api: return "TopApiError" + api.Code + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
-                case TopTransportException transport: return transport.HttpStatus is int status ? "TopHttpError" + status : "TopNetworkError";
-                case TopResponseException _: return "TopInvalidResponse";
-                case TopSessionRequiredException _: return "TopSessionRequired";
-                default: return "TopError";
-            }
-        }
+            [7] = ErrorCategory.LimitsExceeded,
+            [10] = ErrorCategory.ResourceUnavailable,
+            [11] = ErrorCategory.PermissionDenied,
+            [12] = ErrorCategory.PermissionDenied,
+            [13] = ErrorCategory.PermissionDenied,
+            [24] = ErrorCategory.AuthenticationError,
+            [25] = ErrorCategory.AuthenticationError,
+            [26] = ErrorCategory.AuthenticationError,
+            [27] = ErrorCategory.AuthenticationError,
+            [28] = ErrorCategory.AuthenticationError,
+            [29] = ErrorCategory.AuthenticationError,
+            [40] = ErrorCategory.InvalidArgument,
+            [41] = ErrorCategory.InvalidArgument,
+            [43] = ErrorCategory.InvalidArgument,
+        };
 
-        /// <summary>The category of a failed call, the same in every cmdlet.</summary>
-        public static ErrorCategory Category(TopException ex)
+        /// <summary>Sub code prefixes, for a code the table above does not know.</summary>
+        private static readonly (string Prefix, ErrorCategory Category)[] TopSubCodeCategories =
         {
-            switch (ex)
-            {
-                case TopQuotaException _: return ErrorCategory.QuotaExceeded;
-                case TopSessionRequiredException _: return ErrorCategory.AuthenticationError;
-                case TopApiException api: return ApiCategory(api);
-                case TopTransportException transport: return transport.HttpStatus is null ? ErrorCategory.ConnectionError : ErrorCategory.ProtocolError;
-                case TopResponseException _: return ErrorCategory.InvalidResult;
-                default: return ErrorCategory.NotSpecified;
-            }
-        }
+            ("isp.", ErrorCategory.ResourceUnavailable),
+            ("isv.invalid-parameter", ErrorCategory.InvalidArgument),
+            ("isv.missing-parameter", ErrorCategory.InvalidArgument),
+        };
+
+        /// <summary>WeCom errcodes (global error code page 90313); any other is a bad argument.</summary>
+        private static readonly Dictionary<int, ErrorCategory> WeComCategories = new Dictionary<int, ErrorCategory>
+        {
+            [WeComErrorCodes.FrequencyLimited] = ErrorCategory.LimitsExceeded,
+            [WeComErrorCodes.ConcurrencyLimited] = ErrorCategory.LimitsExceeded,
+            [WeComErrorCodes.InvalidSecret] = ErrorCategory.AuthenticationError,
+            [WeComErrorCodes.InvalidCorpId] = ErrorCategory.AuthenticationError,
+            [WeComErrorCodes.SecretNotForCorp] = ErrorCategory.AuthenticationError,
+            [WeComErrorCodes.InvalidAccessToken] = ErrorCategory.AuthenticationError,
+            [WeComErrorCodes.AccessTokenExpired] = ErrorCategory.AuthenticationError,
+            [WeComErrorCodes.ApiNotAllowed] = ErrorCategory.PermissionDenied,
+            [WeComErrorCodes.NoPrivilege] = ErrorCategory.PermissionDenied,
+            [WeComErrorCodes.IpNotAllowed] = ErrorCategory.PermissionDenied,
+            [WeComErrorCodes.UntrustedIp] = ErrorCategory.PermissionDenied,
+            [WeComErrorCodes.InvalidConfigId] = ErrorCategory.ObjectNotFound,
+            [WeComErrorCodes.NotExternalContact] = ErrorCategory.ObjectNotFound,
+            [WeComErrorCodes.SystemBusy] = ErrorCategory.ResourceUnavailable,
+        };
+
+        /// <summary>First match wins, so a subclass comes before its base.</summary>
+        private static readonly Kind[] Kinds =
+        {
+            Kind.Of<NotConnectedException>(_ => "NotConnected", _ => ErrorCategory.ConnectionError),
+            Kind.Of<TopSessionRequiredException>(_ => "TopSessionRequired", _ => ErrorCategory.AuthenticationError),
+            Kind.Of<TopQuotaException>(_ => "TopQuotaExceeded", _ => ErrorCategory.QuotaExceeded, QuotaAction),
+            Kind.Of<WeComException>(WeComErrorId, WeComCategory),
+            Kind.Of<TopApiException>(ApiErrorId, ApiCategory, ApiAction),
+            Kind.Of<TopTransportException>(
+                t => t.HttpStatus is int status ? "TopHttpError" + status.ToString(CultureInfo.InvariantCulture) : "TopNetworkError",
+                t => t.HttpStatus is null ? ErrorCategory.ConnectionError : ErrorCategory.ProtocolError),
+            Kind.Of<TopResponseException>(_ => "TopInvalidResponse", _ => ErrorCategory.InvalidResult),
+            Kind.Of<TopException>(_ => "TopError", _ => ErrorCategory.NotSpecified),
+            Kind.Of<TaobaoItemRowException>(
+                r => r.Result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed",
+                r => r.Result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified),
+            Kind.Of<ItemJournalWriteException>(_ => "JournalNotWritable", _ => ErrorCategory.WriteError, target: j => j.Path),
+            Kind.Of<ItemJournalInUseException>(_ => "JournalInUse", _ => ErrorCategory.ResourceBusy, target: j => j.Path),
+            Kind.Of<ArgumentException>(_ => "InvalidArgument", _ => ErrorCategory.InvalidArgument),
+            Kind.Of<Exception>(_ => "UnexpectedError", _ => ErrorCategory.NotSpecified),
+        };
+
+        private static ErrorCategory ByCode(Dictionary<int, ErrorCategory> table, int code, ErrorCategory otherwise)
+            => table.TryGetValue(code, out var category) ? category : otherwise;
+
+        /// <summary>An errcode when WeCom answered; else what went wrong on the way (13a: no TOP ids for WeCom).</summary>
+        private static string WeComErrorId(WeComException wecom)
+            => wecom.ErrorCode is int code ? "WeComError" + code.ToString(CultureInfo.InvariantCulture)
+                : wecom.HttpStatus is int status ? "WeComHttpError" + status.ToString(CultureInfo.InvariantCulture)
+                : wecom.IsTransient || wecom.MayHaveBeenApplied ? "WeComNetworkError"
+                : "WeComInvalidResponse";
+
+        private static ErrorCategory WeComCategory(WeComException wecom)
+            => wecom.ErrorCode is int code ? ByCode(WeComCategories, code, ErrorCategory.InvalidArgument)
+                : wecom.HttpStatus != null ? ErrorCategory.ProtocolError
+                : wecom.IsTransient || wecom.MayHaveBeenApplied ? ErrorCategory.ConnectionError
+                : ErrorCategory.InvalidResult;
+
+        private static string ApiErrorId(TopApiException api)
+            => "TopApiError" + api.Code.ToString(CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(api.SubCode) ? string.Empty : ":" + api.SubCode);
 
         private static ErrorCategory ApiCategory(TopApiException api)
         {
-            switch (api.Code)
+            if (TopCategories.TryGetValue(api.Code, out var category)) return category;
+            foreach (var (prefix, byPrefix) in TopSubCodeCategories)
             {
-                case 7: return ErrorCategory.LimitsExceeded;
-                case 11:
-                case 12:
-                case 13: return ErrorCategory.PermissionDenied;
-                case 24:
-                case 25:
-                case 26:
-                case 27:
-                case 28:
-                case 29: return ErrorCategory.AuthenticationError;
-                case 40:
-                case 41:
-                case 43: return ErrorCategory.InvalidArgument;
-                case 10: return ErrorCategory.ResourceUnavailable;
+                if (api.SubCode != null && api.SubCode.StartsWith(prefix, StringComparison.Ordinal)) return byPrefix;
             }
-            if (api.SubCode != null && api.SubCode.StartsWith("isp.", System.StringComparison.Ordinal)) return ErrorCategory.ResourceUnavailable;
-            if (api.SubCode != null && api.SubCode.StartsWith("isv.invalid-parameter", System.StringComparison.Ordinal)) return ErrorCategory.InvalidArgument;
-            if (api.SubCode != null && api.SubCode.StartsWith("isv.missing-parameter", System.StringComparison.Ordinal)) return ErrorCategory.InvalidArgument;
             return ErrorCategory.InvalidOperation;
         }
 
-        private static string RecommendedAction(TopApiException api)
+        private static string QuotaAction(TopQuotaException quota)
+            => quota.ResetsAt is DateTimeOffset resets
+                ? Resources.Messages.Format("AdviceQuotaUntil", TopTime.ToTopString(resets))
+                : Resources.Messages.Get("AdviceQuotaUnknown");
+
+        /// <summary>Advice for an answer with a sub code or an entry in <see cref="TopErrorAdvice"/>; none for a bare code.</summary>
+        private static string? ApiAction(TopApiException api)
         {
-            switch (api)
+            var advice = TopErrorAdvice.For(api);
+            if (string.IsNullOrEmpty(api.SubCode) && advice is null) return null;
+            if (api.Code == 7) return Resources.Messages.Get("AdviceLimited");
+            if (advice != null) return advice.Recommendation(CultureInfo.CurrentUICulture);
+            return api.IsTransient ? Resources.Messages.Get("AdviceTransient") : Resources.Messages.Format("AdviceFixCall", api.SubMessage);
+        }
+
+        private sealed class Kind
+        {
+            private Kind(Func<Exception, bool> matches, Func<Exception, string> id, Func<Exception, ErrorCategory> category, Func<Exception, string?>? action, Func<Exception, object?>? target)
             {
-                case TopQuotaException quota when quota.ResetsAt is System.DateTimeOffset resets:
-                    return Resources.Messages.Format("AdviceQuotaUntil", TopTime.ToTopString(resets));
-                case TopQuotaException _:
-                    return Resources.Messages.Get("AdviceQuotaUnknown");
-                case TopApiException limited when limited.Code == 7:
-                    return Resources.Messages.Get("AdviceLimited");
-                case TopApiException known when TopErrorAdvice.For(known) is TopErrorAdvice advice:
-                    return advice.Recommendation(System.Globalization.CultureInfo.CurrentUICulture);
-                default:
-                    return api.IsTransient ? Resources.Messages.Get("AdviceTransient") : Resources.Messages.Format("AdviceFixCall", api.SubMessage);
+                Target = target;
+                Matches = matches;
+                Id = id;
+                Category = category;
+                Action = action;
             }
+
+            public Func<Exception, bool> Matches { get; }
+
+            public Func<Exception, string> Id { get; }
+
+            public Func<Exception, ErrorCategory> Category { get; }
+
+            public Func<Exception, string?>? Action { get; }
+
+            /// <summary>What the error names when the exception itself knows (a journal's path); else the caller's target.</summary>
+            public Func<Exception, object?>? Target { get; }
+
+            public static Kind Of<T>(Func<T, string> id, Func<T, ErrorCategory> category, Func<T, string?>? action = null, Func<T, object?>? target = null)
+                where T : Exception
+                => new Kind(ex => ex is T, ex => id((T)ex), ex => category((T)ex), action is null ? null : ex => action((T)ex), target is null ? null : ex => target((T)ex));
+        }
+    }
+
+    /// <summary>There is no connection to call with: the cmdlet stops before anything is sent.</summary>
+    internal sealed class NotConnectedException : PSInvalidOperationException
+    {
+        public NotConnectedException(string message)
+            : base(message)
+        {
         }
     }
 }

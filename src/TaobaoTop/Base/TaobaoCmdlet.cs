@@ -1,11 +1,9 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
-using TaobaoTop.Core;
 using TaobaoTop.Core.Errors;
-using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Base
@@ -14,20 +12,11 @@ namespace TaobaoTop.Base
     /// Base of every cmdlet that calls TOP: finds the connection (-Connection or the session's current one), runs calls
     /// with verbose reports on the pipeline thread, stops cleanly on Ctrl+C.
     /// </summary>
-    public abstract class TaobaoCmdlet : AsyncCmdlet
+    public abstract class TaobaoCmdlet : ConnectedCmdlet<TaobaoConnection>
     {
-        /// <summary>A connection from Connect-TaobaoTop -PassThru; the session's current connection when omitted.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public TaobaoConnection? Connection { get; set; }
+        protected override TaobaoConnection? SessionConnection => ConnectionStore<TaobaoConnection>.Current;
 
-        /// <summary>The connection to use; stops the cmdlet with a clear error when there is none.</summary>
-        protected TaobaoConnection RequireConnection()
-        {
-            var connection = Connection ?? ConnectionStore<TaobaoConnection>.Current;
-            if (connection is null) ThrowTerminatingError(ErrorRecords.NotConnected());
-            return connection!;
-        }
+        protected override string NotConnectedMessage => Resources.Messages.Get("NotConnected");
 
         /// <summary>Calls the API, writing -Verbose reports (API, elapsed ms, request id, retries) as they happen.</summary>
         protected TopResponse CallApi(TopRequest request)
@@ -36,17 +25,36 @@ namespace TaobaoTop.Base
             return RunCall((observer, cancel) => client.InvokeAsync(request, observer, cancel));
         }
 
-        /// <summary>Null when the input names one item (looked up by 商家编码 if need be); else the error to write.</summary>
-        internal ErrorRecord? ResolveItem(Cmdlets.Items.TaobaoItemBind item)
+        protected override string Redact(string text)
+        {
+            var connection = Connection ?? SessionConnection;
+            if (connection is null) return text;
+            var options = connection.Client.Options;
+            return new Redactor(options.AppSecret, options.Session, options.RefreshToken).Redact(text);
+        }
+
+        /// <summary>
+        /// Reads an answer with a reader of the core. An answer it cannot read (a field missing or of the wrong kind) is
+        /// an unreadable answer, TopInvalidResponse, in every cmdlet and parameter set.
+        /// </summary>
+        protected T ReadAnswer<T>(TopResponse response, Func<TopResponse, T> read)
         {
             try
             {
-                return item.Resolve(CallApi);
+                return read(response);
             }
-            catch (TopException ex)
+            catch (Exception ex) when (ex is FormatException || ex is InvalidOperationException || ex is ArgumentException || ex is OverflowException)
             {
-                return ErrorRecords.From(ex, item.ToString());
+                throw new TopResponseException(response.Api, response.Api + ": " + ex.Message, Redactor.Cut(Redact(response.RawJson)));
             }
+        }
+
+        /// <summary>Makes sure the input names one item (looked up by 商家编码 if need be); false after an error naming it.</summary>
+        internal bool ResolveItem(TaobaoItemBind item)
+        {
+            var notAnItem = item.Resolve(request => ReadAnswer(CallApi(request), ItemApi.ReadByOuterId));
+            if (notAnItem != null) WriteError(notAnItem);
+            return notAnItem is null;
         }
 
         /// <summary>
@@ -55,17 +63,16 @@ namespace TaobaoTop.Base
         /// </summary>
         internal void WriteItemAfterChange(long numIid)
         {
+            TaobaoItem? item = null;
             try
             {
-                WriteObject(Core.Items.ItemApi.ReadItem(CallApi(Core.Items.ItemApi.SellerGet(numIid))));
+                item = ReadAnswer(CallApi(ItemApi.SellerGet(numIid)), ItemApi.ReadItem);
             }
             catch (TopException ex)
             {
                 WriteWarning(Resources.Messages.Format("ItemReadBackFailed", numIid, ex.Message));
             }
+            if (item != null) WriteObject(item);
         }
-
-        /// <summary>A non-terminating error for one failed call; the pipeline goes on with the next record.</summary>
-        protected void WriteCallError(TopException ex, object? target, string? subject = null) => WriteError(ErrorRecords.From(ex, target, subject));
     }
 }

@@ -33,6 +33,23 @@ public class AffiliateCmdletTests
     }
 
     [Fact]
+    public void A_promotion_position_given_to_parse_a_readable_password_is_said_to_go_unused_rather_than_ignored_silently()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            Connect-TaobaoTop -Emulator
+            $password = (Find-TbkItem -Keyword 耳机 -First 1 | ConvertTo-TbkLink | New-TbkPassword).Password
+            $password, $password | Resolve-TbkPassword -Pid mm_1000001_2000001_3000002
+            $password.Trim('￥') | Resolve-TbkPassword -Pid mm_1000001_2000001_3000001
+            """).ThrowOnError();
+        Assert.Equal(3, result.Output.Count);
+        Assert.DoesNotContain("pid=mm_1000001_2000001_3000002", Text(result.Output[0], "Url"));
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("-Convert", warning);
+        Assert.Contains("-Pid", warning);
+    }
+
+    [Fact]
     public void An_unknown_password_and_text_without_one_are_errors_naming_them_while_the_good_one_resolves()
     {
         using var session = new ModuleSession();

@@ -33,6 +33,15 @@ namespace TaobaoTop.Core.Affiliate.Orders
             }
         }
 
+        /// <summary>Splits a range into windows of at most <paramref name="span"/>, for the refund and punish APIs' own limits.</summary>
+        public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Fixed(DateTimeOffset start, DateTimeOffset end, TimeSpan span)
+        {
+            for (var cursor = start; cursor < end; cursor += span)
+            {
+                yield return (cursor, end - cursor < span ? end : cursor + span);
+            }
+        }
+
         /// <summary>Splits a window the API refused as too long into big-sale-sized pieces.</summary>
         public static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Shrink(DateTimeOffset start, DateTimeOffset end)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -19,7 +20,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string Url { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!Uri.TryCreate(Url.Trim(), UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp))
             {
@@ -27,9 +28,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             var request = WithAdzone(new TopRequest("taobao.tbk.dg.vegas.tlj.share.convert"), false).With("origin_url", link.AbsoluteUri);
-            var response = TryCall(request, Url);
-            if (response == null) return;
-            var converted = Read(response, _ => TbkToolAnswers.GiftMoneyLink(response, Url, SelectedAdzoneId), Url);
+            var converted = FetchAnswer(request, response => TbkToolAnswers.GiftMoneyLink(response, Url, SelectedAdzoneId), Url);
             if (converted != null) WriteObject(converted);
         }
     }

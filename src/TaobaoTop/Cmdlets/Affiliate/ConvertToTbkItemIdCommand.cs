@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -25,7 +26,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string[] ItemId { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var id in ItemId.Select(i => i.Trim()))
             {
@@ -44,7 +45,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -52,9 +53,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>链接解析出商品id (taobao.tbk.item.click.extract): the item a click or item link points to.</summary>
         private void ExtractFromLink(string input, string url)
         {
-            var response = TryCall(new TopRequest("taobao.tbk.item.click.extract").With("click_url", url), input);
-            if (response == null) return;
-            var map = Read(response, body => TbkAnswers.ClickItem(body, input), input);
+            var map = Fetch(new TopRequest("taobao.tbk.item.click.extract").With("click_url", url), body => TbkAnswers.ClickItem(body, input), input);
             if (map != null) WriteObject(map);
         }
 
@@ -62,9 +61,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             var ids = _pending.ToList();
             _pending.Clear();
-            var response = TryCall(new TopRequest("taobao.tbk.itemid.ineffective.transform").With("item_ids", string.Join(",", ids)), string.Join(",", ids));
-            if (response == null) return;
-            var batch = TbkAnswers.ItemIdMaps(response.Body, ids);
+            var batch = Fetch(new TopRequest("taobao.tbk.itemid.ineffective.transform").With("item_ids", string.Join(",", ids)), body => TbkAnswers.ItemIdMaps(body, ids), string.Join(",", ids));
+            if (batch == null) return;
             foreach (var map in batch.Results) WriteObject(map);
             foreach (var failure in batch.Failures)
             {

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
+using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -62,7 +62,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var input in InputObject)
             {
@@ -90,38 +90,22 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
 
         private void Flush()
         {
-            var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.general.link.convert" : "taobao.tbk.dg.general.link.convert"), AsServiceProvider);
-            if (_itemIds.Count > 0) request.With("item_id_list", string.Join(",", _itemIds.Distinct()));
-            // material_dto is JSON, so share texts with commas survive (material_list is comma-separated).
-            if (_materials.Count > 0) request.With("material_dto", JsonSerializer.Serialize(_materials.Distinct().Select(m => new Dictionary<string, string> { ["material_url"] = m })));
-            if (RelationId > 0) request.With("relation_id", RelationId);
-            if (SpecialId > 0) request.With("special_id", SpecialId);
-            if (ExternalId != null) request.With("external_id", ExternalId);
-            if (BizSceneId > 0) request.With("biz_scene_id", BizSceneId);
-            if (PromotionType > 0) request.With("promotion_type", PromotionType);
+            var request = TbkApi.GeneralLinkConvert(_itemIds.ToList(), _materials.ToList(), Adzone(AsServiceProvider), AsServiceProvider, RelationId, SpecialId, ExternalId, BizSceneId, PromotionType);
 
             var pending = _pending.ToList();
             _pending.Clear();
             _itemIds.Clear();
             _materials.Clear();
 
-            TbkBatch<TbkLink> batch;
-            try
-            {
-                batch = TbkAnswers.GeneralLinks(CallApi(request).Body);
-            }
-            catch (Core.Errors.TopException ex)
-            {
-                foreach (var entry in pending) WriteCallError(ex, entry.Input);
-                return;
-            }
+            var batch = AttemptBatch(pending.Select(p => p.Input), () => Read(CallApi(request), TbkAnswers.GeneralLinks));
+            if (batch is null) return;
 
             foreach (var entry in pending)
             {

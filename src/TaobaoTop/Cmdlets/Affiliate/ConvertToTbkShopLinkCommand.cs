@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -26,7 +27,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var id in SellerId)
             {
@@ -35,7 +36,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -47,9 +48,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.shop.convert" : "taobao.tbk.shop.convert"), AsServiceProvider)
                 .With("user_ids", string.Join(",", ids))
                 .With("fields", "user_id,click_url");
-            var response = TryCall(request, string.Join(",", ids));
-            if (response == null) return;
-            var batch = TbkAnswers.ShopLinks(response.Body, ids);
+            var batch = Fetch(request, body => TbkAnswers.ShopLinks(body, ids), string.Join(",", ids));
+            if (batch == null) return;
             foreach (var link in batch.Results) WriteObject(link);
             foreach (var failure in batch.Failures)
             {

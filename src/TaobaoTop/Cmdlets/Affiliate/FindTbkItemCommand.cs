@@ -1,26 +1,12 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
-    /// <summary>sort of the material search.</summary>
-    public enum TbkSort
-    {
-        Default,
-        SalesDescending,
-        SalesAscending,
-        CommissionRateDescending,
-        CommissionRateAscending,
-        /// <summary>By 到手价, the price after coupons.</summary>
-        FinalPriceDescending,
-        FinalPriceAscending,
-        TotalCommissionDescending,
-    }
-
     /// <summary>
     /// Material search (物料搜索升级版) and 物料精选 (-MaterialId alone): streams items page by page, the first page
     /// unless -First or -All asks for more.
@@ -96,13 +82,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (Keyword == null && CategoryId == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)))
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(Resources.Messages.Get("SearchTermRequired")),
-                    "SearchTermRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError(Resources.Messages.Get("SearchTermRequired"), "SearchTermRequired", ErrorCategory.InvalidArgument, null);
             }
             var recommend = Keyword == null && MyInvocation.BoundParameters.ContainsKey(nameof(MaterialId)) && !HasSearchFilters;
             var method = (AsServiceProvider ? "taobao.tbk.sc." : "taobao.tbk.dg.") + (recommend ? "material.recommend" : "material.optional.upgrade");
@@ -113,15 +97,18 @@ namespace TaobaoTop.Cmdlets.Affiliate
             long? matched = null;
             var paged = All || MyInvocation.BoundParameters.ContainsKey(nameof(First));
 
+            var search = Search();
             for (var pageNo = 1; pageNo <= MaxPageNo && written < wanted; pageNo++)
             {
-                var request = WithAdzone(new TopRequest(method), AsServiceProvider)
-                    .With("page_no", pageNo)
-                    .With("page_size", pageSize);
-                AddSearch(request);
-                var response = TryCallAllowingNoResult(request, target, out var noResult);
-                if (response == null) return;
-                var page = TbkAnswers.MaterialPage(response.Body);
+                var request = TbkApi.MaterialSearch(method, search, Adzone(AsServiceProvider), AsServiceProvider, pageNo, pageSize);
+                var noResult = false;
+                var page = Attempt(target, () =>
+                {
+                    var response = CallAllowingNoResult(request);
+                    noResult = response is null;
+                    return noResult ? new TbkItemPage(Array.Empty<TbkItem>(), null) : Read(response!, TbkAnswers.MaterialPage);
+                });
+                if (page == null) return;
                 if (pageNo == 1 && page.TotalResults is long total)
                 {
                     matched = total;
@@ -142,21 +129,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         private bool HasSearchFilters => CategoryId != null || Sort != TbkSort.Default || MinPrice > 0 || MaxPrice > 0 || CouponOnly || TmallOnly || MinCommissionRate > 0;
 
-        private void AddSearch(TopRequest request)
+        private TbkMaterialSearch Search() => new TbkMaterialSearch
         {
-            if (MaterialId > 0) request.With("material_id", MaterialId);
-            if (RelationId > 0) request.With("relation_id", RelationId);
-            if (SpecialId > 0) request.With("special_id", SpecialId);
-            if (Keyword != null) request.With("q", Keyword);
-            if (CategoryId != null) request.With("cat", string.Join(",", CategoryId));
-            if (Sort != TbkSort.Default) request.With("sort", SortName(Sort));
-            // The API takes whole yuan and 万分之 rates; the exact bounds are applied to each item below.
-            if (MinPrice > 0) request.With("start_price", (long)Math.Floor(MinPrice));
-            if (MaxPrice > 0) request.With("end_price", (long)Math.Ceiling(MaxPrice));
-            if (MinCommissionRate > 0) request.With("start_tk_rate", (long)Math.Floor(MinCommissionRate * 100));
-            if (CouponOnly) request.With("has_coupon", true);
-            if (TmallOnly) request.With("is_tmall", true);
-        }
+            Keyword = Keyword, MaterialId = MaterialId, CategoryId = CategoryId, Sort = Sort, MinPrice = MinPrice, MaxPrice = MaxPrice,
+            MinCommissionRate = MinCommissionRate, CouponOnly = CouponOnly, TmallOnly = TmallOnly, RelationId = RelationId, SpecialId = SpecialId,
+        };
 
         private bool Passes(TbkItem item)
             => (MinPrice <= 0 || item.FinalPrice >= MinPrice)
@@ -164,20 +141,5 @@ namespace TaobaoTop.Cmdlets.Affiliate
                && (MinCommissionRate <= 0 || item.CommissionRate >= MinCommissionRate)
                && (!CouponOnly || item.HasCoupon)
                && (!TmallOnly || item.IsTmall);
-
-        private static string SortName(TbkSort sort)
-        {
-            switch (sort)
-            {
-                case TbkSort.SalesDescending: return "total_sales_des";
-                case TbkSort.SalesAscending: return "total_sales_asc";
-                case TbkSort.CommissionRateDescending: return "tk_rate_des";
-                case TbkSort.CommissionRateAscending: return "tk_rate_asc";
-                case TbkSort.FinalPriceDescending: return "final_promotion_price_des";
-                case TbkSort.FinalPriceAscending: return "final_promotion_price_asc";
-                case TbkSort.TotalCommissionDescending: return "tk_total_commi_des";
-                default: throw new ArgumentOutOfRangeException(nameof(sort));
-            }
-        }
     }
 }

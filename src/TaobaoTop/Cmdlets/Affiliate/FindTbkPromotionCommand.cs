@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -29,7 +30,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(PromotionId, () =>
         {
             var written = 0;
             for (var pageNum = 1; written < First; pageNum++)
@@ -38,18 +39,17 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("promotion_id", PromotionId)
                     .With("page_num", pageNum)
                     .With("page_size", PageSize);
-                var response = TryCallAllowingNoResult(request, PromotionId, out var noResult);
+                var response = CallAllowingNoResult(request);
                 if (response == null) return;
-                var promotions = Read(response, body => TbkToolAnswers.Promotions(body, PromotionId), PromotionId);
-                if (promotions == null) return;
+                var promotions = Read(response, body => TbkToolAnswers.Promotions(body, PromotionId));
                 foreach (var promotion in promotions)
                 {
                     if (written >= First) return;
                     WriteObject(promotion);
                     written++;
                 }
-                if (noResult || promotions.Count < PageSize) return;
+                if (promotions.Count < PageSize) return;
             }
-        }
+        });
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -32,18 +32,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var materialId in ActivityMaterialId)
             {
-                var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.activity.info.get" : "taobao.tbk.activity.info.get"), AsServiceProvider)
-                    .With("activity_material_id", materialId.Trim())
-                    .With("union_id", UnionId);
                 long? relationId = RelationId > 0 ? RelationId : (long?)null;
-                if (relationId != null) request.With("relation_id", relationId.Value);
-                var response = TryCall(request, materialId);
-                if (response == null) continue;
-                var link = Read(response, body => TbkPromotionAnswers.ActivityLink(body, materialId.Trim(), relationId), materialId);
+                var request = TbkApi.ActivityInfo(materialId.Trim(), Adzone(AsServiceProvider), AsServiceProvider, UnionId, relationId);
+                var link = Fetch(request, body => TbkPromotionAnswers.ActivityLink(body, materialId.Trim(), relationId), materialId);
                 if (link != null) WriteObject(link);
             }
         }

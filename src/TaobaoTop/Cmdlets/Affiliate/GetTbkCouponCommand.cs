@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -19,7 +20,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         public string ItemId { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (TbkItemReference.IsLegacyItemId(ItemId))
             {
@@ -27,10 +28,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             var request = new TopRequest("taobao.tbk.coupon.get").With("activity_id", ActivityId).With("item_id", string.IsNullOrEmpty(ItemId) ? null : ItemId);
-            var response = TryCall(request, ActivityId);
-            if (response == null) return;
             var itemId = string.IsNullOrEmpty(ItemId) ? null : ItemId;
-            var coupon = Read(response, body => TbkAnswers.Coupon(body, itemId), ActivityId);
+            var coupon = Fetch(request, body => TbkAnswers.Coupon(body, itemId), ActivityId);
             if (coupon != null) WriteObject(coupon);
         }
     }

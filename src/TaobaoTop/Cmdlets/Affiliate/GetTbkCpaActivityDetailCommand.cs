@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -30,7 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(EventId, () =>
         {
             var written = 0;
             for (var pageNo = 1; written < First; pageNo++)
@@ -39,10 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("event_id", EventId)
                     .With("page_no", pageNo)
                     .With("page_size", PageSize);
-                var response = TryCall(request, EventId);
-                if (response == null) return;
-                var page = Read(response, _ => TbkToolAnswers.CpaActivityDetailPage(response, EventId), EventId);
-                if (page == null) return;
+                var page = ReadAnswer(CallApi(request), response => TbkToolAnswers.CpaActivityDetailPage(response, EventId));
                 foreach (var row in page.Items)
                 {
                     if (written >= First) return;
@@ -52,6 +50,6 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 }
                 if (!page.HasNext || page.Items.Count == 0) return;
             }
-        }
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -9,13 +10,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
     [OutputType(typeof(TbkGiftMoneyReport))]
     public sealed class GetTbkGiftMoneyReportCommand : TbkGiftMoneyCmdlet
     {
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!(GiftAdzoneId() is long adzoneId)) return;
             var request = new TopRequest("taobao.tbk.dg.vegas.tlj.report").With("rights_id", RightsId).With("adzone_id", adzoneId);
-            var response = TryCall(request, RightsId);
-            if (response == null) return;
-            var report = Read(response, _ => TbkPromotionAnswers.GiftMoneyReport(response, RightsId, adzoneId), RightsId);
+            var report = FetchAnswer(request, response => TbkPromotionAnswers.GiftMoneyReport(response, RightsId, adzoneId), RightsId);
             if (report != null) WriteObject(report);
         }
     }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -22,7 +22,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string RelationApp { get; set; } = "common";
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (Kind == TbkInviteKind.ChannelFission && RelationId <= 0)
             {
@@ -30,13 +30,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
             var relationId = RelationId > 0 ? RelationId : (long?)null;
-            var request = new TopRequest("taobao.tbk.sc.invitecode.get")
-                .With("relation_app", RelationApp)
-                .With("code_type", (int)Kind)
-                .With("relation_id", relationId);
-            var response = TryCall(request, Kind);
-            if (response == null) return;
-            var code = Read(response, body => TbkAnswers.InviteCode(body, Kind, RelationApp, relationId), Kind);
+            var request = TbkApi.InviteCode(Kind, RelationApp, relationId);
+            var code = Fetch(request, body => TbkAnswers.InviteCode(body, Kind, RelationApp, relationId), Kind);
             if (code != null) WriteObject(code);
         }
     }

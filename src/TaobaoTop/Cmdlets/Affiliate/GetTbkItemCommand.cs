@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -29,7 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var input in Item)
             {
@@ -40,7 +42,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -62,10 +64,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     else return fromUrl;
                     return null;
                 case TbkReferenceKind.Password:
-                    var response = TryCall(new TopRequest("taobao.tbk.tpwd.parse").With("password_content", input.Input.Trim()), input.Input);
-                    if (response == null) return null;
                     TbkPasswordText.TryFind(input.Input, out var code);
-                    var parsed = Read(response, body => TbkAnswers.ParsedPassword(body, input.Input, code), input.Input);
+                    var parsed = Fetch(new TopRequest("taobao.tbk.tpwd.parse").With("password_content", input.Input.Trim()), body => TbkAnswers.ParsedPassword(body, input.Input, code), input.Input);
                     if (parsed == null) return null;
                     if (parsed.ItemId == null) WriteInputError(Resources.Messages.Format("PasswordNotAnItem", input.Input, parsed.Url), "PasswordNotAnItem", ErrorCategory.InvalidArgument, input.Input);
                     return parsed.ItemId;
@@ -81,10 +81,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             _pending.Clear();
             var ids = pending.Select(p => p.ItemId).Distinct().ToList();
             var request = new TopRequest(Detailed ? "taobao.tbk.item.details.upgrade.get" : "taobao.tbk.item.info.upgrade.get").With("item_id", string.Join(",", ids));
-            var response = TryCallAllowingNoResult(request, string.Join(",", ids), out var noResult);
-            // A failed call was reported already; 无结果 means none of the ids was found, reported per id below.
-            if (response == null && !noResult) return;
-            var items = response == null ? new List<TbkItem>() : Read(response, TbkAnswers.ItemDetails, string.Join(",", ids));
+            // 无结果 means none of the ids was found, reported per id below.
+            var items = Attempt(string.Join(",", ids), () => CallAllowingNoResult(request) is TopResponse response ? Read(response, TbkAnswers.ItemDetails) : new List<TbkItem>());
             if (items == null) return;
             foreach (var (itemId, input) in pending)
             {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -14,13 +15,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, long.MaxValue)]
         public long[] MemberGroupId { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var id in MemberGroupId)
             {
-                var response = TryCall(new TopRequest("taobao.tbk.sc.membergroup.optional").With("member_group_id", id), id);
-                if (response == null) continue;
-                var group = Read(response, TbkToolAnswers.MemberGroup, id);
+                var group = Fetch(new TopRequest("taobao.tbk.sc.membergroup.optional").With("member_group_id", id), TbkToolAnswers.MemberGroup, id);
                 if (group != null) WriteObject(group);
             }
         }

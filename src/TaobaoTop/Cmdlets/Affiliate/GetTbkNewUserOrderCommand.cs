@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -38,7 +39,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var activityId = ActivityId.Trim();
             for (var pageNo = 1; ; pageNo++)
@@ -50,9 +51,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("start_time", Start.HasValue ? TopTimes.FromParameter(Start.Value) : (DateTimeOffset?)null)
                     .With("end_time", End.HasValue ? TopTimes.FromParameter(End.Value) : (DateTimeOffset?)null)
                     .With("adzone_id", AdzoneId > 0 ? AdzoneId : (long?)null);
-                var response = TryCall(request, activityId);
-                if (response == null) return;
-                var page = Read(response, TbkPromotionAnswers.NewUserPage, activityId);
+                var page = Fetch(request, TbkPromotionAnswers.NewUserPage, activityId);
                 if (page == null) return;
                 foreach (var user in page.Items) WriteObject(user);
                 if (!page.HasNext || page.Items.Count == 0) return;

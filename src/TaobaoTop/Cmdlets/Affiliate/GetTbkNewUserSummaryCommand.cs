@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -39,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var activityId = ActivityId.Trim();
             for (var pageNo = 1; ; pageNo++)
@@ -51,9 +52,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("adzone_id", AdzoneId > 0 ? AdzoneId : (long?)null)
                     .With("site_id", SiteId > 0 ? SiteId : (long?)null)
                     .With("settle_month", SettleMonth > 0 ? SettleMonth.ToString(CultureInfo.InvariantCulture) : null);
-                var response = TryCall(request, activityId);
-                if (response == null) return;
-                var page = Read(response, TbkPromotionAnswers.NewUserSummaryPage, activityId);
+                var page = Fetch(request, TbkPromotionAnswers.NewUserSummaryPage, activityId);
                 if (page == null) return;
                 foreach (var day in page.Items) WriteObject(day);
                 if (!page.HasNext || page.Items.Count == 0) return;

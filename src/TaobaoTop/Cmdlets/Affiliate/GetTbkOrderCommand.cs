@@ -1,11 +1,9 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
-using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -17,7 +15,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TbkOrder", DefaultParameterSetName = RangeSet)]
     [OutputType(typeof(TbkOrder))]
-    public sealed class GetTbkOrderCommand : TaobaoCmdlet
+    public sealed class GetTbkOrderCommand : TbkCmdlet
     {
         private const string RangeSet = "Range";
         private const string IncrementalSet = "Incremental";
@@ -68,7 +66,11 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter(ParameterSetName = IncrementalSet)]
         public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(30);
 
-        protected override void EndProcessing()
+        private string? _method;
+
+        protected override object? ErrorTarget => _method;
+
+        protected override void OnEnd()
         {
             var client = RequireConnection().Client;
             var now = client.Options.Clock();
@@ -91,14 +93,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
 
             var clock = Stopwatch.StartNew();
-            try
-            {
-                Stream((sink, cancel) => new TbkOrderSync(client).RunAsync(query, sink.Emit, sink.Report, p => sink.Progress(Progress(p, clock.Elapsed)), cancel));
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, query.Method));
-            }
+            _method = query.Method;
+            Stream((sink, cancel) => new TbkOrderSync(client).RunAsync(query, sink.Emit, sink.Report, p => sink.Progress(Progress(p, clock.Elapsed)), cancel));
             WriteProgress(new ProgressRecord(1, Resources.Messages.Get("OrdersActivity"), Resources.Messages.Get("ProgressDone")) { RecordType = ProgressRecordType.Completed });
             if (statePath != null) new IncrementalOrderState(query.End).Save(statePath);
         }
@@ -126,14 +122,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             query.AsServiceProvider = AsServiceProvider;
             query.PageSize = PageSize;
             query.Concurrency = ThrottleLimit;
-            try
-            {
-                query.BigSales = BigSaleCalendar.Load();
-            }
-            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
-            }
+            query.BigSales = LoadBigSales();
             return query;
         }
 

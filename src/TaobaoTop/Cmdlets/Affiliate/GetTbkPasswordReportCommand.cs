@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -21,7 +22,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!TbkPasswordText.TryFind(Password, out var code))
             {
@@ -30,9 +31,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             var request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.tpwd.report.get" : "taobao.tbk.dg.tpwd.report.get"), AsServiceProvider)
                 .With("tao_password", "￥" + code + "￥");
-            var response = TryCall(request, Password);
-            if (response == null) return;
-            var report = Read(response, body => TbkPromotionAnswers.PasswordReport(body, code), Password);
+            var report = Fetch(request, body => TbkPromotionAnswers.PasswordReport(body, code), Password);
             if (report != null) WriteObject(report);
         }
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -28,7 +29,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var pid = string.IsNullOrWhiteSpace(Pid) ? null : Pid.Trim();
             object target = pid ?? "account";
@@ -38,9 +39,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("offset", offset)
                     .With("limit", Limit)
                     .With("pid", pid);
-                var response = TryCall(request, target);
-                if (response == null) return;
-                var risks = Read(response, body => TbkPromotionAnswers.PasswordRisks(body, pid), target);
+                var risks = Fetch(request, body => TbkPromotionAnswers.PasswordRisks(body, pid), target);
                 if (risks == null) return;
                 foreach (var risk in risks)
                 {

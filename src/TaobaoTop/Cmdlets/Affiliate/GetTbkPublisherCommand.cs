@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -36,23 +36,14 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, int.MaxValue)]
         public int First { get; set; } = int.MaxValue;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var written = 0;
             for (var pageNo = 1; written < First; pageNo++)
             {
-                var request = new TopRequest("taobao.tbk.sc.publisher.info.get")
-                    .With("info_type", (int)Kind)
-                    .With("relation_app", RelationApp)
-                    .With("page_no", pageNo)
-                    .With("page_size", PageSize)
-                    .With("relation_id", RelationId > 0 ? RelationId : (long?)null)
-                    .With("special_id", SpecialId > 0 ? SpecialId : (long?)null)
-                    .With("external_id", ExternalId);
-                var response = TryCall(request, Kind);
-                if (response == null) return;
+                var request = TbkApi.PublisherInfo(Kind, RelationApp, pageNo, PageSize, RelationId, SpecialId, ExternalId);
                 var kind = Kind;
-                var page = Read(response, body => TbkAnswers.PublisherPage(body, kind), Kind);
+                var page = Fetch(request, body => TbkAnswers.PublisherPage(body, kind), Kind);
                 if (page == null) return;
                 foreach (var publisher in page.Publishers)
                 {

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -16,8 +15,6 @@ namespace TaobaoTop.Cmdlets.Affiliate
     [OutputType(typeof(TbkPunishOrder))]
     public sealed class GetTbkPunishOrderCommand : TaobaoCmdlet
     {
-        private static readonly TimeSpan MaxSpan = TimeSpan.FromDays(30);
-
         /// <summary>Start of the range (order creation time); 30 days ago when omitted.</summary>
         [Parameter(Position = 0)]
         [TopTime]
@@ -48,43 +45,16 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var client = RequireConnection().Client;
             var now = client.Options.Clock();
             var end = End.HasValue ? TopTimes.FromParameter(End.Value) : now;
-            var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : end - MaxSpan;
+            var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : end - TbkRecordPager.PunishSpan;
             var method = AsServiceProvider ? "taobao.tbk.sc.punish.order.get" : "taobao.tbk.dg.punish.order.get";
+            var filter = new TbkPunishFilter { TradeId = TradeId, RelationId = RelationId, AdzoneId = AdzoneId, SiteId = SiteId };
             var pager = new TbkRecordPager(client);
-            try
-            {
-                Stream(async (sink, cancel) =>
-                {
-                    for (var from = start; from < end; from += MaxSpan)
-                    {
-                        var span = (end - from) < MaxSpan ? end - from : MaxSpan;
-                        var option = new Dictionary<string, object?>
-                        {
-                            ["start_time"] = from,
-                            ["span"] = (int)Math.Ceiling(span.TotalDays),
-                            ["tb_trade_id"] = TradeId,
-                            ["relation_id"] = RelationId,
-                            ["adzone_id"] = AdzoneId,
-                            ["site_id"] = SiteId,
-                        };
-                        var until = from + span;
-                        await pager.RunAsync(method, "af_order_option", option, PageSize, record =>
-                        {
-                            var order = TbkPunishOrder.FromJson(record);
-                            if (!(order.CreateTime >= until)) sink.Emit(order);
-                        }, sink.Report, cancel).ConfigureAwait(false);
-                    }
-                });
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, (object?)TradeId ?? method);
-            }
+            Attempt((object?)TradeId ?? method, () => Stream((sink, cancel) => pager.PunishOrdersAsync(AsServiceProvider, start, end, filter, PageSize, sink.Emit, sink.Report, cancel)));
         }
     }
 }

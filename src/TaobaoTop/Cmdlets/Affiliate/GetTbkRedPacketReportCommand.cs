@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -40,16 +41,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             if (AsServiceProvider && ActivityId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Resources.Messages.Get("ActivityIdRequired")),
-                    "ActivityIdRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError(Resources.Messages.Get("ActivityIdRequired"), "ActivityIdRequired", ErrorCategory.InvalidArgument, null);
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var days = Date ?? new[] { TopTime.ToTopZone(RequireConnection().Client.Options.Clock()).Date.AddDays(-1) };
             foreach (var day in days)
@@ -57,16 +57,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 var bizDate = TopTimes.FromParameter(day).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
                 for (var pageNo = 1; ; pageNo++)
                 {
-                    var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.vegas.send.report" : "taobao.tbk.dg.vegas.send.report")
-                        .With("biz_date", bizDate)
-                        .With("relation_id", RelationId)
-                        .With("activity_id", ActivityId)
-                        .With("page_no", pageNo)
-                        .With("page_size", PageSize);
-                    if (!AsServiceProvider && Pid != null) request.With("pid", Pid.Trim());
-                    var response = TryCall(request, bizDate);
-                    if (response == null) break;
-                    var rows = Read(response, _ => TbkPromotionAnswers.RedPacketReport(response), bizDate);
+                    var request = TbkApi.RedPacketReport(AsServiceProvider, bizDate, RelationId, ActivityId, Pid?.Trim(), pageNo, PageSize);
+                    var rows = FetchAnswer(request, response => TbkPromotionAnswers.RedPacketReport(response), bizDate);
                     if (rows == null) break;
                     foreach (var row in rows) WriteObject(row);
                     // Relation and PID rows page together: a short page of both ends the day.

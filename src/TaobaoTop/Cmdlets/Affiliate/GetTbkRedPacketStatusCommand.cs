@@ -2,8 +2,8 @@ using System;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Text;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -50,7 +50,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var byDevice = ParameterSetName == DeviceSet;
             var target = byDevice ? (object)DeviceType : (object?)RelationId ?? SpecialId!;
@@ -59,20 +59,15 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 WriteInputError(Resources.Messages.Get("NoConsumer"), "NoConsumer", ErrorCategory.InvalidArgument, null);
                 return;
             }
-            var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.vegas.send.status" : "taobao.tbk.dg.vegas.send.status")
-                .With("relation_id", RelationId)
-                .With("special_id", SpecialId)
-                .With("activity_category", ActivityCategory > 0 ? (int?)ActivityCategory : null);
-            if (!AsServiceProvider && Pid != null) request.With("pid", Pid.Trim());
             string? deviceType = null;
+            string? deviceValue = null;
             if (byDevice)
             {
                 deviceType = DeviceType == "AlipayId" ? "ALIPAY_ID" : DeviceType.ToUpperInvariant();
-                request.With("device_type", deviceType).With("device_value", deviceType == "ALIPAY_ID" ? DeviceId.Trim() : Md5(DeviceId.Trim()));
+                deviceValue = deviceType == "ALIPAY_ID" ? DeviceId.Trim() : Md5(DeviceId.Trim());
             }
-            var response = TryCall(request, target);
-            if (response == null) return;
-            var status = Read(response, body => TbkPromotionAnswers.RedPacketStatus(body, RelationId, SpecialId, deviceType), target);
+            var request = TbkApi.RedPacketStatus(AsServiceProvider, RelationId, SpecialId, ActivityCategory, Pid?.Trim(), deviceType, deviceValue);
+            var status = Fetch(request, body => TbkPromotionAnswers.RedPacketStatus(body, RelationId, SpecialId, deviceType), target);
             if (status != null) WriteObject(status);
         }
 

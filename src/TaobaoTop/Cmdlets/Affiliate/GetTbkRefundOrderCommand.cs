@@ -3,29 +3,18 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
-using TaobaoTop.Core.Affiliate.Orders;
 using TaobaoTop.Core;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Affiliate.Orders;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
-    /// <summary>Which time of a refund the range selects on (search_type).</summary>
-    public enum TbkRefundSearchType
-    {
-        RefundStarted = 1,
-        Settled = 2,
-        RefundFinished = 3,
-        OrderCreated = 4,
-        Modified = 5,
-    }
-
     /// <summary>
     /// Streams the refunds (维权) of affiliate orders (taobao.tbk.relation.refund, or the sc variant) over any range,
     /// one day per query, every page; with -All every refund of the account (taobao.tbk.order.refund.get).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TbkRefundOrder", DefaultParameterSetName = PrivateDomainSet)]
     [OutputType(typeof(TbkRefundOrder))]
-    public sealed class GetTbkRefundOrderCommand : TaobaoCmdlet
+    public sealed class GetTbkRefundOrderCommand : TbkCmdlet
     {
         private const string PrivateDomainSet = "PrivateDomain";
         private const string AllSet = "All";
@@ -58,7 +47,12 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        protected override void EndProcessing()
+        protected override object? ErrorTarget
+            => All
+                ? AsServiceProvider ? "taobao.tbk.sc.order.refund.get" : "taobao.tbk.order.refund.get"
+                : AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
+
+        protected override void OnEnd()
         {
             var client = RequireConnection().Client;
             var start = TopTimes.FromParameter(Start);
@@ -68,72 +62,16 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 StreamAll(client, start, end);
                 return;
             }
-            var method = AsServiceProvider ? "taobao.tbk.sc.relation.refund" : "taobao.tbk.relation.refund";
             var pager = new TbkRecordPager(client);
-            try
-            {
-                Stream(async (sink, cancel) =>
-                {
-                    for (var day = start; day < end; day = day.AddDays(1))
-                    {
-                        foreach (var kind in Kind)
-                        {
-                            var option = new Dictionary<string, object?>
-                            {
-                                ["start_time"] = day,
-                                ["search_type"] = (int)SearchType,
-                                ["refund_type"] = 0,
-                                ["biz_type"] = (int)kind,
-                            };
-                            await pager.RunAsync(method, "search_option", option, PageSize, record =>
-                            {
-                                var refund = TbkRefundOrder.FromJson(record);
-                                if (!(KeyTime(refund) >= end)) sink.Emit(refund);
-                            }, sink.Report, cancel).ConfigureAwait(false);
-                        }
-                    }
-                });
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, method));
-            }
+            Stream((sink, cancel) => pager.RelationRefundsAsync(AsServiceProvider, start, end, SearchType, Kind, PageSize, sink.Emit, sink.Report, cancel));
         }
 
         private void StreamAll(TopClient client, DateTimeOffset start, DateTimeOffset end)
         {
-            var pager = new TbkFullRefundPager(client);
-            BigSaleCalendar bigSales;
-            try
-            {
-                bigSales = BigSaleCalendar.Load();
-            }
-            catch (Exception ex) when (ex is FormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BigSaleCalendarUnreadable", ErrorCategory.InvalidData, BigSaleCalendar.UserFilePath));
-                return;
-            }
-            try
-            {
-                // order.refund.get answers only the window asked for, so nothing past the end comes back.
-                Stream((sink, cancel) => pager.RunAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
-            }
-            catch (TopException ex)
-            {
-                ThrowTerminatingError(ErrorRecords.From(ex, AsServiceProvider ? "taobao.tbk.sc.order.refund.get" : "taobao.tbk.order.refund.get"));
-            }
-        }
-
-        private DateTimeOffset? KeyTime(TbkRefundOrder refund)
-        {
-            switch (SearchType)
-            {
-                case TbkRefundSearchType.Settled: return refund.SettledTime;
-                case TbkRefundSearchType.RefundFinished: return refund.RefundFinishedTime;
-                case TbkRefundSearchType.OrderCreated: return refund.CreateTime;
-                case TbkRefundSearchType.Modified: return refund.ModifiedTime;
-                default: return refund.RefundTime;
-            }
+            var pager = new TbkRecordPager(client);
+            var bigSales = LoadBigSales();
+            // order.refund.get answers only the window asked for, so nothing past the end comes back.
+            Stream((sink, cancel) => pager.AllRefundsAsync(AsServiceProvider, start, end, (int)SearchType, PageSize, bigSales, sink.Emit, sink.Report, cancel));
         }
     }
 }

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Management.Automation;
-using System.Text.Json;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -30,7 +29,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, long.MaxValue)]
         public long SiteId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (RelationId <= 0)
             {
@@ -41,18 +40,10 @@ namespace TaobaoTop.Cmdlets.Affiliate
             foreach (var day in days)
             {
                 var date = TopTimes.FromParameter(day.Date);
-                var option = new Dictionary<string, string>
-                {
-                    ["biz_date"] = date.ToString("yyyyMMdd", CultureInfo.InvariantCulture),
-                    ["relation_id"] = RelationId.ToString(CultureInfo.InvariantCulture),
-                };
                 long? siteId = SiteId > 0 ? SiteId : (long?)null;
-                if (siteId != null) option["site_id"] = SiteId.ToString(CultureInfo.InvariantCulture);
-                var request = new TopRequest("taobao.tbk.sc.rid.report.get").With("search_option", JsonSerializer.Serialize(option));
-                var target = RelationId + " " + option["biz_date"];
-                var response = TryCall(request, target);
-                if (response == null) continue;
-                var report = Read(response, _ => TbkPromotionAnswers.RelationReport(response, date, RelationId, siteId), target);
+                var request = TbkApi.RelationReport(date, RelationId, siteId);
+                var target = RelationId + " " + TbkApi.BizDate(date);
+                var report = FetchAnswer(request, response => TbkPromotionAnswers.RelationReport(response, date, RelationId, siteId), target);
                 if (report != null) WriteObject(report);
             }
         }

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
 
@@ -31,7 +32,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(Keyword, () =>
         {
             var wanted = All ? int.MaxValue : First;
             var written = 0;
@@ -43,17 +44,17 @@ namespace TaobaoTop.Cmdlets.Affiliate
                     .With("is_tmall", TmallOnly ? (bool?)true : null)
                     .With("page_no", pageNo)
                     .With("page_size", PageSize);
-                var response = TryCallAllowingNoResult(request, Keyword, out var noResult);
+                var response = CallAllowingNoResult(request);
                 if (response is null)
                 {
-                    if (noResult && pageNo == 1) WriteVerbose(Resources.Messages.Format("NoShopMatches", Keyword));
+                    if (pageNo == 1) WriteVerbose(Resources.Messages.Format("NoShopMatches", Keyword));
                     return;
                 }
-                var shops = response.Body.List("results").Select(TbkShop.FromJson).ToList();
+                var shops = Read(response, body => body.List("results").Select(TbkShop.FromJson).ToList());
                 foreach (var shop in shops.Take(wanted - written)) WriteObject(shop);
                 written += shops.Count;
                 if (shops.Count < PageSize || (long)pageNo * PageSize >= (response.Body.Long("total_results") ?? 0)) return;
             }
-        }
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -25,7 +26,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             if (SiteId > 0) return;
             if (RequireConnection().IsEmulator)
@@ -33,21 +34,17 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 SiteId = EmulatorDefaults.DemoSiteId;
                 return;
             }
-            ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException(Resources.Messages.Get("SiteIdRequired")),
-                "SiteRequired", ErrorCategory.InvalidArgument, null));
+            ThrowInputError(Resources.Messages.Get("SiteIdRequired"), "SiteRequired", ErrorCategory.InvalidArgument, null);
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!ShouldProcess(Resources.Messages.Format("SiteTarget", SiteId), Resources.Messages.Format("CreateAdzoneAction", Name))) return;
             var request = new TopRequest(AsServiceProvider ? "taobao.tbk.sc.adzone.create" : "taobao.tbk.adzone.create")
                 .With("site_id", SiteId)
                 .With("adzone_name", Name);
-            var response = TryCall(request, Name);
-            if (response == null) return;
             var name = Name;
-            var adzone = Read(response, body => TbkAnswers.Adzone(body, name), Name);
+            var adzone = Fetch(request, body => TbkAnswers.Adzone(body, name), Name);
             if (adzone == null) return;
             AdzoneCompleter.Remember(RequireConnection(), adzone);
             WriteObject(adzone);

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
@@ -63,7 +64,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter NoSecurityCheck { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (TbkItemReference.IsLegacyItemId(ItemId))
             {
@@ -103,9 +104,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (ParameterSetName == UseEndSet) request.With("use_end_time_mode", 2).With("use_end_time", TopTimes.FromParameter(UseEndTime));
             else request.With("use_end_time_mode", 1).With("use_end_time", UseDays);
 
-            var response = TryCall(request, ItemId);
-            if (response == null) return;
-            var created = Read(response, _ => TbkPromotionAnswers.CreatedGiftMoney(response, requested), ItemId);
+            var created = FetchAnswer(request, response => TbkPromotionAnswers.CreatedGiftMoney(response, requested), ItemId);
             if (created != null) WriteObject(created);
         }
     }

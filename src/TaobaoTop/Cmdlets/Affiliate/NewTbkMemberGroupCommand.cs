@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -24,7 +25,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string[] MemberId { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var id in MemberId.Select(i => i.Trim()))
             {
@@ -39,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_members.Count == 0) return;
             if (_members.Count > MaxMembers)
@@ -49,9 +50,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             if (!ShouldProcess(Resources.Messages.Format("MemberGroupTarget", _members.Count), Resources.Messages.Get("MemberGroupAction"))) return;
             var request = new TopRequest("taobao.tbk.sc.membergroup.optional").With("tb_num_ids", string.Join(",", _members));
-            var response = TryCall(request, string.Join(",", _members));
-            if (response == null) return;
-            var group = Read(response, TbkToolAnswers.MemberGroup, _members);
+            var group = Fetch(request, TbkToolAnswers.MemberGroup, string.Join(",", _members));
             if (group != null) WriteObject(group);
         }
     }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -31,7 +32,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var isPrivate = Private || AsServiceProvider;
             var method = AsServiceProvider ? "taobao.tbk.sc.private.tpwd.create" : isPrivate ? "taobao.tbk.private.tpwd.create" : "taobao.tbk.tpwd.create";
@@ -39,9 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (!ShouldProcess(url, Resources.Messages.Get("CreatePasswordAction"))) return;
             // A second 淘口令 for the same link is harmless, so a call whose answer was lost may be sent again.
             var request = new TopRequest(method) { IsIdempotent = true }.With("url", url).With("text", string.IsNullOrWhiteSpace(Text) ? null : Text).With("logo", Logo);
-            var response = TryCall(request, Url);
-            if (response == null) return;
-            var password = Read(response, body => TbkAnswers.Password(body, url, Text, isPrivate), Url);
+            var password = Fetch(request, body => TbkAnswers.Password(body, url, Text, isPrivate), Url);
             if (password != null) WriteObject(password);
         }
     }

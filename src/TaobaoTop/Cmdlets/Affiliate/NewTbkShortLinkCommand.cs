@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -21,7 +22,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateNotNullOrEmpty]
         public string[] Url { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var url in Url.Select(u => u.StartsWith("//", System.StringComparison.Ordinal) ? "https:" + u : u.Trim()))
             {
@@ -31,7 +32,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -41,9 +42,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var urls = _pending.ToList();
             _pending.Clear();
             var requests = JsonSerializer.Serialize(urls.Select(u => new Dictionary<string, string> { ["url"] = u }));
-            var response = TryCall(new TopRequest("taobao.tbk.spread.get").With("requests", requests), string.Join(" ", urls));
-            if (response == null) return;
-            var batch = TbkAnswers.ShortLinks(response.Body, urls);
+            var batch = Fetch(new TopRequest("taobao.tbk.spread.get").With("requests", requests), body => TbkAnswers.ShortLinks(body, urls), string.Join(" ", urls));
+            if (batch == null) return;
             // In input order: results and failures each keep it, so merge by URL position.
             var links = new Queue<TbkShortLink>(batch.Results);
             var failures = new Queue<TbkBatchFailure>(batch.Failures);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -37,7 +38,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public string RelationFrom { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!ShouldProcess(RequireConnection().ToString(), Resources.Messages.Format("RegisterPublisherAction", Kind, InviteCode))) return;
             // Registering again answers the existing registration, so a call whose answer was lost may be sent again.
@@ -48,9 +49,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 .With("offline_scene", OfflineScene)
                 .With("note", Note)
                 .With("relation_from", RelationFrom);
-            var response = TryCall(request, InviteCode);
-            if (response == null) return;
-            var publisher = Read(response, body => TbkAnswers.SavedPublisher(body, Kind, null), InviteCode);
+            var publisher = Fetch(request, body => TbkAnswers.SavedPublisher(body, Kind, null), InviteCode);
             if (publisher != null) WriteObject(publisher);
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -34,7 +35,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter AsServiceProvider { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var text in InputObject)
             {
@@ -48,7 +49,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_pending.Count > 0) Flush();
         }
@@ -57,16 +58,8 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             var pending = _pending.ToList();
             _pending.Clear();
-            TbkBatch<TbkLink> batch;
-            try
-            {
-                batch = ParseLinks(pending.Distinct().ToList(), AsServiceProvider, RelationId);
-            }
-            catch (Core.Errors.TopException ex)
-            {
-                foreach (var text in pending) WriteCallError(ex, text);
-                return;
-            }
+            var batch = AttemptBatch(pending, () => ParseLinks(pending.Distinct().ToList(), AsServiceProvider, RelationId));
+            if (batch is null) return;
             foreach (var text in pending)
             {
                 var link = batch.Results.FirstOrDefault(l => l.Input == text);

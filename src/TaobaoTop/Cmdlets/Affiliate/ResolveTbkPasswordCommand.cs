@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
-using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
 {
@@ -35,10 +35,20 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         // Parsing needs no adzone; 万能解析, the fallback for text the local reader cannot read, does.
         private bool _hasAdzone;
+        private bool _adzoneUsed;
 
-        protected override void BeginProcessing() => _hasAdzone = SelectAdzone(required: Convert);
+        protected override void OnBegin() => _hasAdzone = SelectAdzone(required: Convert);
 
-        protected override void ProcessRecord()
+        /// <summary>An adzone the user gave for parsing that no text needed would otherwise be ignored silently.</summary>
+        protected override void OnEnd()
+        {
+            var given = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId)) ? "-AdzoneId" : MyInvocation.BoundParameters.ContainsKey(nameof(Pid)) ? "-Pid" : null;
+            if (Convert || _adzoneUsed || given is null) return;
+            WriteWarning(given + " was not used: every text had a 淘口令 read without it, and parsing gives the link as it was made. "
+                + "Add -Convert for a link of your own adzone; " + given + " alone serves 万能解析 for text with no readable 淘口令.");
+        }
+
+        protected override void OnRecord()
         {
             if (!TbkPasswordText.TryFind(Password, out var code))
             {
@@ -46,25 +56,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 return;
             }
 
-            TopRequest request;
-            if (Convert)
-            {
-                request = WithAdzone(new TopRequest(AsServiceProvider ? "taobao.tbk.sc.tpwd.convert" : "taobao.tbk.tpwd.convert"), AsServiceProvider);
-                if (RelationId > 0) request.With("relation_id", RelationId);
-            }
-            else
-            {
-                request = new TopRequest("taobao.tbk.tpwd.parse");
-            }
             // The code in the wrapper every version of the API reads, whatever wrapped it in the share text.
-            request.With("password_content", "￥" + code + "￥");
+            var request = Convert ? TbkApi.PasswordConvert(code, Adzone(AsServiceProvider), AsServiceProvider, RelationId) : TbkApi.PasswordParse(code);
 
-            var response = TryCall(request, Password, "淘口令 " + Password.Trim());
-            if (response == null) return;
             var input = Password;
             var resolved = Convert
-                ? Read(response, body => TbkAnswers.ConvertedPassword(body, input, code), Password)
-                : Read(response, body => TbkAnswers.ParsedPassword(body, input, code), Password);
+                ? Fetch(request, body => TbkAnswers.ConvertedPassword(body, input, code), Password, "淘口令 " + Password.Trim())
+                : Fetch(request, body => TbkAnswers.ParsedPassword(body, input, code), Password, "淘口令 " + Password.Trim());
             if (resolved != null) WriteObject(resolved);
         }
 
@@ -77,16 +75,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 WriteInputError(noCode + Resources.Messages.Get("PassAdzoneForParse"), "NoPasswordInText", ErrorCategory.InvalidArgument, Password);
                 return;
             }
-            TbkBatch<TbkLink> batch;
-            try
-            {
-                batch = ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId);
-            }
-            catch (Core.Errors.TopException ex)
-            {
-                WriteCallError(ex, Password);
-                return;
-            }
+            _adzoneUsed = true;
+            var batch = Attempt(Password, () => ParseLinks(new[] { Password.Trim() }, AsServiceProvider, RelationId));
+            if (batch is null) return;
             var link = batch.Results.FirstOrDefault();
             if (link == null)
             {

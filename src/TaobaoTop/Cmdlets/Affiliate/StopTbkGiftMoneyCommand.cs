@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -13,19 +14,20 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!(GiftAdzoneId() is long adzoneId)) return;
             if (!ShouldProcess("淘礼金 " + RightsId, Resources.Messages.Get("StopSendingAction"))) return;
             // Stopping twice is harmless, so a call whose answer was lost may be sent again.
             var request = new TopRequest("taobao.tbk.dg.vegas.tlj.stop") { IsIdempotent = true }.With("rights_id", RightsId).With("adzone_id", adzoneId);
-            var response = TryCall(request, RightsId);
-            if (response == null) return;
-            if (Read(response, _ => { TbkPromotionAnswers.GiftMoneyStopped(response); return response; }, RightsId) == null || !PassThru) return;
-            var report = TryCall(new TopRequest("taobao.tbk.dg.vegas.tlj.report").With("rights_id", RightsId).With("adzone_id", adzoneId), RightsId);
-            if (report == null) return;
-            var read = Read(report, _ => TbkPromotionAnswers.GiftMoneyReport(report, RightsId, adzoneId), RightsId);
-            if (read != null) WriteObject(read);
+            Attempt(RightsId, () =>
+            {
+                var stopped = CallApi(request);
+                Read(stopped, _ => { TbkPromotionAnswers.GiftMoneyStopped(stopped); return stopped; });
+                if (!PassThru) return;
+                var report = CallApi(new TopRequest("taobao.tbk.dg.vegas.tlj.report").With("rights_id", RightsId).With("adzone_id", adzoneId));
+                WriteObject(Read(report, _ => TbkPromotionAnswers.GiftMoneyReport(report, RightsId, adzoneId)));
+            });
         }
     }
 }

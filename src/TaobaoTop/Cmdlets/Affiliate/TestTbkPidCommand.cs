@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TaobaoTop.Base;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 
@@ -27,7 +28,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (Quiet) WriteObject(_allValid);
         }
@@ -39,7 +40,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             if (!Quiet) WriteObject(new TbkPidTestResult(Pid, isValid, reason));
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (!TbkPid.TryParse(Pid, out _, out _))
             {
@@ -51,14 +52,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 Report(true, null);
                 return;
             }
-            var response = TryCall(new TopRequest("taobao.tbk.tbkinfo.get").With("pid", Pid), Pid);
-            if (response == null)
+            var check = new TopRequest("taobao.tbk.tbkinfo.get").With("pid", Pid);
+            var answered = Attempt(Pid, () =>
             {
-                _allValid = false;
-                return;
-            }
-            if (Read(response, body => (object)TbkToolAnswers.PidIsValid(body), Pid) is bool owned) Report(owned, owned ? null : Resources.Messages.Format("PidNotOwned", Pid));
-            else _allValid = false;
+                var owned = Read(CallApi(check), TbkToolAnswers.PidIsValid);
+                Report(owned, owned ? null : Resources.Messages.Format("PidNotOwned", Pid));
+            });
+            _allValid &= answered;
         }
     }
 }

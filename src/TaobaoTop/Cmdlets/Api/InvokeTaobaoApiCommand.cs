@@ -3,6 +3,7 @@ using System.Collections;
 using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Completers;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
@@ -43,7 +44,7 @@ namespace TaobaoTop.Cmdlets.Api
         [Parameter]
         public SwitchParameter Raw { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var connection = RequireConnection();
             if (!TopApiCatalog.Default.TryGet(Method, out var api))
@@ -74,24 +75,16 @@ namespace TaobaoTop.Cmdlets.Api
             // The gateway's isv.missing-parameter stays the authority; this only saves a call that is sure to fail.
             if (api != null && api.MissingParameters(request.Parameters, request.Files.Keys) is var missing && missing.Count > 0)
             {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException(Resources.Messages.Format(missing.Count == 1 ? "MissingParameter" : "MissingParameters", Method, api.Title, string.Join(", ", missing))),
-                    "MissingParameter", ErrorCategory.InvalidArgument, Method));
+                WriteInputError(Resources.Messages.Format(missing.Count == 1 ? "MissingParameter" : "MissingParameters", Method, api.Title, string.Join(", ", missing)),
+                    "MissingParameter", ErrorCategory.InvalidArgument, Method);
                 return;
             }
 
             var action = api is null ? "CallApiActionUnknown" : api.Writes ? "CallApiActionWrites" : "CallApiActionReads";
             if (!ShouldProcess(connection.ToString(), Resources.Messages.Format(action, Method))) return;
 
-            try
-            {
-                var response = MaskTokens(CallApi(request));
-                WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, Method);
-            }
+            var response = Attempt(Method, () => MaskTokens(CallApi(request)));
+            if (response != null) WriteObject(Raw ? response.RawJson : JsonToPowerShell.Convert(response.Body));
         }
 
         /// <summary>

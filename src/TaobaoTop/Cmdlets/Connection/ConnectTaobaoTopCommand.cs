@@ -3,6 +3,7 @@ using System.Collections;
 using System.IO;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core;

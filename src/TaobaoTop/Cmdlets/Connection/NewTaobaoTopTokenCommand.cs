@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Connection
 {
@@ -14,19 +13,12 @@ namespace TaobaoTop.Cmdlets.Connection
         [ValidateNotNullOrEmpty]
         public string AuthorizationCode { get; set; } = null!;
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var connection = RequireConnection();
             if (!ShouldProcess(connection.ToString(), Resources.Messages.Get("ExchangeCodeAction"))) return;
-            try
-            {
-                var token = RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel));
-                WriteObject(new TaobaoToken(token));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, "taobao.top.auth.token.create");
-            }
+            var token = Attempt("taobao.top.auth.token.create", () => RunCall((observer, cancel) => connection.Client.CreateTokenAsync(AuthorizationCode, observer, cancel)));
+            if (token != null) WriteObject(new TaobaoToken(token));
         }
     }
 }

@@ -1,8 +1,8 @@
 using System;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
-using TaobaoTop.Core.Errors;
 
 namespace TaobaoTop.Cmdlets.Connection
 {
@@ -16,7 +16,7 @@ namespace TaobaoTop.Cmdlets.Connection
         [ValidateNotNull]
         public SecretBind RefreshToken { get; set; } = null!;
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var connection = RequireConnection();
             if (RefreshToken != null) connection.Client.Options.RefreshToken = RefreshToken.Secret;
@@ -27,15 +27,8 @@ namespace TaobaoTop.Cmdlets.Connection
                     "NoRefreshToken", ErrorCategory.InvalidArgument, connection));
             }
             if (!ShouldProcess(connection.ToString(), Resources.Messages.Get("RenewSessionAction"))) return;
-            try
-            {
-                var token = RunCall((observer, cancel) => connection.Client.RefreshSessionAsync(observer, cancel));
-                WriteObject(new TaobaoToken(token));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, "taobao.top.auth.token.refresh");
-            }
+            var token = Attempt("taobao.top.auth.token.refresh", () => RunCall((observer, cancel) => connection.Client.RefreshSessionAsync(observer, cancel)));
+            if (token != null) WriteObject(new TaobaoToken(token));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace TaobaoTop.Cmdlets.Emulator
         [Parameter(Position = 0)]
         public int? Seed { get; set; }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var connection = RequireConnection();
             if (connection.Emulator is null)

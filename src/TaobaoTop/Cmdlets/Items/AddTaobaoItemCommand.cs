@@ -117,24 +117,12 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(0, long.MaxValue)]
         public long PictureCategoryId { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             _clock.Start();
         }
 
-        protected override void ProcessRecord()
-        {
-            try
-            {
-                ProcessRow();
-            }
-            catch (ItemJournalWriteException ex)
-            {
-                ThrowTerminatingError(JournalNotWritable(ex));
-            }
-        }
-
-        private void ProcessRow()
+        protected override void OnRecord()
         {
             if (ParameterSetName == PathSet)
             {
@@ -154,19 +142,12 @@ namespace TaobaoTop.Cmdlets.Items
             HandleRow(row);
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (_whatIf.Count > 0) FlushWhatIf();
             if (_engine != null)
             {
-                try
-                {
-                    _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
-                }
-                catch (ItemJournalWriteException ex)
-                {
-                    ThrowTerminatingError(JournalNotWritable(ex));
-                }
+                _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
                 WriteRate();
                 var counts = _engine.Counts;
                 WriteVerbose(Messages.Format("AddSummary",
@@ -192,8 +173,6 @@ namespace TaobaoTop.Cmdlets.Items
                 columnOf[field] = property.Name;
             }
         }
-
-        private static ErrorRecord JournalNotWritable(ItemJournalWriteException ex) => new ErrorRecord(ex, "JournalNotWritable", ErrorCategory.WriteError, ex.Path);
 
         /// <summary>Also runs when the pipeline ends early: calls still in flight are cancelled and the journal closed.</summary>
         public void Dispose()
@@ -338,16 +317,8 @@ namespace TaobaoTop.Cmdlets.Items
             if (JournalPath != null)
             {
                 var path = GetUnresolvedProviderPathFromPSPath(JournalPath);
-                try
-                {
-                    _journal = ItemJournal.Open(path);
-                }
-                catch (ItemJournalInUseException ex)
-                {
-                    ThrowTerminatingError(new ErrorRecord(ex, "JournalInUse", ErrorCategory.ResourceBusy, path));
-                    throw;
-                }
-                if (_journal!.PriorEntries > 0) WriteVerbose(Messages.Format("JournalPrior", path, _journal.PriorEntries));
+                _journal = ItemJournal.Open(path);
+                if (_journal.PriorEntries > 0) WriteVerbose(Messages.Format("JournalPrior", path, _journal.PriorEntries));
             }
             var options = new ItemListingOptions
             {
@@ -389,23 +360,8 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
-        private void WriteRowError(TaobaoItemResult result, Exception error)
-        {
-            string id;
-            ErrorCategory category;
-            if (error.InnerException is TopException call)
-            {
-                // A failed call has the id and category it has in every other cmdlet (TopQuotaExceeded, TopApiError27:…).
-                id = ErrorRecords.ErrorId(call);
-                category = ErrorRecords.Category(call);
-            }
-            else
-            {
-                id = result.Status == TaobaoItemStatus.Invalid ? "InvalidItemRow" : "ItemAddFailed";
-                category = result.Status == TaobaoItemStatus.Invalid ? ErrorCategory.InvalidData : ErrorCategory.NotSpecified;
-            }
-            WriteError(new ErrorRecord(error, id, category, WithRecord(result)));
-        }
+        /// <summary>A failed call has the id and category it has in every other cmdlet (TopQuotaExceeded, TopApiError27:…).</summary>
+        private void WriteRowError(TaobaoItemResult result, Exception error) => WriteFailure(error, WithRecord(result));
 
         /// <summary>A CSV row's columns become a record like Import-Csv's only when the row is written: -WhatIf over a big sheet stays fast.</summary>
         private static TaobaoItemResult WithRecord(TaobaoItemResult result)

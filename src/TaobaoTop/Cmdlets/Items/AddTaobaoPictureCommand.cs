@@ -1,7 +1,6 @@
 using System;
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -28,7 +27,7 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateNotNullOrEmpty]
         public string? Title { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var pattern in Path)
             {
@@ -50,18 +49,12 @@ namespace TaobaoTop.Cmdlets.Items
         {
             if (_check.UploadProblem(file) is string problem)
             {
-                WriteError(new ErrorRecord(new ArgumentException(problem + "."), "InvalidPicture", ErrorCategory.InvalidData, file));
+                WriteInputError(problem + ".", "InvalidPicture", ErrorCategory.InvalidData, file);
                 return;
             }
             if (!ShouldProcess(file, Resources.Messages.Format("UploadPictureAction", PictureCategoryId))) return;
-            try
-            {
-                WriteObject(ItemApi.ReadPicture(CallApi(ItemApi.PictureUpload(file, PictureCategoryId, Title)), file));
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, file);
-            }
+            var picture = Attempt(file, () => ItemApi.ReadPicture(CallApi(ItemApi.PictureUpload(file, PictureCategoryId, Title)), file));
+            if (picture != null) WriteObject(picture);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Collections.Generic;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -49,7 +49,10 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(1, int.MaxValue)]
         public int? First { get; set; }
 
-        protected override void ProcessRecord()
+        protected override object? ErrorTarget
+            => ParameterSetName == OnSaleSet ? "taobao.items.onsale.get" : ParameterSetName == InventorySet ? "taobao.items.inventory.get" : null;
+
+        protected override void OnRecord()
         {
             if (ParameterSetName == OuterIdSet)
             {
@@ -59,45 +62,30 @@ namespace TaobaoTop.Cmdlets.Items
             if (ParameterSetName != IdSet) return;
             foreach (var numIid in NumIid)
             {
-                if (ResolveItem(numIid) is ErrorRecord notAnItem)
+                Attempt(numIid, () =>
                 {
-                    WriteError(notAnItem);
-                    continue;
-                }
-                try
-                {
-                    WriteObject(ItemApi.ReadItem(CallApi(ItemApi.SellerGet(numIid))));
-                }
-                catch (TopException ex)
-                {
-                    WriteCallError(ex, numIid);
-                }
+                    if (ResolveItem(numIid)) WriteObject(ReadAnswer(CallApi(ItemApi.SellerGet(numIid)), ItemApi.ReadItem));
+                });
             }
         }
 
         /// <summary>The items of up to 40 outer_ids in the order asked (several per outer_id if the shop has them); an unknown one is an error naming it.</summary>
-        private void WriteByOuterId(System.Collections.Generic.List<string> outerIds)
+        private void WriteByOuterId(List<string> outerIds)
         {
-            try
+            var found = Attempt(string.Join(",", outerIds), () => ReadAnswer(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields)), ItemApi.ReadByOuterId));
+            if (found is null) return;
+            foreach (var outerId in outerIds)
             {
-                var found = ItemApi.ReadItems(CallApi(ItemApi.CustomGet(outerIds, ItemApi.ItemFields)), out _).ToLookup(i => i.OuterId ?? string.Empty, StringComparer.Ordinal);
-                foreach (var outerId in outerIds)
+                if (!found.Contains(outerId))
                 {
-                    if (!found.Contains(outerId))
-                    {
-                        WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("OuterIdNotFound", outerId)), "OuterIdNotFound", ErrorCategory.ObjectNotFound, outerId));
-                        continue;
-                    }
-                    foreach (var item in found[outerId]) WriteObject(item);
+                    WriteInputError(Resources.Messages.Format("OuterIdNotFound", outerId), "OuterIdNotFound", ErrorCategory.ObjectNotFound, outerId);
+                    continue;
                 }
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, string.Join(",", outerIds));
+                foreach (var item in found[outerId]) WriteObject(item);
             }
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (ParameterSetName == IdSet || ParameterSetName == OuterIdSet) return;
             var onSale = ParameterSetName == OnSaleSet;
@@ -107,18 +95,8 @@ namespace TaobaoTop.Cmdlets.Items
             var size = (int)Math.Min(PageSize, wanted);
             for (long page = 1; ; page++)
             {
-                List<TaobaoItem> items;
-                long total;
-                try
-                {
-                    items = ItemApi.ReadItems(CallApi(ItemApi.List(onSale, page, size, Query)), out total);
-                }
-                catch (TopException ex)
-                {
-                    // The same id and category as every other cmdlet's failed call.
-                    ThrowTerminatingError(ErrorRecords.From(ex, onSale ? "taobao.items.onsale.get" : "taobao.items.inventory.get"));
-                    return;
-                }
+                long total = 0;
+                var items = ReadAnswer(CallApi(ItemApi.List(onSale, page, size, Query)), r => ItemApi.ReadItems(r, out total));
                 foreach (var item in items)
                 {
                     WriteObject(item);

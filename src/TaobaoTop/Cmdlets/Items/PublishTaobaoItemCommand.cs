@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -21,29 +21,18 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateRange(0, ItemRules.MaxQuantity)]
         public long? Quantity { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
+            if (!ResolveItem(NumIid)) return;
+            var quantity = Quantity ?? ReadAnswer(CallApi(ItemApi.SellerGet(NumIid)), ItemApi.ReadItem).Quantity ?? 0;
+            if (quantity < 1)
             {
-                WriteError(notAnItem);
+                WriteInputError(Resources.Messages.Format("NoStock", NumIid), "NoStock", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
-            try
-            {
-                var quantity = Quantity ?? ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Quantity ?? 0;
-                if (quantity < 1)
-                {
-                    WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("NoStock", NumIid)), "NoStock", ErrorCategory.InvalidArgument, NumIid));
-                    return;
-                }
-                if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Format("ListAction", quantity))) return;
-                CallApi(ItemApi.Listing(NumIid, quantity));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Format("ListAction", quantity))) return;
+            CallApi(ItemApi.Listing(NumIid, quantity));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

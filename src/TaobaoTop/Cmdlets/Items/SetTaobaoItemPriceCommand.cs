@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Items;
@@ -38,41 +39,30 @@ namespace TaobaoTop.Cmdlets.Items
         [Money]
         public decimal Percent { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
+            if (!ResolveItem(NumIid)) return;
+            decimal? before = null;
+            var price = Price;
+            if (ParameterSetName == PercentSet)
             {
-                WriteError(notAnItem);
+                before = ReadAnswer(CallApi(ItemApi.SellerGet(NumIid)), ItemApi.ReadItem).Price
+                        ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
+                price = ItemRules.ChangeByPercent(before.Value, Percent);
+            }
+            if (ItemRules.PriceProblem(price) is string problem)
+            {
+                WriteInputError(Resources.Messages.Format("PriceProblem", NumIid, problem), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
-            try
-            {
-                decimal? before = null;
-                var price = Price;
-                if (ParameterSetName == PercentSet)
-                {
-                    before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
-                        ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
-                    price = ItemRules.ChangeByPercent(before.Value, Percent);
-                }
-                if (ItemRules.PriceProblem(price) is string problem)
-                {
-                    WriteError(new ErrorRecord(new ArgumentException(Resources.Messages.Format("PriceProblem", NumIid, problem)), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
-                    return;
-                }
-                var change = before is decimal old
-                    ? Resources.Messages.Format("ChangePriceAction", old, price, Percent)
-                    : Resources.Messages.Format("SetPriceAction", price);
-                var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
-                if (!ShouldProcess(target, change)) return;
+            var change = before is decimal old
+                ? Resources.Messages.Format("ChangePriceAction", old, price, Percent)
+                : Resources.Messages.Format("SetPriceAction", price);
+            var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+            if (!ShouldProcess(target, change)) return;
 
-                CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -30,30 +30,19 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("sku_id")]
         public long? SkuId { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
-            {
-                WriteError(notAnItem);
-                return;
-            }
+            if (!ResolveItem(NumIid)) return;
             if (!Incremental && Quantity < 0)
             {
-                WriteError(new ErrorRecord(new PSArgumentException(Resources.Messages.Format("StockBelowZero", NumIid, Quantity)), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
+                WriteInputError(Resources.Messages.Format("StockBelowZero", NumIid, Quantity), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
             var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
             var action = Resources.Messages.Format(Incremental ? "ChangeStockAction" : "SetStockAction", Quantity);
             if (!ShouldProcess(target, action)) return;
-            try
-            {
-                CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using TaobaoTop.Base;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Binds;
 using TaobaoTop.Core.Items;
 
 namespace TaobaoTop.Cmdlets.Items
@@ -14,23 +14,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
         public TaobaoItemBind NumIid { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord() => Attempt(NumIid, () =>
         {
-            if (ResolveItem(NumIid) is ErrorRecord notAnItem)
-            {
-                WriteError(notAnItem);
-                return;
-            }
-            if (!ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Get("DelistAction"))) return;
-            try
-            {
-                CallApi(ItemApi.Delisting(NumIid));
-                WriteItemAfterChange(NumIid);
-            }
-            catch (TopException ex)
-            {
-                WriteCallError(ex, NumIid);
-            }
-        }
+            if (!ResolveItem(NumIid) || !ShouldProcess(Resources.Messages.Format("ItemTarget", NumIid), Resources.Messages.Get("DelistAction"))) return;
+            CallApi(ItemApi.Delisting(NumIid));
+            WriteItemAfterChange(NumIid);
+        });
     }
 }

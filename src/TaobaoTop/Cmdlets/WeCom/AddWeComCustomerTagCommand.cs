@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 
 namespace TaobaoTop.Cmdlets.WeCom
 {
@@ -34,26 +34,22 @@ namespace TaobaoTop.Cmdlets.WeCom
 
         private Dictionary<string, string>? _tagIds;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var target = ExternalUserId + " (" + UserId + ")";
             var tooLong = Tag.FirstOrDefault(t => t.Length > 30);
             if (tooLong != null)
             {
-                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("TagTooLong", tooLong, target, tooLong.Length)), target));
+                WriteInputError(Resources.Messages.Format("TagTooLong", tooLong, target, tooLong.Length), "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 return;
             }
             if (!ShouldProcess(target, Resources.Messages.Format("TagCustomerAction", Group, string.Join(", ", Tag)))) return;
-            try
+            Attempt(target, () =>
             {
                 var ids = TagIds();
                 var tagIds = Tag.Select(t => ids[t]).Distinct(StringComparer.Ordinal).ToArray();
                 Call((contacts, ct) => contacts.MarkTagAsync(UserId, ExternalUserId, tagIds, ct));
-            }
-            catch (ServiceException ex)
-            {
-                WriteError(ErrorFor(ex, target));
-            }
+            });
         }
 
         /// <summary>Tag ids by name in the group, looked up once per pipeline and created when missing.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Core.WeCom;

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading.Tasks;
+using TaobaoTop.Base;
+using TaobaoTop.Binds;
 using TaobaoTop.Connection;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Core.WeCom;
@@ -49,7 +51,7 @@ namespace TaobaoTop.Cmdlets.WeCom
         [ValidateNotNullOrEmpty]
         public string[]? ChangeType { get; set; }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             bool Wanted(WeComContactEvent e) => ChangeType == null || ChangeType.Contains(e.ChangeType, StringComparer.Ordinal);
             switch (ParameterSetName)

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -24,37 +24,24 @@ namespace TaobaoTop.Cmdlets.WeCom
         [Parameter(ParameterSetName = AllSet)]
         public DateTime? End { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (ParameterSetName == AllSet) return;
             foreach (var id in ConfigId) WriteOne(id);
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             if (ParameterSetName != AllSet) return;
             var start = Start.HasValue ? TopTimes.FromParameter(Start.Value) : (DateTimeOffset?)null;
             var end = End.HasValue ? TopTimes.FromParameter(End.Value) : (DateTimeOffset?)null;
-            try
-            {
-                foreach (var id in Call((contacts, ct) => contacts.ListContactWayIdsAsync(start, end, cancellationToken: ct))) WriteOne(id);
-            }
-            catch (ServiceException ex)
-            {
-                ThrowTerminatingError(ErrorFor(ex, null));
-            }
+            foreach (var id in Call((contacts, ct) => contacts.ListContactWayIdsAsync(start, end, cancellationToken: ct))) WriteOne(id);
         }
 
         private void WriteOne(string configId)
         {
-            try
-            {
-                WriteObject(Call((contacts, ct) => contacts.GetContactWayAsync(configId, ct)));
-            }
-            catch (ServiceException ex)
-            {
-                WriteError(ErrorFor(ex, configId));
-            }
+            var way = Attempt(configId, () => Call((contacts, ct) => contacts.GetContactWayAsync(configId, ct)));
+            if (way != null) WriteObject(way);
         }
     }
 }

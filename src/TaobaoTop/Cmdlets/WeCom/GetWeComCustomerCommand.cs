@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -31,36 +31,29 @@ namespace TaobaoTop.Cmdlets.WeCom
 
         private readonly List<string> _users = new List<string>();
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             if (User != null) _users.AddRange(User);
         }
 
-        protected override void EndProcessing()
+        protected override void OnEnd()
         {
             var states = State == null ? null : new HashSet<string>(State, StringComparer.Ordinal);
-            try
+            var users = _users.Count > 0 ? _users.Distinct(StringComparer.Ordinal).ToList() : MembersOfContactWays();
+            if (users.Count == 0)
             {
-                var users = _users.Count > 0 ? _users.Distinct(StringComparer.Ordinal).ToList() : MembersOfContactWays();
-                if (users.Count == 0)
+                WriteWarning(Resources.Messages.Get("NoMembersToAsk"));
+                return;
+            }
+            WriteVerbose(Resources.Messages.Format("CustomersOfMembers", users.Count, string.Join(", ", users)));
+            Stream<WeComCustomer>((contacts, write, ct) => contacts.ForEachCustomerAsync(
+                users,
+                customer =>
                 {
-                    WriteWarning(Resources.Messages.Get("NoMembersToAsk"));
-                    return;
-                }
-                WriteVerbose(Resources.Messages.Format("CustomersOfMembers", users.Count, string.Join(", ", users)));
-                Stream<WeComCustomer>((contacts, write, ct) => contacts.ForEachCustomerAsync(
-                    users,
-                    customer =>
-                    {
-                        if (states == null || (customer.State != null && states.Contains(customer.State))) write(customer);
-                    },
-                    PageSize,
-                    ct));
-            }
-            catch (ServiceException ex)
-            {
-                ThrowTerminatingError(ErrorFor(ex, null));
-            }
+                    if (states == null || (customer.State != null && states.Contains(customer.State))) write(customer);
+                },
+                PageSize,
+                ct));
         }
 
         private List<string> MembersOfContactWays()

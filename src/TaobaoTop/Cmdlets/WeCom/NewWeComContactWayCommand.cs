@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -31,23 +31,17 @@ namespace TaobaoTop.Cmdlets.WeCom
         [Parameter]
         public SwitchParameter SkipVerify { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var problems = ContactWayRules.Check(State, Remark, User, Party, creating: true);
             if (problems.Count > 0)
             {
-                WriteError(ErrorFor(new ArgumentException("Contact way '" + State + "': " + string.Join(" ", problems)), State));
+                WriteInputError("Contact way '" + State + "': " + string.Join(" ", problems), "InvalidWeComArgument", ErrorCategory.InvalidArgument, State);
                 return;
             }
             if (!ShouldProcess(Resources.Messages.Format(Party.Length > 0 ? "ContactWayTargetWithParty" : "ContactWayTarget", State, string.Join(", ", User), string.Join(", ", Party)), Resources.Messages.Get("CreateContactWayAction"))) return;
-            try
-            {
-                WriteObject(Call((contacts, ct) => contacts.AddContactWayAsync(State, User, Party, Remark, SkipVerify, ct)));
-            }
-            catch (ServiceException ex)
-            {
-                WriteError(ErrorFor(ex, State));
-            }
+            var way = Attempt(State, () => Call((contacts, ct) => contacts.AddContactWayAsync(State, User, Party, Remark, SkipVerify, ct)));
+            if (way != null) WriteObject(way);
         }
     }
 }

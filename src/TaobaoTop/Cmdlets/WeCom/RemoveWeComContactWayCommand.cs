@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 
 namespace TaobaoTop.Cmdlets.WeCom
 {
@@ -14,21 +14,16 @@ namespace TaobaoTop.Cmdlets.WeCom
         [ValidateNotNullOrEmpty]
         public string[] ConfigId { get; set; } = null!;
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             foreach (var id in ConfigId)
             {
-                try
+                Attempt(id, () =>
                 {
                     var code = Call((contacts, ct) => contacts.GetContactWayAsync(id, ct));
                     var target = "state " + (string.IsNullOrEmpty(code.State) ? "(none)" : code.State) + ", remark " + (string.IsNullOrEmpty(code.Remark) ? "(none)" : code.Remark) + " (config id " + id + ")";
-                    if (!ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) continue;
-                    Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
-                }
-                catch (ServiceException ex)
-                {
-                    WriteError(ErrorFor(ex, id));
-                }
+                    if (ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
+                });
             }
         }
     }

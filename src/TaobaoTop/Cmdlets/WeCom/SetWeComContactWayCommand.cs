@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -36,24 +36,20 @@ namespace TaobaoTop.Cmdlets.WeCom
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var problems = ContactWayRules.Check(State, Remark, User, Party, creating: false);
             if (problems.Count > 0)
             {
-                WriteError(ErrorFor(new System.ArgumentException("Contact way " + ConfigId + ": " + string.Join(" ", problems)), ConfigId));
+                WriteInputError("Contact way " + ConfigId + ": " + string.Join(" ", problems), "InvalidWeComArgument", ErrorCategory.InvalidArgument, ConfigId);
                 return;
             }
             if (!ShouldProcess(ConfigId, Resources.Messages.Get("ChangeContactWayAction"))) return;
-            try
+            Attempt(ConfigId, () =>
             {
                 Call((contacts, ct) => contacts.UpdateContactWayAsync(ConfigId, State, Remark, SkipVerify, User, Party, ct));
                 if (PassThru) WriteObject(Call((contacts, ct) => contacts.GetContactWayAsync(ConfigId, ct)));
-            }
-            catch (ServiceException ex)
-            {
-                WriteError(ErrorFor(ex, ConfigId));
-            }
+            });
         }
     }
 }

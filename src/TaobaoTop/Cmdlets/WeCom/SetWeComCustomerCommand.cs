@@ -1,7 +1,7 @@
-using System.Linq;
 using System;
+using System.Linq;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 
 namespace TaobaoTop.Cmdlets.WeCom
 {
@@ -31,37 +31,30 @@ namespace TaobaoTop.Cmdlets.WeCom
         [ValidateNotNull]
         public string? Description { get; set; }
 
-        protected override void BeginProcessing()
+        protected override void OnBegin()
         {
             if (Remark == null && Description == null)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException(Resources.Messages.Get("NothingToSet")), "NothingToSet", ErrorCategory.InvalidArgument, null));
+                ThrowInputError(Resources.Messages.Get("NothingToSet"), "NothingToSet", ErrorCategory.InvalidArgument, null);
             }
         }
 
-        protected override void ProcessRecord()
+        protected override void OnRecord()
         {
             var target = ExternalUserId + " (" + UserId + ")";
             if (Remark != null && Remark.Length > MaxRemark)
             {
-                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("RemarkTooLong", target, Remark.Length, MaxRemark)), target));
+                WriteInputError(Resources.Messages.Format("RemarkTooLong", target, Remark.Length, MaxRemark), "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 return;
             }
             if (Description != null && Description.Length > MaxDescription)
             {
-                WriteError(ErrorFor(new ArgumentException(Resources.Messages.Format("DescriptionTooLong", target, Description.Length, MaxDescription)), target));
+                WriteInputError(Resources.Messages.Format("DescriptionTooLong", target, Description.Length, MaxDescription), "InvalidWeComArgument", ErrorCategory.InvalidArgument, target);
                 return;
             }
             var what = string.Join(Resources.Messages.Get("ListSeparator"), new[] { Remark != null ? Resources.Messages.Format("RemarkValue", Remark) : null, Description != null ? Resources.Messages.Format("DescriptionValue", Description) : null }.Where(w => w != null));
             if (!ShouldProcess(target, Resources.Messages.Format("SetCustomerAction", what))) return;
-            try
-            {
-                Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct));
-            }
-            catch (ServiceException ex)
-            {
-                WriteError(ErrorFor(ex, target));
-            }
+            Attempt(target, () => Call((contacts, ct) => contacts.RemarkAsync(UserId, ExternalUserId, Remark, Description, ct)));
         }
     }
 }

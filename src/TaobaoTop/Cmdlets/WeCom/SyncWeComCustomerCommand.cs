@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using TaobaoTop.Core.Errors;
+using TaobaoTop.Base;
 using TaobaoTop.Core.WeCom;
 
 namespace TaobaoTop.Cmdlets.WeCom
@@ -30,7 +30,9 @@ namespace TaobaoTop.Cmdlets.WeCom
         [Parameter]
         public SwitchParameter History { get; set; }
 
-        protected override void EndProcessing()
+        protected override object? ErrorTarget => StatePath;
+
+        protected override void OnEnd()
         {
             var path = GetUnresolvedProviderPathFromPSPath(StatePath);
             WeComCustomerSnapshot snapshot;
@@ -44,18 +46,10 @@ namespace TaobaoTop.Cmdlets.WeCom
                 return;
             }
             var listed = new List<WeComCustomer>();
-            try
-            {
-                var users = User?.Distinct(StringComparer.Ordinal).ToList() ?? Call((contacts, ct) => contacts.GetFollowUsersAsync(ct)).ToList();
-                WriteVerbose(Resources.Messages.Format("SyncMembers", users.Count, snapshot.TakenAt?.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) ?? Resources.Messages.Get("None")));
-                Call((contacts, ct) => contacts.ForEachCustomerAsync(users, listed.Add, cancellationToken: ct));
-            }
-            catch (ServiceException ex)
-            {
-                // A partial list would read as departures: nothing is compared or saved.
-                ThrowTerminatingError(ErrorFor(ex, StatePath));
-                return;
-            }
+            var users = User?.Distinct(StringComparer.Ordinal).ToList() ?? Call((contacts, ct) => contacts.GetFollowUsersAsync(ct)).ToList();
+            WriteVerbose(Resources.Messages.Format("SyncMembers", users.Count, snapshot.TakenAt?.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) ?? Resources.Messages.Get("None")));
+            // A failed call stops the cmdlet here: a partial list would read as departures, so nothing is compared or saved.
+            Call((contacts, ct) => contacts.ForEachCustomerAsync(users, listed.Add, cancellationToken: ct));
             var changes = snapshot.Update(listed, DateTimeOffset.UtcNow);
             try
             {

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using TaobaoTop.Emulator;
 
-namespace TaobaoTop.Cmdlets.Affiliate
+namespace TaobaoTop.Base
 {
     /// <summary>
     /// Base of the cmdlets that act on one 淘礼金: its rights id and the adzone it was created for, both bound by name

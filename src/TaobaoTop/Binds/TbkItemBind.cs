@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Management.Automation;
 using TaobaoTop.Core.Affiliate;
 
-namespace TaobaoTop.Cmdlets.Affiliate
+namespace TaobaoTop.Binds
 {
     /// <summary>
     /// The one parameter type for "an item": an item id, an item URL, a 淘口令 share text, or an item object

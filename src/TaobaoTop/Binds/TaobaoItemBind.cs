@@ -5,7 +5,7 @@ using System.Management.Automation;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 
-namespace TaobaoTop.Cmdlets.Items
+namespace TaobaoTop.Binds
 {
     /// <summary>
     /// The one parameter type for "a seller's item": its id, its page link, or an object that carries NumIid
@@ -55,9 +55,9 @@ namespace TaobaoTop.Cmdlets.Items
 
         /// <summary>
         /// Makes sure the input names one item: an input with only a 商家编码 is looked up with
-        /// taobao.items.custom.get (through <paramref name="call"/>). A non-terminating error naming the input otherwise.
+        /// taobao.items.custom.get (through <paramref name="lookUp"/>). A non-terminating error naming the input otherwise.
         /// </summary>
-        internal ErrorRecord? Resolve(Func<TopRequest, TopResponse> call)
+        internal ErrorRecord? Resolve(Func<TopRequest, ILookup<string, TaobaoItem>> lookUp)
         {
             if (NumIid > 0) return null;
             if (OuterId is null)
@@ -67,8 +67,7 @@ namespace TaobaoTop.Cmdlets.Items
                     : $"The input has no NumIid or OuterId (商家编码) to name an item: {_source}.";
                 return new ErrorRecord(new PSArgumentException(message), "NotAnItem", ErrorCategory.InvalidArgument, (object?)_source ?? _input);
             }
-            var ids = ItemApi.ReadItems(call(ItemApi.CustomGet(new[] { OuterId })), out _)
-                .Where(i => i.OuterId == OuterId).Select(i => i.NumIid).Distinct().ToArray();
+            var ids = lookUp(ItemApi.CustomGet(new[] { OuterId }))[OuterId].Select(i => i.NumIid).Distinct().ToArray();
             if (ids.Length == 1)
             {
                 NumIid = ids[0];

@@ -3,7 +3,7 @@ using System.Net;
 using System.Security;
 using TaobaoTop.Core.Protocol;
 
-namespace TaobaoTop.Connection
+namespace TaobaoTop.Binds
 {
     /// <summary>
     /// A parameter type that takes a secret as a SecureString or as plain text (scripts read secrets from vaults and

@@ -1,14 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Text.Json;
-using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Completers;
+using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
 
-namespace TaobaoTop.Cmdlets.Affiliate
+namespace TaobaoTop.Base
 {
     /// <summary>Base of the cmdlets that act for one promotion position: -AdzoneId or -Pid, the demo adzone on the emulator.</summary>
     public abstract class TbkPromotionCmdlet : TbkCmdlet
@@ -31,7 +29,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>The media (site) of -Pid; null when only -AdzoneId was given.</summary>
         protected long? SelectedSiteId { get; private set; }
 
-        protected override void BeginProcessing() => SelectAdzone(required: true);
+        protected override void OnBegin() => SelectAdzone(required: true);
 
         /// <summary>Sets <see cref="SelectedAdzoneId"/>; false when none was given and <paramref name="required"/> is false.</summary>
         protected bool SelectAdzone(bool required)
@@ -40,9 +38,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var hasAdzone = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId));
             if (pid != null && hasAdzone && pid.AdzoneId != AdzoneId)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(Resources.Messages.Format("AdzoneMismatch", AdzoneId, Pid)),
-                    "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid));
+                ThrowInputError(Resources.Messages.Format("AdzoneMismatch", AdzoneId, Pid), "AdzoneMismatch", ErrorCategory.InvalidArgument, Pid);
             }
             if (pid != null)
             {
@@ -64,9 +60,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
             }
             else
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(Resources.Messages.Format("AdzoneRequired", MyInvocation.MyCommand.Name)),
-                    "AdzoneRequired", ErrorCategory.InvalidArgument, null));
+                ThrowInputError(Resources.Messages.Format("AdzoneRequired", MyInvocation.MyCommand.Name), "AdzoneRequired", ErrorCategory.InvalidArgument, null);
             }
             return true;
         }
@@ -76,25 +70,19 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// Throws the call's <see cref="Core.Errors.TopException"/>; inputs the API could not read are failures of the batch.
         /// </summary>
         protected TbkBatch<TbkLink> ParseLinks(IReadOnlyCollection<string> materials, bool asServiceProvider, long relationId)
-        {
-            var request = WithAdzone(new TopRequest(asServiceProvider ? "taobao.tbk.sc.general.link.parse" : "taobao.tbk.dg.general.link.parse"), asServiceProvider)
-                .With("material_dto", JsonSerializer.Serialize(materials.Select(m => new Dictionary<string, string> { ["material_url"] = m })));
-            if (relationId > 0) request.With("relation_id", relationId);
-            return TbkAnswers.GeneralLinks(CallApi(request).Body);
-        }
+            => Read(CallApi(TbkApi.GeneralLinkParse(materials, Adzone(asServiceProvider), asServiceProvider, relationId)), TbkAnswers.GeneralLinks);
 
         /// <summary>Adds adzone_id, and for the sc variants site_id (the dg APIs take the adzone alone).</summary>
-        protected TopRequest WithAdzone(TopRequest request, bool siteRequired)
+        protected TopRequest WithAdzone(TopRequest request, bool siteRequired) => request.For(Adzone(siteRequired), siteRequired);
+
+        /// <summary>The selected adzone; stops the cmdlet when the sc variant needs its site and only -AdzoneId was given.</summary>
+        protected TbkPosition Adzone(bool siteRequired)
         {
             if (siteRequired && SelectedSiteId == null)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException(Resources.Messages.Get("SiteRequired")),
-                    "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId));
+                ThrowInputError(Resources.Messages.Get("SiteRequired"), "SiteRequired", ErrorCategory.InvalidArgument, AdzoneId);
             }
-            request.With("adzone_id", SelectedAdzoneId);
-            if (siteRequired) request.With("site_id", SelectedSiteId!.Value);
-            return request;
+            return new TbkPosition(SelectedAdzoneId, SelectedSiteId);
         }
     }
 
