@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
 
@@ -12,7 +13,7 @@ namespace TaobaoTop.Core.Items
     public static class ItemApi
     {
         /// <summary>The fields Get-TaobaoItem asks for.</summary>
-        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified";
+        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified,sku";
 
         public static string Money(decimal price) => price.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -29,9 +30,24 @@ namespace TaobaoTop.Core.Items
                 .With("location.city", draft.City)
                 .With("cid", draft.CategoryId)
                 .With("outer_id", draft.OuterId)
-                .With("pic_path", pictureUrl);
+                .With("pic_path", pictureUrl)
+                .With("props", draft.Props)
+                .With("input_pids", draft.InputPids)
+                .With("input_str", draft.InputStr);
+            if (draft.Skus.Count > 0)
+            {
+                request.With("sku_properties", string.Join(",", draft.Skus.Select(s => s.Properties)))
+                    .With("sku_quantities", string.Join(",", draft.Skus.Select(s => s.Quantity.ToString(CultureInfo.InvariantCulture))))
+                    .With("sku_prices", string.Join(",", draft.Skus.Select(s => Money(s.Price))));
+                if (draft.Skus.Any(s => s.OuterId != null)) request.With("sku_outer_ids", string.Join(",", draft.Skus.Select(s => s.OuterId ?? string.Empty)));
+            }
             return request;
         }
+
+        /// <summary>A leaf category's properties with their values.</summary>
+        public static TopRequest Properties(long categoryId)
+            => new TopRequest("taobao.itemprops.get").With("cid", categoryId)
+                .With("fields", "pid,name,must,multi,is_key_prop,is_sale_prop,is_enum_prop,is_input_prop,prop_values");
 
         public static TopRequest SellerGet(long numIid) => new TopRequest("taobao.item.seller.get").With("fields", ItemFields).With("num_iid", numIid);
 

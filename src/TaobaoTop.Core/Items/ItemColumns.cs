@@ -18,6 +18,9 @@ namespace TaobaoTop.Core.Items
         public const string State = "State";
         public const string City = "City";
         public const string StuffStatus = "StuffStatus";
+        public const string SkuPrice = "SkuPrice";
+        public const string SkuQuantity = "SkuQuantity";
+        public const string SkuOuterId = "SkuOuterId";
 
         /// <summary>Field → its other names; Add-TaobaoItem's parameter aliases are the same lists.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Aliases = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -32,6 +35,9 @@ namespace TaobaoTop.Core.Items
             [State] = new[] { "省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份" },
             [City] = new[] { "市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市" },
             [StuffStatus] = new[] { "新旧程度", "stuff_status" },
+            [SkuPrice] = new[] { "SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格" },
+            [SkuQuantity] = new[] { "SKU库存", "SKU数量", "sku_quantity", "规格库存" },
+            [SkuOuterId] = new[] { "SKU编码", "SKU商家编码", "sku_outer_id", "规格编码" },
         };
 
         /// <summary>How each field is named in messages: "Title (标题)".</summary>
@@ -88,7 +94,7 @@ namespace TaobaoTop.Core.Items
                 .Take(count).Select(n => n.Name).ToList();
         }
 
-        private static int Distance(string a, string b)
+        internal static int Distance(string a, string b)
         {
             var row = Enumerable.Range(0, b.Length + 1).ToArray();
             for (var i = 1; i <= a.Length; i++)

@@ -239,6 +239,9 @@ namespace TaobaoTop.Core.Items
         {
             var key = KeyOf(draft);
             var result = NewResult(draft.Row);
+            // An item with SKUs has the price and stock they give, not its first row's cells.
+            result.Price = draft.Price;
+            result.Quantity = draft.Quantity;
             try
             {
                 try

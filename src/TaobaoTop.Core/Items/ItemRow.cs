@@ -35,6 +35,24 @@ namespace TaobaoTop.Core.Items
 
         public string? StuffStatus { get; set; }
 
+        /// <summary>SKU价格: this row's SKU price, when the row is a SKU of an item.</summary>
+        public string? SkuPrice { get; set; }
+
+        /// <summary>SKU库存.</summary>
+        public string? SkuQuantity { get; set; }
+
+        /// <summary>SKU编码: the SKU's own 商家编码.</summary>
+        public string? SkuOuterId { get; set; }
+
+        /// <summary>The columns that name no item field, by header: category properties (品牌, 材质, 颜色分类 …) among them.</summary>
+        public IReadOnlyDictionary<string, string> Extra { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>The SKU rows of an item: rows sharing its 商家编码 (this row among them when it gives a SKU too).</summary>
+        public List<ItemRow> Skus { get; } = new List<ItemRow>();
+
+        /// <summary>The row gives a SKU of its own (SKU价格, SKU库存 or SKU编码).</summary>
+        public bool HasSkuColumns => !string.IsNullOrWhiteSpace(SkuPrice) || !string.IsNullOrWhiteSpace(SkuQuantity) || !string.IsNullOrWhiteSpace(SkuOuterId);
+
         /// <summary>Sets a field by its name in <see cref="ItemColumns"/>.</summary>
         public void Set(string field, string? value)
         {
@@ -50,8 +68,19 @@ namespace TaobaoTop.Core.Items
                 case ItemColumns.State: State = value; break;
                 case ItemColumns.City: City = value; break;
                 case ItemColumns.StuffStatus: StuffStatus = value; break;
+                case ItemColumns.SkuPrice: SkuPrice = value; break;
+                case ItemColumns.SkuQuantity: SkuQuantity = value; break;
+                case ItemColumns.SkuOuterId: SkuOuterId = value; break;
                 default: throw new KeyNotFoundException("Not an item field: " + field);
             }
+        }
+
+        /// <summary>"line 12 (SKU 黑色/M)": a SKU row in messages about its item.</summary>
+        public string DescribeSku(string? values)
+        {
+            var where = LineNumber is int line ? "line " + line : "row " + RowNumber;
+            if (!string.IsNullOrWhiteSpace(SkuOuterId)) return where + " (SKU编码 " + SkuOuterId!.Trim() + ")";
+            return string.IsNullOrEmpty(values) ? where : where + " (SKU " + values + ")";
         }
 
         /// <summary>"line 12" for a file row, "row 12" otherwise, with the outer_id or title when there is one.</summary>
@@ -97,6 +126,40 @@ namespace TaobaoTop.Core.Items
         public string City { get; set; } = "";
 
         public string StuffStatus { get; set; } = "new";
+
+        /// <summary>pid:vid;pid:vid of the enumerated category properties, set once the category's properties are known.</summary>
+        public string? Props { get; set; }
+
+        /// <summary>The properties given as free text: pids, and their values in the same order.</summary>
+        public string? InputPids { get; set; }
+
+        public string? InputStr { get; set; }
+
+        /// <summary>The item's SKUs, in sheet order; empty for an item without variants.</summary>
+        public List<SkuDraft> Skus { get; } = new List<SkuDraft>();
+    }
+
+    /// <summary>A validated SKU row: its price, stock and 商家编码, and its sale-property values as pid:vid once resolved.</summary>
+    public sealed class SkuDraft
+    {
+        public SkuDraft(ItemRow row)
+        {
+            Row = row;
+        }
+
+        public ItemRow Row { get; }
+
+        public decimal Price { get; set; }
+
+        public long Quantity { get; set; }
+
+        public string? OuterId { get; set; }
+
+        /// <summary>pid:vid;pid:vid.</summary>
+        public string Properties { get; set; } = "";
+
+        /// <summary>The values by name, 黑色/M, for messages and results.</summary>
+        public string Name { get; set; } = "";
     }
 
     /// <summary>One broken rule of one field.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace TaobaoTop.Core.Items
@@ -34,19 +35,25 @@ namespace TaobaoTop.Core.Items
                 draft.Title = title;
             }
 
-            var price = Required(row.Price, ItemColumns.Price, errors);
+            // An item with SKUs takes its price and stock from them; a first row that is a SKU itself gives that SKU's.
+            var hasSkus = row.Skus.Count > 0;
+            var itemLevel = !hasSkus || !row.HasSkuColumns;
+            var price = !itemLevel ? null : hasSkus ? Optional(row.Price) : Required(row.Price, ItemColumns.Price, errors);
+            decimal? givenPrice = null;
             if (price != null)
             {
-                if (ItemRules.TryParsePrice(price, out var value, out var problem)) draft.Price = value;
+                if (ItemRules.TryParsePrice(price, out var value, out var problem)) givenPrice = draft.Price = value;
                 else Add(errors, ItemColumns.Price, problem!);
             }
 
-            var quantity = Required(row.Quantity, ItemColumns.Quantity, errors);
+            var quantity = !itemLevel ? null : hasSkus ? Optional(row.Quantity) : Required(row.Quantity, ItemColumns.Quantity, errors);
+            long? givenQuantity = null;
             if (quantity != null)
             {
-                if (ItemRules.TryParseQuantity(quantity, out var value, out var problem)) draft.Quantity = value;
+                if (ItemRules.TryParseQuantity(quantity, out var value, out var problem)) givenQuantity = draft.Quantity = value;
                 else Add(errors, ItemColumns.Quantity, problem!);
             }
+            if (hasSkus) ValidateSkus(row, draft, givenPrice, givenQuantity, errors);
 
             var category = Required(row.CategoryId, ItemColumns.CategoryId, errors);
             if (category != null)
@@ -75,7 +82,7 @@ namespace TaobaoTop.Core.Items
 
             if (Optional(row.OuterId) is string outerId)
             {
-                if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "is longer than 512 bytes");
+                if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "is " + ItemRules.GbkLength(outerId) + " bytes long; at most " + ItemRules.MaxOuterIdBytes + " are allowed (a Chinese character counts 2)");
                 else if (outerId.IndexOf(',') >= 0) Add(errors, ItemColumns.OuterId, "'" + outerId + "' contains a comma, which taobao.items.custom.get cannot look up");
                 draft.OuterId = outerId;
             }
@@ -105,6 +112,67 @@ namespace TaobaoTop.Core.Items
             CheckDecoding(row, errors);
             return errors.Count == 0 ? draft : null;
         }
+
+        /// <summary>
+        /// Each SKU row's price (SKU价格, else the row's 价格), stock (SKU库存, else 库存) and SKU编码, each error naming
+        /// the SKU's row; then the item: stock is the SKU total, and a price of its own must lie within the SKU prices.
+        /// </summary>
+        private void ValidateSkus(ItemRow row, ItemDraft draft, decimal? givenPrice, long? givenQuantity, List<ItemFieldError> errors)
+        {
+            if (row.Skus.Count > ItemRules.MaxSkus)
+                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, "the item has " + row.Skus.Count + " SKU rows; at most " + ItemRules.MaxSkus + " are allowed"));
+            var outerIds = new Dictionary<string, ItemRow>(StringComparer.Ordinal);
+            foreach (var skuRow in row.Skus)
+            {
+                var sku = new SkuDraft(skuRow);
+                var where = skuRow.DescribeSku(null) + ": ";
+                var skuPrice = Optional(skuRow.SkuPrice) ?? Optional(skuRow.Price);
+                if (skuPrice is null) AddSku(errors, ItemColumns.SkuPrice, where, "is missing (give SKU价格, or 价格 on the SKU's row)");
+                else if (ItemRules.TryParsePrice(skuPrice, out var value, out var problem)) sku.Price = value;
+                else AddSku(errors, ItemColumns.SkuPrice, where, problem!);
+
+                var skuQuantity = Optional(skuRow.SkuQuantity) ?? Optional(skuRow.Quantity);
+                if (skuQuantity is null) AddSku(errors, ItemColumns.SkuQuantity, where, "is missing (give SKU库存, or 库存 on the SKU's row)");
+                else if (ItemRules.TryParseQuantity(skuQuantity, out var value, out var problem)) sku.Quantity = value;
+                else AddSku(errors, ItemColumns.SkuQuantity, where, problem!);
+
+                if (Optional(skuRow.SkuOuterId) is string skuOuterId)
+                {
+                    if (ItemRules.GbkLength(skuOuterId) > ItemRules.MaxOuterIdBytes)
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "is " + ItemRules.GbkLength(skuOuterId) + " bytes long; at most " + ItemRules.MaxOuterIdBytes + " are allowed");
+                    else if (skuOuterId.IndexOf(',') >= 0)
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "'" + skuOuterId + "' contains a comma, which sku_outer_ids cannot carry");
+                    else if (outerIds.TryGetValue(skuOuterId, out var first))
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "'" + skuOuterId + "' repeats " + first.DescribeSku(null) + "; one SKU per SKU编码");
+                    else outerIds[skuOuterId] = skuRow;
+                    sku.OuterId = skuOuterId;
+                }
+                draft.Skus.Add(sku);
+            }
+            if (errors.Count > 0) return;
+
+            var total = draft.Skus.Sum(s => s.Quantity);
+            if (total > ItemRules.MaxQuantity)
+                Add(errors, ItemColumns.Quantity, "would be the SKU total " + total + "; at most " + ItemRules.MaxQuantity + " is allowed");
+            if (givenQuantity is long stock && stock != total)
+                Add(errors, ItemColumns.Quantity, "'" + stock + "' is not the total of the SKU stocks (" + total + "); leave it empty or give the total");
+            draft.Quantity = total;
+
+            var low = draft.Skus.Min(s => s.Price);
+            var high = draft.Skus.Max(s => s.Price);
+            if (givenPrice is decimal itemPrice)
+            {
+                if (itemPrice < low || itemPrice > high)
+                    Add(errors, ItemColumns.Price, ItemApi.Money(itemPrice) + " is outside the SKU prices " + ItemApi.Money(low) + " to " + ItemApi.Money(high) + "; Taobao requires the item price within them");
+            }
+            else
+            {
+                draft.Price = low;
+            }
+        }
+
+        private void AddSku(List<ItemFieldError> errors, string field, string where, string problem)
+            => errors.Add(new ItemFieldError(field, where + (Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field)) + " " + problem));
 
         /// <summary>The picture's full path, or null where the runtime refuses the text as a path (.NET Framework throws
         /// for " &lt; &gt; | and a second colon).</summary>

@@ -47,6 +47,9 @@ namespace TaobaoTop
 
         public DateTimeOffset? Modified { get; set; }
 
+        /// <summary>The item's SKUs, when <c>sku</c> was asked for; empty for an item without variants.</summary>
+        public System.Collections.Generic.IReadOnlyList<TaobaoItemSku> Skus { get; set; } = Array.Empty<TaobaoItemSku>();
+
         public bool IsOnSale => ApproveStatus == "onsale";
 
         /// <summary>Reads an <c>item</c> object of a TOP answer.</summary>
@@ -72,6 +75,7 @@ namespace TaobaoTop
                 DelistTime = JsonFields.Time(item, "delist_time"),
                 Created = JsonFields.Time(item, "created"),
                 Modified = JsonFields.Time(item, "modified"),
+                Skus = TaobaoItemSku.ListFromJson(item),
             };
         }
 

@@ -31,6 +31,9 @@ namespace TaobaoTop.Cmdlets.Items
         private ItemPreflight? _preflight;
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
+        private readonly ItemRowGrouper _grouper = new ItemRowGrouper();
+        private List<string> _unusedColumns = new List<string>();
+        private string _absentColumns = string.Empty;
         private int _rowNumber;
         private bool _columnsReported;
         private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
@@ -87,6 +90,22 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("新旧程度", "stuff_status")]
         [AllowEmptyString, AllowNull]
         public string? StuffStatus { get; set; }
+
+        /// <summary>SKU价格: the price of the SKU this row gives; rows sharing a 商家编码 are the SKUs of one item.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuPrice { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU库存", "SKU数量", "sku_quantity", "规格库存")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuQuantity { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU编码", "SKU商家编码", "sku_outer_id", "规格编码")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuOuterId { get; set; }
 
         /// <summary>The whole input record, attached to its result as Row.</summary>
         [Parameter(ParameterSetName = RowSet, ValueFromPipeline = true, DontShow = true)]
@@ -150,13 +169,37 @@ namespace TaobaoTop.Cmdlets.Items
                 Source = InputObject,
                 Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
                 OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
+                SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
+                Extra = ExtraColumns(InputObject),
             };
-            HandleRow(row);
+            if (_grouper.Add(row) is ItemRow item) HandleRow(item);
+        }
+
+        /// <summary>The record's columns that name no item field: category properties among them.</summary>
+        private static IReadOnlyDictionary<string, string> ExtraColumns(PSObject? record)
+        {
+            var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (record is null || !(record.BaseObject is PSCustomObject)) return extra;
+            foreach (var property in record.Properties)
+            {
+                if (ItemColumns.FieldOf(property.Name) is null && !extra.ContainsKey(property.Name))
+                    extra[property.Name] = property.Value?.ToString() ?? string.Empty;
+            }
+            return extra;
         }
 
         protected override void EndProcessing()
         {
+            try
+            {
+                if (_grouper.Flush() is ItemRow item) HandleRow(item);
+            }
+            catch (ItemJournalWriteException ex)
+            {
+                ThrowTerminatingError(JournalNotWritable(ex));
+            }
             if (_whatIf.Count > 0) FlushWhatIf();
+            WarnUnusedColumns();
             if (_engine != null)
             {
                 try
@@ -227,10 +270,16 @@ namespace TaobaoTop.Cmdlets.Items
                 ThrowTerminatingError(new ErrorRecord(ex, "SheetNotReadable", ErrorCategory.InvalidData, Path));
                 return;
             }
-            _total = rows.Count;
-            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}");
+            var items = new List<ItemRow>();
+            foreach (var row in rows)
+            {
+                if (_grouper.Add(row) is ItemRow item) items.Add(item);
+            }
+            if (_grouper.Flush() is ItemRow last) items.Add(last);
+            _total = items.Count;
+            WriteVerbose($"{file}: {rows.Count} rows read as {sheet.Encoding.WebName}" + (items.Count < rows.Count ? $", {items.Count} items with their SKUs" : string.Empty));
             ReportColumns(sheet.Headers);
-            foreach (var row in rows) HandleRow(row);
+            foreach (var item in items) HandleRow(item);
         }
 
         /// <summary>
@@ -241,12 +290,19 @@ namespace TaobaoTop.Cmdlets.Items
         {
             _columnsReported = true;
             _validator!.Headers = ItemColumns.HeadersByField(headers);
-            var unused = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).ToList();
-            if (unused.Count == 0) return;
+            _unusedColumns = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
             var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
             var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
+            _absentColumns = absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty;
+        }
+
+        /// <summary>At the end, when every row's category has said which columns are its properties (品牌, 颜色分类 …).</summary>
+        private void WarnUnusedColumns()
+        {
+            var unused = _unusedColumns.Where(h => _preflight is null || !_preflight.PropertyColumns.Contains(h)).ToList();
+            if (unused.Count == 0) return;
             var columns = string.Join(", ", unused.Select(h => Messages.Format("UnusedColumn", h, Messages.Format("NearestAccepted", string.Join(", ", ItemColumns.Nearest(h))))));
-            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + (absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty) + Messages.Get("SentenceEnd"));
+            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + _absentColumns + Messages.Get("SentenceEnd"));
         }
 
         private void HandleRow(ItemRow row)
