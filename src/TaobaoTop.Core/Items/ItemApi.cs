@@ -63,10 +63,10 @@ namespace TaobaoTop.Core.Items
         public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price)
             => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price));
 
-        /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id only that SKU's stock changes.</summary>
-        public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId)
+        /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id, or a SKU's 商家编码, only that SKU's stock changes.</summary>
+        public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId, string? skuOuterId = null)
             => new TopRequest("taobao.item.quantity.update").With("num_iid", numIid).With("quantity", quantity)
-                .With("type", incremental ? 2 : 1).With("sku_id", skuId);
+                .With("type", incremental ? 2 : 1).With("sku_id", skuId).With("outer_id", skuOuterId);
 
         public static TopRequest Listing(long numIid, long quantity) => new TopRequest("taobao.item.update.listing").With("num_iid", numIid).With("num", quantity);
 

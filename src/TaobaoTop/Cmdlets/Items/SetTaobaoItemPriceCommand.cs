@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
@@ -32,6 +33,11 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateNotNullOrEmpty]
         public string? SkuProperties { get; set; }
 
+        /// <summary>Sets the price of the SKU with this 商家编码 (SKU编码), found among the item's SKUs.</summary>
+        [Parameter(ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU编码", "SKU商家编码", "sku_outer_id")]
+        public string? SkuOuterId { get; set; }
+
         /// <summary>A change relative to the current price: -10 is 10% off, 5 is 5% more.</summary>
         [Parameter(Mandatory = true, ParameterSetName = PercentSet)]
         [ValidateRange(-99.99, 10000)]
@@ -63,10 +69,24 @@ namespace TaobaoTop.Cmdlets.Items
                 var change = before is decimal old
                     ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
                     : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
-                var target = "item " + NumIid.ToString() + (SkuProperties is null ? string.Empty : " SKU " + SkuProperties);
+                var properties = SkuProperties;
+                var skuOuterId = string.IsNullOrWhiteSpace(SkuOuterId) ? null : SkuOuterId!.Trim();
+                if (properties is null && skuOuterId != null)
+                {
+                    var skus = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Skus;
+                    var sku = skus.FirstOrDefault(s => s.OuterId == skuOuterId);
+                    if (sku?.Properties is null)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid} has no SKU with SKU编码 '{skuOuterId}'" + (skus.Count > 0 ? "; its SKUs are " + string.Join(", ", skus.Select(s => s.OuterId ?? s.Name)) : "; it has no SKUs") + "."),
+                            "SkuNotFound", ErrorCategory.ObjectNotFound, skuOuterId));
+                        return;
+                    }
+                    properties = sku.Properties;
+                }
+                var target = "item " + NumIid.ToString() + (properties is null ? string.Empty : " SKU " + (skuOuterId ?? properties));
                 if (!ShouldProcess(target, change)) return;
 
-                CallApi(SkuProperties != null ? ItemApi.SkuPriceUpdate(NumIid, SkuProperties, price) : ItemApi.PriceUpdate(NumIid, price));
+                CallApi(properties != null ? ItemApi.SkuPriceUpdate(NumIid, properties, price) : ItemApi.PriceUpdate(NumIid, price));
                 WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)

@@ -30,6 +30,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("sku_id")]
         public long? SkuId { get; set; }
 
+        /// <summary>Changes only the stock of the SKU with this 商家编码 (SKU编码); TOP's outer_id of item.quantity.update.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU编码", "SKU商家编码", "sku_outer_id")]
+        public string? SkuOuterId { get; set; }
+
         protected override void ProcessRecord()
         {
             if (ResolveItem(NumIid) is ErrorRecord notAnItem)
@@ -42,12 +47,13 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteError(new ErrorRecord(new PSArgumentException($"Item {NumIid}: a stock of {Quantity} is below 0; use -Incremental to take stock away."), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid));
                 return;
             }
-            var target = "item " + NumIid.ToString() + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var skuOuterId = string.IsNullOrWhiteSpace(SkuOuterId) ? null : SkuOuterId!.Trim();
+            var target = "item " + NumIid.ToString() + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : skuOuterId != null ? " SKU " + skuOuterId : string.Empty);
             var action = Incremental ? string.Format(CultureInfo.InvariantCulture, "Change stock by {0:+0;-0}", Quantity) : "Set stock to " + Quantity.ToString(CultureInfo.InvariantCulture);
             if (!ShouldProcess(target, action)) return;
             try
             {
-                CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
+                CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId, SkuId is null ? skuOuterId : null));
                 WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
