@@ -19,6 +19,8 @@
         'Reset-TaobaoEmulator'
         'Add-TaobaoItem'
         'Get-TaobaoItem'
+        'Get-TaobaoItemProperty'
+        'Get-TaobaoFreightTemplate'
         'Set-TaobaoItemPrice'
         'Set-TaobaoItemQuantity'
         'Add-TaobaoPicture'
