@@ -242,6 +242,8 @@ namespace TaobaoTop.Core.Items
             // An item with SKUs has the price and stock they give, not its first row's cells.
             result.Price = draft.Price;
             result.Quantity = draft.Quantity;
+            result.Cost = draft.Cost;
+            result.SkuCount = draft.Skus.Count;
             try
             {
                 try

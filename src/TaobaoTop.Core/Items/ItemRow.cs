@@ -35,6 +35,9 @@ namespace TaobaoTop.Core.Items
 
         public string? StuffStatus { get; set; }
 
+        /// <summary>成本价: the cost a -PriceRule turns into the price when the row gives none.</summary>
+        public string? Cost { get; set; }
+
         /// <summary>SKU价格: this row's SKU price, when the row is a SKU of an item.</summary>
         public string? SkuPrice { get; set; }
 
@@ -68,6 +71,7 @@ namespace TaobaoTop.Core.Items
                 case ItemColumns.State: State = value; break;
                 case ItemColumns.City: City = value; break;
                 case ItemColumns.StuffStatus: StuffStatus = value; break;
+                case ItemColumns.Cost: Cost = value; break;
                 case ItemColumns.SkuPrice: SkuPrice = value; break;
                 case ItemColumns.SkuQuantity: SkuQuantity = value; break;
                 case ItemColumns.SkuOuterId: SkuOuterId = value; break;
@@ -106,6 +110,9 @@ namespace TaobaoTop.Core.Items
         public string Title { get; set; } = "";
 
         public decimal Price { get; set; }
+
+        /// <summary>The cost the price was made from, when it was.</summary>
+        public decimal? Cost { get; set; }
 
         public long Quantity { get; set; }
 
@@ -150,6 +157,9 @@ namespace TaobaoTop.Core.Items
         public ItemRow Row { get; }
 
         public decimal Price { get; set; }
+
+        /// <summary>The cost the price was made from, when it was.</summary>
+        public decimal? Cost { get; set; }
 
         public long Quantity { get; set; }
 

@@ -21,6 +21,12 @@ namespace TaobaoTop.Core.Items
         /// <summary>Field → the sheet's own header for it (ItemColumns.HeadersByField), so messages say 库存, not Quantity (数量).</summary>
         public IReadOnlyDictionary<string, string>? Headers { get; set; }
 
+        /// <summary>Prices rows that give a 成本价 (cost) and no price; without it such rows are refused.</summary>
+        public PriceRule? Rule { get; set; }
+
+        /// <summary>Told what the user must know although the row goes on (a price and a cost both given).</summary>
+        public Action<string>? Warn { get; set; }
+
         public ItemDraft? Validate(ItemRow row, List<ItemFieldError> errors)
         {
             errors.Clear();
@@ -38,9 +44,13 @@ namespace TaobaoTop.Core.Items
             // An item with SKUs takes its price and stock from them; a first row that is a SKU itself gives that SKU's.
             var hasSkus = row.Skus.Count > 0;
             var itemLevel = !hasSkus || !row.HasSkuColumns;
-            var price = !itemLevel ? null : hasSkus ? Optional(row.Price) : Required(row.Price, ItemColumns.Price, errors);
             decimal? givenPrice = null;
-            if (price != null)
+            if (itemLevel && !hasSkus)
+            {
+                if (PriceOf(row, row.Price, ItemColumns.Price, string.Empty, errors, out var cost) is decimal value) givenPrice = draft.Price = value;
+                draft.Cost = cost;
+            }
+            else if (itemLevel && Optional(row.Price) is string price)
             {
                 if (ItemRules.TryParsePrice(price, out var value, out var problem)) givenPrice = draft.Price = value;
                 else Add(errors, ItemColumns.Price, problem!);
@@ -126,10 +136,8 @@ namespace TaobaoTop.Core.Items
             {
                 var sku = new SkuDraft(skuRow);
                 var where = skuRow.DescribeSku(null) + ": ";
-                var skuPrice = Optional(skuRow.SkuPrice) ?? Optional(skuRow.Price);
-                if (skuPrice is null) AddSku(errors, ItemColumns.SkuPrice, where, "is missing (give SKU价格, or 价格 on the SKU's row)");
-                else if (ItemRules.TryParsePrice(skuPrice, out var value, out var problem)) sku.Price = value;
-                else AddSku(errors, ItemColumns.SkuPrice, where, problem!);
+                if (PriceOf(skuRow, Optional(skuRow.SkuPrice) ?? Optional(skuRow.Price), ItemColumns.SkuPrice, where, errors, out var cost) is decimal skuPrice) sku.Price = skuPrice;
+                sku.Cost = cost;
 
                 var skuQuantity = Optional(skuRow.SkuQuantity) ?? Optional(skuRow.Quantity);
                 if (skuQuantity is null) AddSku(errors, ItemColumns.SkuQuantity, where, "is missing (give SKU库存, or 库存 on the SKU's row)");
@@ -169,6 +177,43 @@ namespace TaobaoTop.Core.Items
             {
                 draft.Price = low;
             }
+        }
+
+        /// <summary>The price a row gives, or its 成本价 priced by <see cref="Rule"/>; an explicit price wins over a cost, with a warning.</summary>
+        private decimal? PriceOf(ItemRow row, string? priceText, string field, string where, List<ItemFieldError> errors, out decimal? cost)
+        {
+            cost = null;
+            var costText = Optional(row.Cost);
+            if (Optional(priceText) is string text)
+            {
+                if (costText != null) Warn?.Invoke(row.Describe() + ": both a price (" + text + ") and a 成本价 (" + costText + ") are given; the price is used as it is.");
+                if (ItemRules.TryParsePrice(text, out var value, out var problem)) return value;
+                AddSku(errors, field, where, problem!);
+                return null;
+            }
+            if (costText is null)
+            {
+                AddSku(errors, field, where, field == ItemColumns.SkuPrice ? "is missing (give SKU价格, 价格 or 成本价 on the SKU's row)" : "is missing");
+                return null;
+            }
+            if (!Money.TryParse(costText, out var amount, out var costProblem) || !Money.HasAtMostTwoDecimals(amount))
+            {
+                AddSku(errors, ItemColumns.Cost, where, costProblem ?? "'" + costText + "' has more than 2 decimals");
+                return null;
+            }
+            cost = amount;
+            if (Rule is null)
+            {
+                AddSku(errors, ItemColumns.Cost, where, "is given without a price: give -PriceRule to price items from their cost, or a 价格");
+                return null;
+            }
+            var price = Rule.PriceFor(amount);
+            if (ItemRules.PriceProblem(price) is string outside)
+            {
+                AddSku(errors, ItemColumns.Cost, where, ItemApi.Money(amount) + " prices at " + outside + " by the rule (" + Rule + ")");
+                return null;
+            }
+            return price;
         }
 
         private void AddSku(List<ItemFieldError> errors, string field, string where, string problem)

@@ -91,6 +91,12 @@ namespace TaobaoTop.Cmdlets.Items
         [AllowEmptyString, AllowNull]
         public string? StuffStatus { get; set; }
 
+        /// <summary>成本价: the cost -PriceRule turns into the price of a row (or SKU row) that gives none.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("成本价", "成本", "进价", "采购价", "cost_price")]
+        [AllowEmptyString, AllowNull]
+        public string? Cost { get; set; }
+
         /// <summary>SKU价格: the price of the SKU this row gives; rows sharing a 商家编码 are the SKUs of one item.</summary>
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
         [Alias("SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格")]
@@ -119,6 +125,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Parameter(ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string? Encoding { get; set; }
+
+        /// <summary>Prices rows from their 成本价: @{ Margin = 30; AddOn = 5; PlatformFee = 5; Ending = '.9'; Floor = 9.9; Ceiling = 999 }.</summary>
+        [Parameter]
+        [Conversion.PriceRule]
+        public PriceRule? PriceRule { get; set; }
 
         [Parameter]
         [ValidateRange(1, 256)]
@@ -161,7 +172,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             CheckOneColumnPerField();
-            _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            _validator ??= NewValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
             if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
             var row = new ItemRow
             {
@@ -169,7 +180,7 @@ namespace TaobaoTop.Cmdlets.Items
                 Source = InputObject,
                 Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
                 OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
-                SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
+                Cost = Cost, SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
                 Extra = ExtraColumns(InputObject),
             };
             if (_grouper.Add(row) is ItemRow item) HandleRow(item);
@@ -218,6 +229,9 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
+        private ItemRowValidator NewValidator(Func<string, string> resolvePath)
+            => new ItemRowValidator(resolvePath) { Rule = PriceRule, Warn = WriteWarning };
+
         /// <summary>A record with both 标题 and Title (say) would have one win silently.</summary>
         private void CheckOneColumnPerField()
         {
@@ -259,7 +273,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             var folder = System.IO.Path.GetDirectoryName(file) ?? string.Empty;
-            _validator = new ItemRowValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
+            _validator = NewValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
             List<ItemRow> rows;
             try
             {
@@ -337,7 +351,20 @@ namespace TaobaoTop.Cmdlets.Items
             engine.Submit(draft);
         }
 
-        private static string AddAction(ItemDraft draft) => Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
+        /// <summary>What would be added; a price made from a cost shows cost → price and the rule, so -WhatIf checks the pricing.</summary>
+        private string AddAction(ItemDraft draft)
+        {
+            var action = Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
+            var priced = new List<string>();
+            if (draft.Cost is decimal cost) priced.Add(ItemApi.Money(cost) + " → " + ItemApi.Money(draft.Price));
+            foreach (var sku in draft.Skus)
+            {
+                if (sku.Cost is decimal skuCost) priced.Add((sku.OuterId ?? sku.Row.DescribeSku(null)) + " " + ItemApi.Money(skuCost) + " → " + ItemApi.Money(sku.Price));
+            }
+            if (draft.Skus.Count > 0) action += Messages.Format("WithSkus", draft.Skus.Count);
+            if (priced.Count > 0) action += Messages.Format("PricedFromCost", string.Join(", ", priced), PriceRule);
+            return action;
+        }
 
         /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
         private void FlushWhatIf()

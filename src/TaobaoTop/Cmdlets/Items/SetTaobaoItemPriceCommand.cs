@@ -16,6 +16,7 @@ namespace TaobaoTop.Cmdlets.Items
     {
         private const string PriceSet = "Price";
         private const string PercentSet = "Percent";
+        private const string CostSet = "FromCost";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("num_iid", "Id", "ItemId", "宝贝ID", "商品ID")]
@@ -27,14 +28,27 @@ namespace TaobaoTop.Cmdlets.Items
         [Money]
         public decimal Price { get; set; }
 
+        /// <summary>The cost (成本价) -PriceRule makes the new price from; an ERP cost sheet binds it by name.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CostSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("成本价", "成本", "进价", "采购价", "Cost", "cost_price")]
+        [Money]
+        public decimal FromCost { get; set; }
+
+        /// <summary>How a cost becomes a price: @{ Margin = 30; AddOn = 5; PlatformFee = 5; Ending = '.9'; Floor = 9.9; Ceiling = 999 }.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CostSet)]
+        [Conversion.PriceRule]
+        public PriceRule PriceRule { get; set; } = null!;
+
         /// <summary>Sets this SKU's price instead of the item's; TOP names a SKU by its properties, e.g. 1627207:28341;20509:28314.</summary>
         [Parameter(ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CostSet, ValueFromPipelineByPropertyName = true)]
         [Alias("properties", "sku_properties")]
         [ValidateNotNullOrEmpty]
         public string? SkuProperties { get; set; }
 
         /// <summary>Sets the price of the SKU with this 商家编码 (SKU编码), found among the item's SKUs.</summary>
         [Parameter(ParameterSetName = PriceSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CostSet, ValueFromPipelineByPropertyName = true)]
         [Alias("SKU编码", "SKU商家编码", "sku_outer_id")]
         public string? SkuOuterId { get; set; }
 
@@ -61,12 +75,16 @@ namespace TaobaoTop.Cmdlets.Items
                         ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
                     price = ItemRules.ChangeByPercent(before.Value, Percent);
                 }
+                if (ParameterSetName == CostSet) price = PriceRule.PriceFor(FromCost);
                 if (ItemRules.PriceProblem(price) is string problem)
                 {
+                    if (ParameterSetName == CostSet) problem = $"made from the cost {ItemApi.Money(FromCost)} by the rule ({PriceRule}), {problem}";
                     WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid}: the price {problem}."), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
                     return;
                 }
-                var change = before is decimal old
+                var change = ParameterSetName == CostSet
+                    ? string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan (cost {1:0.00} → {0:0.00}; {2})", price, FromCost, PriceRule)
+                    : before is decimal old
                     ? string.Format(CultureInfo.InvariantCulture, "Set price {0:0.00} → {1:0.00} yuan ({2:+0.##;-0.##}%)", old, price, Percent)
                     : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
                 var properties = SkuProperties;
