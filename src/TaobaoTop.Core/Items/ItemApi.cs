@@ -59,9 +59,13 @@ namespace TaobaoTop.Core.Items
         public static TopRequest PriceUpdate(long numIid, decimal price)
             => new TopRequest("taobao.item.price.update").With("num_iid", numIid).With("price", Money(price));
 
-        /// <summary>One SKU's price; the SKU is named by its properties (pid:vid;pid:vid), as the API requires.</summary>
-        public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price)
-            => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price));
+        /// <summary>
+        /// One SKU's price; the SKU is named by its properties (pid:vid;pid:vid), as the API requires. item_price moves the
+        /// item's price along when the new SKU price would leave it outside its SKUs' prices, which TOP refuses.
+        /// </summary>
+        public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price, decimal? itemPrice = null)
+            => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price))
+                .With("item_price", itemPrice is decimal item ? Money(item) : null);
 
         /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id, or a SKU's 商家编码, only that SKU's stock changes.</summary>
         public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId, string? skuOuterId = null)

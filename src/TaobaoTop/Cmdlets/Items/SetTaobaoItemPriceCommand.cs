@@ -89,22 +89,30 @@ namespace TaobaoTop.Cmdlets.Items
                     : string.Format(CultureInfo.InvariantCulture, "Set price to {0:0.00} yuan", price);
                 var properties = SkuProperties;
                 var skuOuterId = string.IsNullOrWhiteSpace(SkuOuterId) ? null : SkuOuterId!.Trim();
-                if (properties is null && skuOuterId != null)
+                decimal? itemPrice = null;
+                if (properties != null || skuOuterId != null)
                 {
-                    var skus = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Skus;
-                    var sku = skus.FirstOrDefault(s => s.OuterId == skuOuterId);
-                    if (sku?.Properties is null)
+                    // One read finds the SKU by its 商家编码 and tells whether the item's price must move with it.
+                    var item = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid)));
+                    var skus = item.Skus;
+                    var sku = properties != null ? skus.FirstOrDefault(s => SameProperties(s.Properties, properties)) : skus.FirstOrDefault(s => s.OuterId == skuOuterId);
+                    if (sku?.Properties is null && properties is null)
                     {
                         WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid} has no SKU with SKU编码 '{skuOuterId}'" + (skus.Count > 0 ? "; its SKUs are " + string.Join(", ", skus.Select(s => s.OuterId ?? s.Name)) : "; it has no SKUs") + "."),
                             "SkuNotFound", ErrorCategory.ObjectNotFound, skuOuterId));
                         return;
                     }
-                    properties = sku.Properties;
+                    properties ??= sku!.Properties;
+                    if (sku != null && item.Price is decimal current)
+                    {
+                        var others = skus.Where(s => s != sku && s.Price != null).Select(s => s.Price!.Value).Append(price).ToList();
+                        if (current < others.Min() || current > others.Max()) itemPrice = current < others.Min() ? others.Min() : others.Max();
+                    }
                 }
                 var target = "item " + NumIid.ToString() + (properties is null ? string.Empty : " SKU " + (skuOuterId ?? properties));
                 if (!ShouldProcess(target, change)) return;
 
-                CallApi(properties != null ? ItemApi.SkuPriceUpdate(NumIid, properties, price) : ItemApi.PriceUpdate(NumIid, price));
+                CallApi(properties != null ? ItemApi.SkuPriceUpdate(NumIid, properties!, price, itemPrice) : ItemApi.PriceUpdate(NumIid, price));
                 WriteItemAfterChange(NumIid);
             }
             catch (TopException ex)
@@ -112,5 +120,8 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteCallError(ex, NumIid);
             }
         }
+
+        private static bool SameProperties(string? a, string b)
+            => a != null && string.Join(";", a.Split(';').OrderBy(p => p, StringComparer.Ordinal)) == string.Join(";", b.Split(';').Where(p => p.Length > 0).OrderBy(p => p, StringComparer.Ordinal));
     }
 }
