@@ -13,7 +13,7 @@ namespace TaobaoTop.Core.Items
     public static class ItemApi
     {
         /// <summary>The fields Get-TaobaoItem asks for.</summary>
-        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified,sku";
+        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified,sku,item_img,prop_img";
 
         public static string Money(decimal price) => price.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -83,13 +83,31 @@ namespace TaobaoTop.Core.Items
         public static TopRequest CustomGet(IEnumerable<string> outerIds, string fields = "num_iid,outer_id")
             => new TopRequest("taobao.items.custom.get").With("fields", fields).With("outer_id", string.Join(",", outerIds));
 
-        public static TopRequest PictureUpload(string path, long categoryId, string? title)
+        public static TopRequest PictureUpload(string path, long categoryId, string? title) => PictureUpload(TopFile.FromPath(path), categoryId, title);
+
+        public static TopRequest PictureUpload(TopFile file, long categoryId, string? title)
         {
             var request = new TopRequest("taobao.picture.upload")
                 .With("picture_category_id", categoryId)
-                .With("image_input_title", Path.GetFileName(path))
+                .With("image_input_title", file.FileName)
                 .With("title", title);
-            request.Files["img"] = TopFile.FromPath(path);
+            request.Files["img"] = file;
+            return request;
+        }
+
+        /// <summary>One of an item's main pictures 2 to 5 (position 1 to 4).</summary>
+        public static TopRequest ItemImageUpload(long numIid, TopFile file, int position)
+        {
+            var request = new TopRequest("taobao.item.img.upload").With("num_iid", numIid).With("position", position);
+            request.Files["image"] = file;
+            return request;
+        }
+
+        /// <summary>The picture of one sale-property value (pid:vid), such as a colour's.</summary>
+        public static TopRequest PropertyImageUpload(long numIid, string properties, TopFile file)
+        {
+            var request = new TopRequest("taobao.item.propimg.upload").With("num_iid", numIid).With("properties", properties);
+            request.Files["image"] = file;
             return request;
         }
 

@@ -42,6 +42,25 @@ namespace TaobaoTop.Core.Items
             [SkuOuterId] = new[] { "SKU编码", "SKU商家编码", "sku_outer_id", "规格编码" },
         };
 
+        /// <summary>主图2 … 主图5 (or Picture2 …): the position 1 to 4 of an extra main picture; null for other columns.</summary>
+        public static int? ExtraPicturePosition(string header)
+        {
+            var name = Normalize(header);
+            foreach (var prefix in new[] { "主图", "picture", "宝贝图片", "图片" })
+            {
+                if (name.Length == prefix.Length + 1 && name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length] >= '2' && name[prefix.Length] <= '5')
+                    return name[prefix.Length] - '1';
+            }
+            return null;
+        }
+
+        /// <summary>The column of a SKU row's colour picture: 颜色图片, SKU图片, 属性图片, SkuPicture.</summary>
+        public static bool IsSkuPicture(string header)
+        {
+            var name = Normalize(header);
+            return name == "颜色图片" || name == "sku图片" || name == "属性图片" || name == "skupicture";
+        }
+
         /// <summary>How each field is named in messages: "Title (标题)".</summary>
         public static string Describe(string field) => field + " (" + Aliases[field][0] + ")";
 

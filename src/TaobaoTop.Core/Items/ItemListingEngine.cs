@@ -248,7 +248,10 @@ namespace TaobaoTop.Core.Items
             {
                 try
                 {
-                    return await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
+                    var outcome = await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
+                    if (outcome.Item1.NumIid is long numIid && (outcome.Item1.Status == TaobaoItemStatus.Added || outcome.Item1.Status == TaobaoItemStatus.AddedEarlier))
+                        await AttachPicturesAsync(draft, key, numIid).ConfigureAwait(false);
+                    return outcome;
                 }
                 catch (Exception ex) when (!(ex is ItemJournalWriteException) && !(ex is RowNotSentException) && !_cancellation.IsCancellationRequested)
                 {
@@ -553,14 +556,63 @@ namespace TaobaoTop.Core.Items
             }
         }
 
+        /// <summary>
+        /// A local main picture's URL in the picture space: uploaded once per content (same bytes, same picture, whatever
+        /// the file is called), and the hash → URL kept in the journal, so a resumed run uploads nothing twice.
+        /// </summary>
         private Task<string> PictureUrlAsync(string path)
-            => _pictures.GetOrAdd(path, p => new Lazy<Task<string>>(async () =>
+        {
+            var file = TopFile.FromPath(path);
+            var key = ItemJournal.PictureKeyPrefix + ContentHash(file.Content);
+            return _pictures.GetOrAdd(key, k => new Lazy<Task<string>>(async () =>
             {
+                if (_journal?.Find(k)?.PicturePath is string known) return known;
                 // A repeated upload after a lost answer leaves a spare copy in the picture space, nothing worse.
-                var response = await RepeatableCallAsync(ItemApi.PictureUpload(p, _options.PictureCategoryId, null)).ConfigureAwait(false);
-                return ItemApi.ReadPicture(response, p).PicturePath
+                var response = await RepeatableCallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, null)).ConfigureAwait(false);
+                var url = ItemApi.ReadPicture(response, path).PicturePath
                     ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
+                Interlocked.Increment(ref Counts.PicturesUploadedCount);
+                _journal?.Record(new ItemJournalEntry { Key = k, Status = "Uploaded", Title = file.FileName, PicturePath = url });
+                return url;
             })).Value;
+        }
+
+        private static string ContentHash(byte[] content)
+        {
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+                return BitConverter.ToString(sha.ComputeHash(content)).Replace("-", string.Empty).ToLowerInvariant();
+        }
+
+        /// <summary>
+        /// After the add: main pictures 2 to 5 (taobao.item.img.upload) and the colours' pictures
+        /// (taobao.item.propimg.upload), each journaled once attached, so a resumed run attaches only what is missing. A
+        /// picture that cannot be attached is a warning: the item is in the shop, and the next run tries the picture again.
+        /// </summary>
+        private async Task AttachPicturesAsync(ItemDraft draft, string key, long numIid)
+        {
+            var pictures = draft.ExtraPictures.Select(p => (Key: "img:" + p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), Name: "主图" + (p.Position + 1), p.Picture,
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.ItemImageUpload(numIid, file, p.Position))))
+                .Concat(draft.PropertyPictures.Select(p => (Key: "propimg:" + p.Properties, Name: "颜色图片 " + p.Properties, p.Picture,
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.PropertyImageUpload(numIid, p.Properties, file)))));
+            foreach (var picture in pictures)
+            {
+                var entryKey = ItemJournal.AttachedKeyPrefix + key + ":" + picture.Key;
+                if (_journal?.Find(entryKey)?.Status == ItemJournal.Attached) continue;
+                try
+                {
+                    var file = picture.Picture.File != null
+                        ? TopFile.FromPath(picture.Picture.File)
+                        : await PictureDownloader.DownloadAsync(picture.Picture.Url!, _cancellation).ConfigureAwait(false);
+                    await RepeatableCallAsync(picture.Request(file)).ConfigureAwait(false);
+                    Interlocked.Increment(ref Counts.PicturesUploadedCount);
+                    _journal?.Record(new ItemJournalEntry { Key = entryKey, Row = draft.Row.RowNumber, Line = draft.Row.LineNumber, Status = ItemJournal.Attached, NumIid = numIid, OuterId = draft.OuterId, Title = picture.Name });
+                }
+                catch (Exception ex) when (ex is TopException || ex is PictureDownloadException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
+                {
+                    (_options.Warn ?? _options.Log)?.Invoke(draft.Row.Describe() + ": item " + numIid + " is in the shop, but its " + picture.Name + " (" + picture.Picture + ") could not be attached: " + ex.Message + " Run again with the same -JournalPath to attach it.");
+                }
+            }
+        }
 
         /// <summary>The num_iids of the seller's items with this outer_id; lookups are batched 40 to a call.</summary>
         private Task<long[]> ExistingAsync(string outerId)
@@ -633,7 +685,12 @@ namespace TaobaoTop.Core.Items
         private int _failed;
         private int _notSent;
 
+        internal int PicturesUploadedCount;
+
         public int Submitted => Volatile.Read(ref SubmittedCount);
+
+        /// <summary>Pictures sent to Taobao: main pictures uploaded to the picture space and pictures attached to items.</summary>
+        public int PicturesUploaded => Volatile.Read(ref PicturesUploadedCount);
 
         public int Completed => Volatile.Read(ref _completed);
 

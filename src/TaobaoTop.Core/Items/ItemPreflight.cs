@@ -156,6 +156,14 @@ namespace TaobaoTop.Core.Items
                 }
                 firstPids = pids;
                 sku.Properties = string.Join(";", pairs.Select(p => p.Pid.ToString(CultureInfo.InvariantCulture) + ":" + p.Vid.ToString(CultureInfo.InvariantCulture)));
+                // A colour's picture goes with the colour's value, once per value.
+                if (sku.Picture != null)
+                {
+                    var colour = pairs.FirstOrDefault(p => sale.First(s => s.Pid == p.Pid).Name.IndexOf("颜色", StringComparison.Ordinal) >= 0);
+                    if (colour.Pid == 0) colour = pairs[0];
+                    var properties = colour.Pid.ToString(CultureInfo.InvariantCulture) + ":" + colour.Vid.ToString(CultureInfo.InvariantCulture);
+                    if (!draft.PropertyPictures.Any(p => p.Properties == properties)) draft.PropertyPictures.Add((properties, sku.Picture));
+                }
                 if (seen.TryGetValue(sku.Properties, out var first))
                     errors.Add(new ItemFieldError(sale[0].Name, where + "repeats the SKU " + sku.Name + " of " + first.Row.DescribeSku(null)));
                 else

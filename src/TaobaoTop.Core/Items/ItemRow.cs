@@ -50,6 +50,25 @@ namespace TaobaoTop.Core.Items
         /// <summary>The columns that name no item field, by header: category properties (品牌, 材质, 颜色分类 …) among them.</summary>
         public IReadOnlyDictionary<string, string> Extra { get; set; } = new Dictionary<string, string>();
 
+        /// <summary>The extra main pictures (主图2 … 主图5), by position 1 to 4, each a local path or an http(s) URL.</summary>
+        public IEnumerable<(int Position, string Picture)> ExtraPictures()
+        {
+            foreach (var column in Extra)
+            {
+                if (ItemColumns.ExtraPicturePosition(column.Key) is int position && !string.IsNullOrWhiteSpace(column.Value)) yield return (position, column.Value.Trim());
+            }
+        }
+
+        /// <summary>A SKU row's picture for its colour (颜色图片, SKU图片), or null.</summary>
+        public string? SkuPicture()
+        {
+            foreach (var column in Extra)
+            {
+                if (ItemColumns.IsSkuPicture(column.Key) && !string.IsNullOrWhiteSpace(column.Value)) return column.Value.Trim();
+            }
+            return null;
+        }
+
         /// <summary>The SKU rows of an item: rows sharing its 商家编码 (this row among them when it gives a SKU too).</summary>
         public List<ItemRow> Skus { get; } = new List<ItemRow>();
 
@@ -144,6 +163,32 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>The item's SKUs, in sheet order; empty for an item without variants.</summary>
         public List<SkuDraft> Skus { get; } = new List<SkuDraft>();
+
+        /// <summary>Main pictures 2 to 5, attached with taobao.item.img.upload after the add.</summary>
+        public List<(int Position, PictureSource Picture)> ExtraPictures { get; } = new List<(int, PictureSource)>();
+
+        /// <summary>Pictures of sale-property values (a colour's picture), attached with taobao.item.propimg.upload: pid:vid → picture.</summary>
+        public List<(string Properties, PictureSource Picture)> PropertyPictures { get; } = new List<(string, PictureSource)>();
+    }
+
+    /// <summary>A picture to upload: a local file (full path) or an http(s) URL to download first.</summary>
+    public sealed class PictureSource
+    {
+        private PictureSource(string? file, string? url)
+        {
+            File = file;
+            Url = url;
+        }
+
+        public string? File { get; }
+
+        public string? Url { get; }
+
+        public static PictureSource FromFile(string fullPath) => new PictureSource(fullPath, null);
+
+        public static PictureSource FromUrl(string url) => new PictureSource(null, url);
+
+        public override string ToString() => File ?? Url ?? string.Empty;
     }
 
     /// <summary>A validated SKU row: its price, stock and 商家编码, and its sale-property values as pid:vid once resolved.</summary>
@@ -170,6 +215,9 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>The values by name, 黑色/M, for messages and results.</summary>
         public string Name { get; set; } = "";
+
+        /// <summary>The picture of this SKU's colour (颜色图片), if the row gives one.</summary>
+        public PictureSource? Picture { get; set; }
     }
 
     /// <summary>One broken rule of one field.</summary>

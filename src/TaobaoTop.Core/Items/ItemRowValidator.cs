@@ -119,6 +119,11 @@ namespace TaobaoTop.Core.Items
                 }
             }
 
+            foreach (var (position, extra) in row.ExtraPictures())
+            {
+                if (Picture(extra, ItemColumns.Picture, "主图" + (position + 1), string.Empty, errors) is PictureSource source) draft.ExtraPictures.Add((position, source));
+            }
+
             CheckDecoding(row, errors);
             return errors.Count == 0 ? draft : null;
         }
@@ -155,6 +160,7 @@ namespace TaobaoTop.Core.Items
                     else outerIds[skuOuterId] = skuRow;
                     sku.OuterId = skuOuterId;
                 }
+                if (skuRow.SkuPicture() is string skuPicture) sku.Picture = Picture(skuPicture, ItemColumns.Picture, "颜色图片", where, errors);
                 draft.Skus.Add(sku);
             }
             if (errors.Count > 0) return;
@@ -218,6 +224,17 @@ namespace TaobaoTop.Core.Items
 
         private void AddSku(List<ItemFieldError> errors, string field, string where, string problem)
             => errors.Add(new ItemFieldError(field, where + (Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field)) + " " + problem));
+
+        /// <summary>An extra picture cell: an http(s) URL, or a local file that passes the picture checks.</summary>
+        private PictureSource? Picture(string text, string field, string column, string where, List<ItemFieldError> errors)
+        {
+            if (PictureCheck.IsUrl(text)) return PictureSource.FromUrl(text);
+            var path = ResolvePicture(text);
+            var problem = path is null ? "'" + text + "' is not a valid file path" : _pictures.Problem(path);
+            if (problem is null) return PictureSource.FromFile(path!);
+            errors.Add(new ItemFieldError(field, where + column + " " + problem));
+            return null;
+        }
 
         /// <summary>The picture's full path, or null where the runtime refuses the text as a path (.NET Framework throws
         /// for " &lt; &gt; | and a second colon).</summary>

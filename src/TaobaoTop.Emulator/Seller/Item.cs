@@ -35,6 +35,7 @@ namespace TaobaoTop.Emulator.Seller
         public DateTimeOffset? DelistTime { get; set; }
         public List<ItemImage> Images { get; set; } = new List<ItemImage>();
         public List<Sku> Skus { get; set; } = new List<Sku>();
+        public List<ItemImage> PropImages { get; set; } = new List<ItemImage>();
         public string? InputPids { get; set; }
         public string? InputStr { get; set; }
         public long? PostageId { get; set; }
@@ -90,6 +91,13 @@ namespace TaobaoTop.Emulator.Seller
                     json["item_imgs"] = simplify ? (JsonNode)images : new JsonObject { ["item_img"] = images };
                     continue;
                 }
+                if (field == "prop_img" || field == "prop_imgs")
+                {
+                    if (json.ContainsKey("prop_imgs") || PropImages.Count == 0) continue;
+                    var images = new JsonArray(PropImages.Select(i => (JsonNode)i.ToJson()).ToArray());
+                    json["prop_imgs"] = simplify ? (JsonNode)images : new JsonObject { ["prop_img"] = images };
+                    continue;
+                }
                 if (field == "sku" || field == "skus")
                 {
                     if (json.ContainsKey("skus") || Skus.Count == 0) continue;
@@ -104,7 +112,7 @@ namespace TaobaoTop.Emulator.Seller
             return json;
         }
 
-        public JsonObject ToState() => ToJson(Fields.Keys.Append("item_img").Append("sku"));
+        public JsonObject ToState() => ToJson(Fields.Keys.Append("item_img").Append("sku").Append("prop_img"));
 
         public static Item FromState(JsonNode node)
         {
@@ -136,6 +144,7 @@ namespace TaobaoTop.Emulator.Seller
                 ListTime = StateTime(node["list_time"]),
                 DelistTime = StateTime(node["delist_time"]),
                 Images = node["item_imgs"]?["item_img"]?.AsArray().Select(i => ItemImage.FromState(i!)).ToList() ?? new List<ItemImage>(),
+                PropImages = node["prop_imgs"]?["prop_img"]?.AsArray().Select(i => ItemImage.FromState(i!)).ToList() ?? new List<ItemImage>(),
                 Skus = node["skus"]?["sku"]?.AsArray().Select(s => Sku.FromState(s!)).ToList() ?? new List<Sku>(),
                 InputPids = (string?)node["input_pids"],
                 InputStr = (string?)node["input_str"],

@@ -43,6 +43,7 @@ namespace TaobaoTop.Emulator.Seller
             registry.Add("taobao.items.list.get", needsSession: true, writes: false, Locked(GetByNumIids));
             registry.Add("taobao.picture.upload", needsSession: true, writes: true, Locked(UploadPicture));
             registry.Add("taobao.item.img.upload", needsSession: true, writes: true, Locked(UploadItemImage));
+            registry.Add("taobao.item.propimg.upload", needsSession: true, writes: true, Locked(UploadPropertyImage));
             registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
             registry.Add("taobao.itemprops.get", needsSession: false, writes: false, GetProperties);
             registry.Add("taobao.item.sku.price.update", needsSession: true, writes: true, Locked(UpdateSkuPrice));
@@ -239,7 +240,7 @@ namespace TaobaoTop.Emulator.Seller
             to.Props = from.Props; to.SellerCids = from.SellerCids; to.FreightPayer = from.FreightPayer; to.ValidThru = from.ValidThru;
             to.HasShowcase = from.HasShowcase; to.HasDiscount = from.HasDiscount; to.Created = from.Created; to.Modified = from.Modified;
             to.ListTime = from.ListTime; to.DelistTime = from.DelistTime; to.Images = from.Images; to.Skus = from.Skus;
-            to.InputPids = from.InputPids; to.InputStr = from.InputStr; to.PostageId = from.PostageId;
+            to.PropImages = from.PropImages; to.InputPids = from.InputPids; to.InputStr = from.InputStr; to.PostageId = from.PostageId;
         }
 
         /// <summary>
@@ -501,6 +502,33 @@ namespace TaobaoTop.Emulator.Seller
             if (isMajor) item.PicUrl = image.Url;
             item.Modified = call.Now;
             return new JsonObject { ["item_img"] = image.ToJson() };
+        }
+
+        /// <summary>
+        /// A picture for one value of a sale property (a colour's picture, shown when a buyer picks the colour): file part
+        /// <c>image</c>, jpg/png/gif up to 3MB; one per value, a second upload for the value replaces it.
+        /// </summary>
+        private JsonObject UploadPropertyImage(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var properties = call.Required("properties");
+            var category = ItemCategories.Find(item.Cid)!;
+            var pair = properties.Split(':');
+            var property = pair.Length == 2 && long.TryParse(pair[0], out var pid) && long.TryParse(pair[1], out var vid)
+                ? category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale && p.ValueName(vid) != null)
+                : null;
+            if (property is null) throw TopApiException.InvalidArgument("properties", "properties must be one pid:vid of a sale property of the item's category, got '" + properties + "'.");
+            if (!call.Files.TryGetValue("image", out var file)) throw TopApiException.MissingArgument("image");
+            var info = ImageInfo.Read(file, "image", MaxPictureBytes, "jpg", "png", "gif");
+            var image = item.PropImages.FirstOrDefault(i => i.Properties == properties);
+            if (image is null)
+            {
+                image = new ItemImage { Id = _nextPictureId++, Position = item.PropImages.Count, Created = call.Now, Properties = properties };
+                item.PropImages.Add(image);
+            }
+            image.Url = PicturePath(item.Nick, image.Id, info.Extension);
+            item.Modified = call.Now;
+            return new JsonObject { ["prop_img"] = image.ToJson() };
         }
 
         /// <summary>A picture-space URL shaped like Taobao's (<c>img.alicdn.com/imgextra/…/O1CN01…_!!&lt;uid&gt;.png</c>).</summary>

@@ -223,8 +223,8 @@ namespace TaobaoTop.Cmdlets.Items
                 }
                 WriteRate();
                 var counts = _engine.Counts;
-                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, in {5:0.0} s",
-                    counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, _clock.Elapsed.TotalSeconds));
+                WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} rows: {1} added, {2} skipped, {3} invalid, {4} failed, {5} pictures uploaded, in {6:0.0} s",
+                    counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, counts.PicturesUploaded, _clock.Elapsed.TotalSeconds));
                 WriteProgress(new ProgressRecord(1, "Adding items", "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
@@ -304,7 +304,7 @@ namespace TaobaoTop.Cmdlets.Items
         {
             _columnsReported = true;
             _validator!.Headers = ItemColumns.HeadersByField(headers);
-            _unusedColumns = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+            _unusedColumns = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null && ItemColumns.ExtraPicturePosition(h) is null && !ItemColumns.IsSkuPicture(h)).Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
             var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
             var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
             _absentColumns = absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty;
