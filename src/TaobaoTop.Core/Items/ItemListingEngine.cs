@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
 
@@ -577,6 +578,19 @@ namespace TaobaoTop.Core.Items
             })).Value;
         }
 
+        private void RecordPicture(ItemDraft draft, string key, string status, long numIid, string name)
+            => _journal?.Record(new ItemJournalEntry { Key = key, Row = draft.Row.RowNumber, Line = draft.Row.LineNumber, Status = status, NumIid = numIid, OuterId = draft.OuterId, Title = name });
+
+        /// <summary>The positions of an item's main pictures and the pid:vid of its property pictures.</summary>
+        private async Task<TaobaoItemPictures> PicturesOnAsync(long numIid)
+        {
+            var response = await RepeatableCallAsync(new TopRequest("taobao.item.seller.get").With("fields", "num_iid,item_img,prop_img").With("num_iid", numIid)).ConfigureAwait(false);
+            var item = response.Body.Child("item");
+            return new TaobaoItemPictures(
+                new HashSet<long>(item.List("item_imgs").Select(i => i.Long("position") ?? -1)),
+                new HashSet<string>(item.List("prop_imgs").Select(i => i.Text("properties") ?? string.Empty), StringComparer.Ordinal));
+        }
+
         private static string ContentHash(byte[] content)
         {
             using (var sha = System.Security.Cryptography.SHA256.Create())
@@ -591,21 +605,57 @@ namespace TaobaoTop.Core.Items
         private async Task AttachPicturesAsync(ItemDraft draft, string key, long numIid)
         {
             var pictures = draft.ExtraPictures.Select(p => (Key: "img:" + p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), Name: "主图" + (p.Position + 1), p.Picture,
-                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.ItemImageUpload(numIid, file, p.Position))))
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.ItemImageUpload(numIid, file, p.Position)),
+                    IsOn: (Func<TaobaoItemPictures, bool>)(on => on.Positions.Contains(p.Position))))
                 .Concat(draft.PropertyPictures.Select(p => (Key: "propimg:" + p.Properties, Name: "颜色图片 " + p.Properties, p.Picture,
-                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.PropertyImageUpload(numIid, p.Properties, file)))));
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.PropertyImageUpload(numIid, p.Properties, file)),
+                    IsOn: (Func<TaobaoItemPictures, bool>)(on => on.Properties.Contains(p.Properties)))));
+            TaobaoItemPictures? onItem = null;
             foreach (var picture in pictures)
             {
                 var entryKey = ItemJournal.AttachedKeyPrefix + key + ":" + picture.Key;
-                if (_journal?.Find(entryKey)?.Status == ItemJournal.Attached) continue;
+                var prior = _journal?.Find(entryKey);
+                if (prior?.Status == ItemJournal.Attached) continue;
                 try
                 {
+                    // A run stopped after sending the picture and before its answer: the item says whether it got it.
+                    if (prior?.Status == ItemJournal.Sending)
+                    {
+                        onItem ??= await PicturesOnAsync(numIid).ConfigureAwait(false);
+                        if (picture.IsOn(onItem))
+                        {
+                            RecordPicture(draft, entryKey, ItemJournal.Attached, numIid, picture.Name);
+                            continue;
+                        }
+                    }
                     var file = picture.Picture.File != null
                         ? TopFile.FromPath(picture.Picture.File)
                         : await PictureDownloader.DownloadAsync(picture.Picture.Url!, _cancellation).ConfigureAwait(false);
-                    await RepeatableCallAsync(picture.Request(file)).ConfigureAwait(false);
+                    RecordPicture(draft, entryKey, ItemJournal.Sending, numIid, picture.Name);
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            await CallAsync(picture.Request(file)).ConfigureAwait(false);
+                            break;
+                        }
+                        catch (TopException ex) when (ex.MayHaveBeenApplied && attempt < _options.MaxAttempts)
+                        {
+                            // Sent again only when the item shows it did not get it: no picture twice.
+                            if (picture.IsOn(await PicturesOnAsync(numIid).ConfigureAwait(false))) break;
+                        }
+                        catch (TopException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
+                        {
+                            await Task.Delay(Delay(attempt + 1), _cancellation).ConfigureAwait(false);
+                        }
+                    }
                     Interlocked.Increment(ref Counts.PicturesUploadedCount);
-                    _journal?.Record(new ItemJournalEntry { Key = entryKey, Row = draft.Row.RowNumber, Line = draft.Row.LineNumber, Status = ItemJournal.Attached, NumIid = numIid, OuterId = draft.OuterId, Title = picture.Name });
+                    RecordPicture(draft, entryKey, ItemJournal.Attached, numIid, picture.Name);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped: the item is in the shop; the journal says which pictures the next run still attaches.
+                    return;
                 }
                 catch (Exception ex) when (ex is TopException || ex is PictureDownloadException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
                 {
@@ -667,6 +717,20 @@ namespace TaobaoTop.Core.Items
                 }
             }
         }
+    }
+
+    /// <summary>What pictures an item has: main picture positions and property pictures' pid:vid.</summary>
+    internal sealed class TaobaoItemPictures
+    {
+        public TaobaoItemPictures(HashSet<long> positions, HashSet<string> properties)
+        {
+            Positions = positions;
+            Properties = properties;
+        }
+
+        public HashSet<long> Positions { get; }
+
+        public HashSet<string> Properties { get; }
     }
 
     /// <summary>A row not sent because sending stopped; never handed back.</summary>
