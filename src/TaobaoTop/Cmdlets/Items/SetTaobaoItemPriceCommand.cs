@@ -71,7 +71,13 @@ namespace TaobaoTop.Cmdlets.Items
                 var price = Price;
                 if (ParameterSetName == PercentSet)
                 {
-                    before = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid))).Price
+                    var current = ItemApi.ReadItem(CallApi(ItemApi.SellerGet(NumIid)));
+                    if (current.Skus.Count > 0)
+                    {
+                        ChangeEverySku(current);
+                        return;
+                    }
+                    before = current.Price
                         ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
                     price = ItemRules.ChangeByPercent(before.Value, Percent);
                 }
@@ -119,6 +125,34 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 WriteCallError(ex, NumIid);
             }
+        }
+
+        /// <summary>
+        /// A percentage on an item with SKUs changes every SKU's price by it; the item's price follows as the lowest
+        /// SKU price, sent with each SKU so it never leaves their range.
+        /// </summary>
+        private void ChangeEverySku(TaobaoItem item)
+        {
+            var prices = item.Skus.Select(s => s.Price ?? 0m).ToArray();
+            var wanted = prices.Select(p => ItemRules.ChangeByPercent(p, Percent)).ToArray();
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                if (ItemRules.PriceProblem(wanted[i]) is string problem)
+                {
+                    WriteError(new ErrorRecord(new ArgumentException($"Item {NumIid} SKU {item.Skus[i]}: the price {problem}."), "InvalidPrice", ErrorCategory.InvalidArgument, NumIid));
+                    return;
+                }
+            }
+            var target = "item " + NumIid.ToString() + ", " + item.Skus.Count.ToString(CultureInfo.InvariantCulture) + " SKUs";
+            var change = string.Format(CultureInfo.InvariantCulture, "Set every SKU's price {0:+0.##;-0.##}%: {1}", Percent,
+                string.Join(", ", item.Skus.Select((s, i) => (s.OuterId ?? s.Name) + " " + prices[i].ToString("0.00", CultureInfo.InvariantCulture) + " → " + wanted[i].ToString("0.00", CultureInfo.InvariantCulture))));
+            if (!ShouldProcess(target, change)) return;
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                prices[i] = wanted[i];
+                CallApi(ItemApi.SkuPriceUpdate(NumIid, item.Skus[i].Properties!, wanted[i], prices.Min()));
+            }
+            WriteItemAfterChange(NumIid);
         }
 
         private static bool SameProperties(string? a, string b)
