@@ -21,6 +21,7 @@
         'Get-TaobaoItem'
         'Get-TaobaoItemProperty'
         'Get-TaobaoFreightTemplate'
+        'Receive-TaobaoMessage'
         'Set-TaobaoItemPrice'
         'Set-TaobaoItemQuantity'
         'Add-TaobaoPicture'

@@ -20,6 +20,23 @@ namespace TaobaoTop.Emulator.Seller
         public const int MaxItemImages = 5;
 
         private readonly object _lock = new object();
+        private readonly MessageService _messages;
+
+        /// <summary>Words the platform's audit takes an item down for (广告法 absolutes), as 小二 would.</summary>
+        private static readonly string[] ForbiddenWords = { "最好", "第一", "国家级", "最佳", "顶级", "最便宜" };
+
+        public SellerModule(MessageService messages)
+        {
+            _messages = messages;
+        }
+
+        private void Publish(Item item, string topic, DateTimeOffset now, Action<JsonObject>? more = null)
+        {
+            var content = new JsonObject { ["num_iid"] = item.NumIid, ["nick"] = item.Nick, ["title"] = item.Title };
+            if (item.OuterId != null) content["outer_id"] = item.OuterId;
+            more?.Invoke(content);
+            _messages.Publish(item.Nick, topic, content, now);
+        }
         private readonly SortedDictionary<long, Item> _items = new SortedDictionary<long, Item>();
         private readonly Dictionary<long, Picture> _pictures = new Dictionary<long, Picture>();
         private long _nextNumIid;
@@ -178,6 +195,14 @@ namespace TaobaoTop.Emulator.Seller
             if (item.IsOnSale && item.ListTime == null) List(item, call.Now, item.Num);
             item.NumIid = _nextNumIid++;
             _items[item.NumIid] = item;
+            Publish(item, "taobao_item_ItemAdd", call.Now, c => { c["price"] = Item.Money(item.Price); c["num"] = item.Num; });
+            // The platform's audit: a title with a forbidden word is taken down (小二下架) right after it is listed.
+            if (ForbiddenWords.FirstOrDefault(w => item.Title.Contains(w)) is string word && item.IsOnSale)
+            {
+                item.ApproveStatus = "instock";
+                item.DelistTime = call.Now;
+                Publish(item, "taobao_item_ItemPunishDownshelf", call.Now, c => c["reason"] = "标题含违禁词“" + word + "”");
+            }
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "created" }) };
         }
 
@@ -228,7 +253,9 @@ namespace TaobaoTop.Emulator.Seller
             if (item.IsOnSale && !updated.IsOnSale) updated.DelistTime = call.Now;
             // Validate everything first, then write: a rejected update leaves the item untouched, as on TOP.
             updated.Modified = call.Now;
+            var priceChanged = updated.Price != item.Price;
             CopyInto(updated, item);
+            if (priceChanged) Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "price"; c["price"] = Item.Money(item.Price); });
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
@@ -282,10 +309,12 @@ namespace TaobaoTop.Emulator.Seller
                 item.Num = num;
             }
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemStockChanged", call.Now, c => { c["num"] = item.Num; if (sku != null) { c["sku_id"] = sku.SkuId; c["sku_num"] = sku.Quantity; } });
             if (item.Num == 0 && item.IsOnSale)
             {
                 item.ApproveStatus = "instock";
                 item.DelistTime = call.Now;
+                Publish(item, "taobao_item_ItemZeroStock", call.Now);
             }
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "num", "modified" }) };
         }
@@ -318,6 +347,7 @@ namespace TaobaoTop.Emulator.Seller
             item.Price = itemPrice;
             item.Num = item.Skus.Sum(s => s.Quantity);
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "sku_price"; c["sku_id"] = sku.SkuId; c["price"] = Item.Money(sku.Price); });
             return new JsonObject { ["sku"] = new JsonObject { ["sku_id"] = sku.SkuId, ["num_iid"] = item.NumIid, ["modified"] = TopTime.ToText(call.Now) } };
         }
 
@@ -327,6 +357,7 @@ namespace TaobaoTop.Emulator.Seller
             var num = ItemRules.Long("num", call.Required("num"), 1, ItemRules.MaxNum);
             List(item, call.Now, num);
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemUpshelf", call.Now);
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
@@ -344,6 +375,7 @@ namespace TaobaoTop.Emulator.Seller
             item.ApproveStatus = "instock";
             item.DelistTime = call.Now;
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemDownshelf", call.Now);
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
