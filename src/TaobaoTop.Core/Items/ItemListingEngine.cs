@@ -20,11 +20,14 @@ namespace TaobaoTop.Core.Items
         /// <summary>Add a row whose outer_id is already in the shop; by default it is reported as Skipped with the existing item's id.</summary>
         public bool AllowDuplicateOuterId { get; set; }
 
-        /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
+        /// <summary>
+        /// Sends of a write whose answer was lost (in doubt), each after a lookup showed the last was not carried out.
+        /// Transient failures are retried by the client alone (its MaxRetries): one retry budget per call.
+        /// </summary>
         public int MaxAttempts { get; set; } = 5;
 
-        /// <summary>Wait before another round after a transient failure; it grows with each round.</summary>
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+        /// <summary>How a validated draft is published: taobao.item.add today; schema publishing can take its place.</summary>
+        public IItemPublisher Publisher { get; set; } = new ItemAddPublisher();
 
         /// <summary>Where uploaded main pictures go in the picture space; 0 is the default category.</summary>
         public long PictureCategoryId { get; set; }
@@ -376,15 +379,11 @@ namespace TaobaoTop.Core.Items
                 _calls.Release();
                 throw;
             }
-            var request = ItemApi.Add(draft, pictureUrl);
+            var request = _options.Publisher.Request(draft, pictureUrl);
             TopException? last = null;
             var inDoubt = false;
-            var pause = false;
             for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
             {
-                // After a lookup showed the last attempt was not carried out, the round trip was pause enough.
-                if (pause) await Task.Delay(Delay(attempt), _cancellation).ConfigureAwait(false);
-                pause = true;
                 result.Attempts = attempt;
                 try
                 {
@@ -416,14 +415,10 @@ namespace TaobaoTop.Core.Items
                     }
                     Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was not carried out: sending it again");
                     inDoubt = false;
-                    pause = false;
-                }
-                catch (TopException ex) when (ex.IsTransient)
-                {
-                    last = ex;
                 }
                 catch (TopException ex)
                 {
+                    // Transient failures were retried by the client already; the journal's Failed line makes a rerun try again.
                     return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
                 }
             }
@@ -435,7 +430,7 @@ namespace TaobaoTop.Core.Items
                     : "item.add got no answer and whether it was carried out could not be checked: " + last!.Message + ". Run again with the same -JournalPath to finish it";
                 return Failed(draft, key, result, why, last, inDoubt: true, existing);
             }
-            return Failed(draft, key, result, "gave up after " + result.Attempts + " attempts: " + last!.Message, last, inDoubt: false);
+            return Failed(draft, key, result, "sent " + result.Attempts + " times without an answer, and each time a lookup found it not carried out: " + last!.Message, last, inDoubt: false);
         }
 
         /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
@@ -445,7 +440,7 @@ namespace TaobaoTop.Core.Items
             TaobaoItem item;
             try
             {
-                item = ItemApi.ReadItem(response);
+                item = _options.Publisher.Read(response);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
             {
@@ -519,7 +514,6 @@ namespace TaobaoTop.Core.Items
             CheckDrained();
         }
 
-        private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
         /// <summary>Once the quota is spent nothing more is sent: each remaining row fails with the quota error unsent.</summary>
         private async Task<TopResponse> CallAsync(TopRequest request, bool slotHeld = false)
@@ -541,21 +535,6 @@ namespace TaobaoTop.Core.Items
             }
         }
 
-        /// <summary>A call that may be repeated (a read, a picture upload): tried again on any transient failure.</summary>
-        private async Task<TopResponse> RepeatableCallAsync(TopRequest request)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return await CallAsync(request).ConfigureAwait(false);
-                }
-                catch (TopException ex) when ((ex.IsTransient || ex.MayHaveBeenApplied) && attempt < _options.MaxAttempts)
-                {
-                    await Task.Delay(Delay(attempt + 1), _cancellation).ConfigureAwait(false);
-                }
-            }
-        }
 
         /// <summary>
         /// A local main picture's URL in the picture space: uploaded once per content (same bytes, same picture, whatever
@@ -568,8 +547,7 @@ namespace TaobaoTop.Core.Items
             return _pictures.GetOrAdd(key, k => new Lazy<Task<string>>(async () =>
             {
                 if (_journal?.Find(k)?.PicturePath is string known) return known;
-                // A repeated upload after a lost answer leaves a spare copy in the picture space, nothing worse.
-                var response = await RepeatableCallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, null)).ConfigureAwait(false);
+                var response = await CallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, null)).ConfigureAwait(false);
                 var url = ItemApi.ReadPicture(response, path).PicturePath
                     ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
                 Interlocked.Increment(ref Counts.PicturesUploadedCount);
@@ -584,7 +562,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>The positions of an item's main pictures and the pid:vid of its property pictures.</summary>
         private async Task<TaobaoItemPictures> PicturesOnAsync(long numIid)
         {
-            var response = await RepeatableCallAsync(new TopRequest("taobao.item.seller.get").With("fields", "num_iid,item_img,prop_img").With("num_iid", numIid)).ConfigureAwait(false);
+            var response = await CallAsync(new TopRequest("taobao.item.seller.get").With("fields", "num_iid,item_img,prop_img").With("num_iid", numIid)).ConfigureAwait(false);
             var item = response.Body.Child("item");
             return new TaobaoItemPictures(
                 new HashSet<long>(item.List("item_imgs").Select(i => i.Long("position") ?? -1)),
@@ -644,10 +622,6 @@ namespace TaobaoTop.Core.Items
                             // Sent again only when the item shows it did not get it: no picture twice.
                             if (picture.IsOn(await PicturesOnAsync(numIid).ConfigureAwait(false))) break;
                         }
-                        catch (TopException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
-                        {
-                            await Task.Delay(Delay(attempt + 1), _cancellation).ConfigureAwait(false);
-                        }
                     }
                     Interlocked.Increment(ref Counts.PicturesUploadedCount);
                     RecordPicture(draft, entryKey, ItemJournal.Attached, numIid, picture.Name);
@@ -704,7 +678,7 @@ namespace TaobaoTop.Core.Items
         {
             try
             {
-                var response = await RepeatableCallAsync(ItemApi.CustomGet(batch.Select(b => b.OuterId).Distinct())).ConfigureAwait(false);
+                var response = await CallAsync(ItemApi.CustomGet(batch.Select(b => b.OuterId).Distinct())).ConfigureAwait(false);
                 var found = ItemApi.ReadItems(response, out _).Where(i => i.OuterId != null).ToLookup(i => i.OuterId!, i => i.NumIid, StringComparer.Ordinal);
                 foreach (var (outerId, answer) in batch) answer.TrySetResult(found[outerId].ToArray());
             }

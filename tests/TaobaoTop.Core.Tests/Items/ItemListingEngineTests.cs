@@ -32,7 +32,7 @@ public sealed class ItemListingEngineTests : IDisposable
     private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool allowDuplicateOuterId = false, List<string>? log = null)
     {
         var results = new List<(TaobaoItemResult, Exception?)>();
-        var options = new ItemListingOptions { ThrottleLimit = 16, AllowDuplicateOuterId = allowDuplicateOuterId, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        var options = new ItemListingOptions { ThrottleLimit = 16, AllowDuplicateOuterId = allowDuplicateOuterId };
         if (log != null) options.Log = message => { lock (log) log.Add(message); };
         var engine = new ItemListingEngine(client, options, journal, (r, e) => results.Add((r, e)));
         foreach (var draft in drafts)
