@@ -47,13 +47,14 @@ BeforeAll {
         [System.IO.File]::WriteAllBytes($Path, $png.ToArray())
     }
 
+    $freeShipping = (Get-TaobaoFreightTemplate -Name '全国包邮').TemplateId
     $hoodie = Find-Leaf '卫衣'
     $phone = Find-Leaf '智能手机'
     $nuts = Find-Leaf '坚果'
     New-Png (Join-Path $TestDrive 'hoodie.png') 10
     New-Png (Join-Path $TestDrive 'phone.png') 200
 
-    $columns = '标题', '价格', '成本价', '库存', '类目ID', '描述', '商家编码', '省', '市', '主图', '品牌', '材质', '型号', '产地', '保质期',
+    $columns = '标题', '价格', '成本价', '库存', '类目ID', '描述', '商家编码', '省', '市', '主图', '品牌', '材质', '型号', '产地', '保质期', '运费模板ID',
         '颜色分类', '尺码', '存储容量', 'SKU价格', 'SKU库存', 'SKU编码'
     $rows = [System.Collections.Generic.List[object]]::new()
     function Add-Row([hashtable] $Cells) {
@@ -85,7 +86,7 @@ BeforeAll {
     }
     function Add-Phone([int] $N, [hashtable] $Change = @{}, [hashtable] $SkuChange = @{}) {
         $code = 'PH-{0:000}' -f $N
-        $item = @{ 标题 = "5G智能手机 型号$N"; 类目ID = $phone; 描述 = '全网通5G手机，长续航'; 商家编码 = $code; 省 = '广东'; 市 = '深圳'; 主图 = 'phone.png'; 品牌 = '小米'; 型号 = "M$N" }
+        $item = @{ 标题 = "5G智能手机 型号$N"; 类目ID = $phone; 描述 = '全网通5G手机，长续航'; 商家编码 = $code; 省 = '广东'; 市 = '深圳'; 主图 = 'phone.png'; 品牌 = '小米'; 型号 = "M$N"; 运费模板ID = $freeShipping }
         foreach ($key in $Change.Keys) { $item[$key] = $Change[$key] }
         Add-Row $item
         $i = 0
@@ -170,6 +171,7 @@ Describe 'Listing 200 items with SKUs, properties, pictures and prices from cost
         $nut = Get-TaobaoItem -OuterId NT-001
         $nut.Price | Should -Be 54.90
         $nut.PictureUrl | Should -Match '^https://img\.alicdn\.com/'
+        (Invoke-TaobaoApi taobao.item.seller.get @{ num_iid = (Get-TaobaoItem -OuterId PH-001).NumIid; fields = 'postage_id' }).item.postage_id | Should -Be $freeShipping
         (Get-TaobaoItem -OuterId HD-001).PictureUrl | Should -Match '^https://img\.alicdn\.com/imgextra/'
         $props = (Invoke-TaobaoApi taobao.item.seller.get @{ num_iid = $nut.NumIid; fields = 'props,input_pids,input_str' }).item
         $brand = Get-TaobaoItemProperty $nuts -Name 品牌

@@ -33,7 +33,8 @@ namespace TaobaoTop.Core.Items
                 .With("pic_path", pictureUrl)
                 .With("props", draft.Props)
                 .With("input_pids", draft.InputPids)
-                .With("input_str", draft.InputStr);
+                .With("input_str", draft.InputStr)
+                .With("postage_id", draft.FreightTemplateId);
             if (draft.Skus.Count > 0)
             {
                 request.With("sku_properties", string.Join(",", draft.Skus.Select(s => s.Properties)))

@@ -19,6 +19,7 @@ namespace TaobaoTop.Core.Items
         public const string City = "City";
         public const string StuffStatus = "StuffStatus";
         public const string Cost = "Cost";
+        public const string FreightTemplateId = "FreightTemplateId";
         public const string SkuPrice = "SkuPrice";
         public const string SkuQuantity = "SkuQuantity";
         public const string SkuOuterId = "SkuOuterId";
@@ -36,6 +37,7 @@ namespace TaobaoTop.Core.Items
             [State] = new[] { "省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份" },
             [City] = new[] { "市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市" },
             [StuffStatus] = new[] { "新旧程度", "stuff_status" },
+            [FreightTemplateId] = new[] { "运费模板ID", "运费模板", "postage_id", "PostageId" },
             [Cost] = new[] { "成本价", "成本", "进价", "采购价", "cost_price" },
             [SkuPrice] = new[] { "SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格" },
             [SkuQuantity] = new[] { "SKU库存", "SKU数量", "sku_quantity", "规格库存" },

@@ -35,6 +35,9 @@ namespace TaobaoTop.Core.Items
 
         public string? StuffStatus { get; set; }
 
+        /// <summary>运费模板ID: the freight template (postage_id) from Get-TaobaoFreightTemplate; seller-paid postage when empty.</summary>
+        public string? FreightTemplateId { get; set; }
+
         /// <summary>成本价: the cost a -PriceRule turns into the price when the row gives none.</summary>
         public string? Cost { get; set; }
 
@@ -91,6 +94,7 @@ namespace TaobaoTop.Core.Items
                 case ItemColumns.City: City = value; break;
                 case ItemColumns.StuffStatus: StuffStatus = value; break;
                 case ItemColumns.Cost: Cost = value; break;
+                case ItemColumns.FreightTemplateId: FreightTemplateId = value; break;
                 case ItemColumns.SkuPrice: SkuPrice = value; break;
                 case ItemColumns.SkuQuantity: SkuQuantity = value; break;
                 case ItemColumns.SkuOuterId: SkuOuterId = value; break;
@@ -152,6 +156,9 @@ namespace TaobaoTop.Core.Items
         public string City { get; set; } = "";
 
         public string StuffStatus { get; set; } = "new";
+
+        /// <summary>The freight template (postage_id); none for seller-paid postage.</summary>
+        public long? FreightTemplateId { get; set; }
 
         /// <summary>pid:vid;pid:vid of the enumerated category properties, set once the category's properties are known.</summary>
         public string? Props { get; set; }

@@ -90,6 +90,12 @@ namespace TaobaoTop.Core.Items
                 else draft.StuffStatus = status;
             }
 
+            if (Optional(row.FreightTemplateId) is string postage)
+            {
+                if (long.TryParse(postage, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var template) && template > 0) draft.FreightTemplateId = template;
+                else Add(errors, ItemColumns.FreightTemplateId, "'" + postage + "' is not a freight template id (a positive whole number from Get-TaobaoFreightTemplate)");
+            }
+
             if (Optional(row.OuterId) is string outerId)
             {
                 if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "is " + ItemRules.GbkLength(outerId) + " bytes long; at most " + ItemRules.MaxOuterIdBytes + " are allowed (a Chinese character counts 2)");

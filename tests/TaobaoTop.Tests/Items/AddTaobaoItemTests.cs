@@ -84,7 +84,7 @@ public sealed class AddTaobaoItemTests : IDisposable
             }
             [TaobaoTop.Core.Items.ItemColumns]::Aliases.Count
             """);
-        Assert.Equal(14, Assert.Single(mismatches).BaseObject);
+        Assert.Equal(15, Assert.Single(mismatches).BaseObject);
     }
 
     [Fact]

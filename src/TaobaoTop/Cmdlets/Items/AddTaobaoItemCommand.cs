@@ -91,6 +91,12 @@ namespace TaobaoTop.Cmdlets.Items
         [AllowEmptyString, AllowNull]
         public string? StuffStatus { get; set; }
 
+        /// <summary>运费模板ID: the freight template (postage_id) from Get-TaobaoFreightTemplate.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("运费模板ID", "运费模板", "postage_id", "PostageId")]
+        [AllowEmptyString, AllowNull]
+        public string? FreightTemplateId { get; set; }
+
         /// <summary>成本价: the cost -PriceRule turns into the price of a row (or SKU row) that gives none.</summary>
         [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
         [Alias("成本价", "成本", "进价", "采购价", "cost_price")]
@@ -180,7 +186,7 @@ namespace TaobaoTop.Cmdlets.Items
                 Source = InputObject,
                 Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
                 OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
-                Cost = Cost, SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
+                Cost = Cost, FreightTemplateId = FreightTemplateId, SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
                 Extra = ExtraColumns(InputObject),
             };
             if (_grouper.Add(row) is ItemRow item) HandleRow(item);
