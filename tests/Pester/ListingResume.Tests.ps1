@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 # A journaled listing killed midway (the process, as Task Scheduler or kill -9 ends it) and run again: no item added
 # twice, no picture uploaded twice. Against the HTTP emulator server, which outlives the killed run.

@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 # A listing job as a shop runs it: 200 items from an ERP-shaped sheet (SKU rows sharing a 商家编码), category
 # properties as columns, prices from cost, main pictures, and bad rows each refused with one error naming it.
