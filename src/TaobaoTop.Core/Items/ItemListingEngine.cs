@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -538,22 +539,51 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>
         /// A local main picture's URL in the picture space: uploaded once per content (same bytes, same picture, whatever
-        /// the file is called), and the hash → URL kept in the journal, so a resumed run uploads nothing twice.
+        /// the file is called), and the hash → URL kept in the journal, so a resumed run uploads nothing twice. The
+        /// picture's title carries the hash, so an upload whose answer was lost (or a run stopped after sending it) is
+        /// found in the picture space instead of being uploaded again.
         /// </summary>
         private Task<string> PictureUrlAsync(string path)
         {
             var file = TopFile.FromPath(path);
-            var key = ItemJournal.PictureKeyPrefix + ContentHash(file.Content);
+            var hash = ContentHash(file.Content);
+            var key = ItemJournal.PictureKeyPrefix + hash;
             return _pictures.GetOrAdd(key, k => new Lazy<Task<string>>(async () =>
             {
-                if (_journal?.Find(k)?.PicturePath is string known) return known;
-                var response = await CallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, null)).ConfigureAwait(false);
+                var prior = _journal?.Find(k);
+                if (prior?.PicturePath is string known) return known;
+                var mark = "#" + hash.Substring(0, 16);
+                var name = Path.GetFileNameWithoutExtension(file.FileName);
+                var title = (name.Length > 32 ? name.Substring(0, 32) : name) + " " + mark;
+                if (prior?.Status == ItemJournal.Sending && await PictureTitledAsync(mark).ConfigureAwait(false) is string found) return RecordUploaded(k, file, found);
+                _journal?.Record(new ItemJournalEntry { Key = k, Status = ItemJournal.Sending, Title = file.FileName });
+                TopResponse response;
+                try
+                {
+                    response = await CallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, title)).ConfigureAwait(false);
+                }
+                catch (TopException ex) when (ex.MayHaveBeenApplied)
+                {
+                    return RecordUploaded(k, file, await PictureTitledAsync(mark).ConfigureAwait(false) ?? throw ex);
+                }
                 var url = ItemApi.ReadPicture(response, path).PicturePath
                     ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
                 Interlocked.Increment(ref Counts.PicturesUploadedCount);
-                _journal?.Record(new ItemJournalEntry { Key = k, Status = "Uploaded", Title = file.FileName, PicturePath = url });
-                return url;
+                return RecordUploaded(k, file, url);
             })).Value;
+        }
+
+        private string RecordUploaded(string key, TopFile file, string url)
+        {
+            _journal?.Record(new ItemJournalEntry { Key = key, Status = "Uploaded", Title = file.FileName, PicturePath = url });
+            return url;
+        }
+
+        /// <summary>The picture-space URL of the seller's picture whose title carries this mark, or null.</summary>
+        private async Task<string?> PictureTitledAsync(string mark)
+        {
+            var response = await CallAsync(new TopRequest("taobao.picture.get").With("title", mark).With("page_size", 1)).ConfigureAwait(false);
+            return response.Body.List("pictures").Select(p => p.Text("picture_path")).FirstOrDefault(p => p != null);
         }
 
         private void RecordPicture(ItemDraft draft, string key, string status, long numIid, string name)

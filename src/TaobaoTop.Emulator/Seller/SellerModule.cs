@@ -59,6 +59,7 @@ namespace TaobaoTop.Emulator.Seller
             registry.Add("taobao.items.custom.get", needsSession: true, writes: false, Locked(GetByOuterId));
             registry.Add("taobao.items.list.get", needsSession: true, writes: false, Locked(GetByNumIids));
             registry.Add("taobao.picture.upload", needsSession: true, writes: true, Locked(UploadPicture));
+            registry.Add("taobao.picture.get", needsSession: true, writes: false, Locked(GetPictures));
             registry.Add("taobao.item.img.upload", needsSession: true, writes: true, Locked(UploadItemImage));
             registry.Add("taobao.item.propimg.upload", needsSession: true, writes: true, Locked(UploadPropertyImage));
             registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
@@ -501,6 +502,21 @@ namespace TaobaoTop.Emulator.Seller
             picture.Path = PicturePath(picture.Nick, picture.PictureId, info.Extension);
             _pictures[picture.PictureId] = picture;
             return new JsonObject { ["picture"] = picture.ToJson() };
+        }
+
+        /// <summary>The seller's pictures whose title contains <c>title</c> (all without it), newest first, a page at a time.</summary>
+        private JsonObject GetPictures(ApiCall call)
+        {
+            var title = call.Optional("title");
+            var pageNo = ItemRules.OptionalLong(call, "page_no", 1, long.MaxValue) ?? 1;
+            var pageSize = ItemRules.OptionalLong(call, "page_size", 1, 100) ?? 40;
+            var found = _pictures.Values
+                .Where(p => p.Nick == call.SessionUser && (title == null || p.Title.IndexOf(title, StringComparison.Ordinal) >= 0))
+                .OrderByDescending(p => p.PictureId).ToList();
+            var page = found.Skip((int)Math.Min(int.MaxValue, (pageNo - 1) * pageSize)).Take((int)pageSize).Select(p => (JsonNode)p.ToJson()).ToList();
+            var answer = new JsonObject { ["total_results"] = found.Count };
+            if (page.Count > 0) answer["pictures"] = call.List("picture", page);
+            return answer;
         }
 
         /// <summary>

@@ -9,7 +9,7 @@ namespace TaobaoTop.Cmdlets.Api
     {
         private static readonly (string Cmdlet, string[] Methods)[] Calls =
         {
-            ("Add-TaobaoItem", new[] { "taobao.item.add", "taobao.itemcats.get", "taobao.itemprops.get", "taobao.item.img.upload", "taobao.item.propimg.upload" }),
+            ("Add-TaobaoItem", new[] { "taobao.item.add", "taobao.itemcats.get", "taobao.itemprops.get", "taobao.item.img.upload", "taobao.item.propimg.upload", "taobao.picture.get" }),
             ("Get-TaobaoItemProperty", new[] { "taobao.itemprops.get" }),
             ("Get-TaobaoFreightTemplate", new[] { "taobao.delivery.templates.get" }),
             ("Receive-TaobaoMessage", new[] { "taobao.tmc.user.permit", "taobao.tmc.messages.consume", "taobao.tmc.messages.confirm" }),
