@@ -19,13 +19,15 @@ Describe 'Receive-TaobaoMessage' {
             [pscustomobject]@{ 标题 = '纯棉T恤 白色'; 价格 = '49.90'; 库存 = 2; 类目ID = 50000436; 描述 = '纯棉面料，舒适透气'; 商家编码 = 'TMC-2'; 省 = '浙江'; 市 = '杭州' }
         ) | Add-TaobaoItem
         Set-TaobaoItemQuantity -NumIid $listed[1].NumIid -Quantity -2 -Incremental | Out-Null
+        Set-TaobaoItemPrice -NumIid $listed[1].NumIid -Price 45.90 | Out-Null
 
         $messages = @(Receive-Briefly)
-        ($messages | Where-Object Kind -eq ItemAdded).OuterId | Should -Be @('TMC-1', 'TMC-2')
+        ($messages | Where-Object Kind -eq ItemAdded).OuterId | Sort-Object | Should -Be @('TMC-1', 'TMC-2')
         $down = $messages | Where-Object Kind -eq ItemDelistedByPlatform
         $down.OuterId | Should -Be 'TMC-1'
         $down.Reason | Should -Match '国家级'
         ($messages | Where-Object Kind -eq ItemSoldOut).NumIid | Should -Be $listed[1].NumIid
+        ($messages | Where-Object Kind -eq PriceChanged).Price | Should -Be 45.90
         (Get-TaobaoItem -OuterId TMC-1).IsOnSale | Should -BeFalse
         @(Receive-Briefly).Count | Should -Be 0 -Because 'every message written was confirmed'
     }
@@ -33,7 +35,7 @@ Describe 'Receive-TaobaoMessage' {
     It 'gives a stopped receiver''s unconfirmed messages to the next one, and nothing twice that was written' {
         1..5 | ForEach-Object {
             [pscustomobject]@{ 标题 = "纯棉T恤 $_"; 价格 = '49.90'; 库存 = 2; 类目ID = 50000436; 描述 = '纯棉面料，舒适透气'; 商家编码 = "STOP-$_"; 省 = '浙江'; 市 = '杭州' }
-        } | Add-TaobaoItem | Out-Null
+        } | Add-TaobaoItem -ThrottleLimit 1 | Out-Null
         $first = @(Receive-TaobaoMessage | Select-Object -First 2)
         $first.OuterId | Should -Be @('STOP-1', 'STOP-2')
         $rest = @(Receive-Briefly)

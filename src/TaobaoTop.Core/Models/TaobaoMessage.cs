@@ -28,8 +28,11 @@ namespace TaobaoTop
         /// <summary>taobao_item_ItemStockChanged.</summary>
         StockChanged,
 
-        /// <summary>taobao_item_ItemUpdate; ChangedFields says what (price, sku_price …).</summary>
+        /// <summary>taobao_item_ItemUpdate; ChangedFields says what.</summary>
         ItemUpdated,
+
+        /// <summary>taobao_item_ItemUpdate of the price or a SKU's price.</summary>
+        PriceChanged,
 
         /// <summary>taobao_item_ItemDelete.</summary>
         ItemDeleted,
@@ -53,6 +56,7 @@ namespace TaobaoTop
         /// <summary>The full topic names of the kinds, for -Topic: ItemAdded → taobao_item_ItemAdd.</summary>
         public static string? TopicOf(TaobaoMessageKind kind)
         {
+            if (kind == TaobaoMessageKind.PriceChanged) kind = TaobaoMessageKind.ItemUpdated;
             foreach (var pair in Kinds) if (pair.Value == kind) return pair.Key;
             return null;
         }
@@ -71,6 +75,9 @@ namespace TaobaoTop
 
         /// <summary>Stock after the change, for stock messages.</summary>
         public long? Quantity { get; set; }
+
+        /// <summary>The new price, for PriceChanged.</summary>
+        public decimal? Price { get; set; }
 
         /// <summary>Why the platform took the item down, for ItemDelistedByPlatform.</summary>
         public string? Reason { get; set; }
@@ -112,6 +119,8 @@ namespace TaobaoTop
                             result.Quantity = JsonFields.Long(body, "num");
                             result.Reason = JsonFields.Text(body, "reason");
                             result.ChangedFields = JsonFields.Text(body, "changed_fields");
+                            result.Price = JsonFields.Money(body, "price");
+                            if (result.Kind == TaobaoMessageKind.ItemUpdated && result.ChangedFields?.IndexOf("price", StringComparison.Ordinal) >= 0) result.Kind = TaobaoMessageKind.PriceChanged;
                         }
                     }
                 }
