@@ -10,17 +10,24 @@ Connect-TaobaoTop -Emulator
 # Where calls go: app key, gateway, sign method, whether a session is set (never the secret).
 Get-TaobaoTopContext | Out-Default
 
-'== 1. Listing products from a sheet (items.csv, Chinese columns as Excel exports them)'
-# Every row is checked before any call; the bad row (a price with three decimals) is reported by its line number.
+'== 1. Listing products from a sheet (items.csv, Chinese columns as an ERP exports them)'
+# Rows sharing a 商家编码 are one item's SKUs (颜色分类 × 尺码, 存储容量); columns named after the category's
+# properties (品牌, 材质, 产地, 保质期 …) are sent as its properties; 主图2 and 颜色图片 are uploaded after the add; rows
+# with a 成本价 and no 价格 are priced by the rule. Every row is checked before any call; the bad row (a price with
+# three decimals) is reported by its line number. Get-TaobaoItemProperty shows what a category requires.
 $sheet = Join-Path $PSScriptRoot 'items.csv'
-$listed = @(Add-TaobaoItem -Path $sheet -ErrorVariable badRows -ErrorAction SilentlyContinue)
+$rule = @{ Margin = 35; PlatformFee = 5; Ending = '.9' }
+Add-TaobaoItem -Path $sheet -PriceRule $rule -WhatIf -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+$listed = @(Add-TaobaoItem -Path $sheet -PriceRule $rule -ErrorVariable badRows -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
 $listed | Out-Default
 $badRows | ForEach-Object { 'not listed: ' + $_.Exception.Message }
+(Get-TaobaoItem -OuterId QS-HD-001).Skus | Out-Default
 
 '== 2. A price cut and a stock top-up'
+# -Percent on an item with SKUs changes every SKU's price; the stock of one SKU is topped up by its SKU编码.
 $tshirt = Get-TaobaoItem -NumIid $listed[0].NumIid
 $tshirt | Set-TaobaoItemPrice -Percent -10 | Out-Null
-$tshirt | Set-TaobaoItemQuantity -Quantity 30 -Incremental | Out-Null
+$tshirt | Set-TaobaoItemQuantity -Quantity 30 -Incremental -SkuOuterId QS-TS-001-WH-M | Out-Null
 Get-TaobaoItem -NumIid $listed[0].NumIid | Out-Default
 
 '== 3. 淘口令 for promoted items'

@@ -59,9 +59,11 @@ namespace TaobaoTop.Emulator
         {
             Options = options ?? new EmulatorOptions();
             // The one list of emulated API modules.
+            var messages = new Seller.MessageService();
             _modules = new IApiModule[]
             {
-                new SellerModule(),
+                new SellerModule(messages),
+                messages,
                 new AuthModule(_sessions, Options),
                 new Affiliate.AffiliateModule { Burst = Affiliate.OrderBurst.From(Options) },
             }.Concat(extraModules).ToArray();

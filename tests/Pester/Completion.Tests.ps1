@@ -33,6 +33,15 @@ Describe 'Tab completion at the console' {
             Connect-TaobaoTop -Emulator -Seed 42
         }
 
+        It 'completes a category''s property names, and a property''s values' {
+            $names = Get-Completion 'Get-TaobaoItemProperty -CategoryId 91000002 -Name '
+            $names.CompletionText | Should -Contain '品牌'
+            ($names | Where-Object CompletionText -eq '材质').ToolTip | Should -Match '必填.*棉'
+            $values = Get-Completion 'Get-TaobaoItemProperty -CategoryId 91000002 -Name 尺码 -Value X'
+            $values.CompletionText | Should -Be @('XS', 'XL', 'XXL', 'XXXL')
+            (Get-Completion 'Receive-TaobaoMessage -Topic ItemS').CompletionText | Should -Be @('ItemSoldOut')
+        }
+
         It 'completes category ids of the shop with their path as tooltip' {
             $tshirt = Get-Completion 'Add-TaobaoItem -CategoryId 5000043' | Where-Object CompletionText -eq '50000436'
             $tshirt | Should -Not -BeNullOrEmpty

@@ -64,7 +64,7 @@ namespace TaobaoTop.DesktopLane.Host
 
                 var validator = new ItemRowValidator(path => Path.Combine(work, path));
                 var results = new List<TaobaoItemResult>();
-                var engine = new ItemListingEngine(client, new ItemListingOptions { RetryDelay = TimeSpan.FromMilliseconds(1) }, null, (result, error) =>
+                var engine = new ItemListingEngine(client, new ItemListingOptions(), null, (result, error) =>
                 {
                     lock (results) results.Add(result);
                     if (error != null) say("row " + result.RowNumber + ": " + error.Message);

@@ -186,10 +186,10 @@ public class ProtocolTests
     public async Task Catalog_api_that_is_not_modelled_answers_a_clear_isv_error()
     {
         using var harness = new Harness();
-        var error = Answers.Error(await harness.Caller.CallAsync("taobao.itemprops.get", new Dictionary<string, string> { ["cid"] = "50000436" }));
+        var error = Answers.Error(await harness.Caller.CallAsync("taobao.tbk.data.report", new Dictionary<string, string> { ["date"] = "2026-03-14" }));
         Assert.Equal(15, (int)error["code"]!);
         Assert.Equal("isv.emulator-not-modelled", (string?)error["sub_code"]);
-        Assert.Contains("taobao.itemprops.get", (string)error["sub_msg"]!);
+        Assert.Contains("taobao.tbk.data.report", (string)error["sub_msg"]!);
     }
 
     [Fact]

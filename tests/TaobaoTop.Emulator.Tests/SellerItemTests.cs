@@ -76,7 +76,7 @@ public class SellerItemTests : IDisposable
         { "price", "0.00", "isv.invalid-parameter:price" },
         { "price", "100000000.01", "isv.invalid-parameter:price" },
         { "price", "1e3", "isv.invalid-parameter:price" },
-        { "num", "1000000", "isv.invalid-parameter:num" },
+        { "num", "900000001", "isv.invalid-parameter:num" },
         { "num", "-1", "isv.invalid-parameter:num" },
         { "num", "ten", "isv.invalid-parameter:num" },
         { "type", "auctions", "isv.invalid-parameter:type" },

@@ -22,6 +22,10 @@ public class ViewTests
     internal static readonly Dictionary<string, string> Samples = new()
     {
         ["TaobaoTop.TaobaoItem"] = "Get-TaobaoItem -OnSale -First 3",
+        ["TaobaoTop.TaobaoItemProperty"] = "Get-TaobaoItemProperty -CategoryId 91000002",
+        ["TaobaoTop.TaobaoFreightTemplate"] = "Get-TaobaoFreightTemplate",
+        ["TaobaoTop.TaobaoMessage"] = "Receive-TaobaoMessage -Duration 0 | Out-Null; [pscustomobject]@{ 标题 = '最好的纯棉T恤'; 价格 = '59.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-MSG-1'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem | Out-Null; Receive-TaobaoMessage -Duration 0",
+        ["TaobaoTop.TaobaoItemSku"] = "[TaobaoTop.TaobaoItemSku]@{ SkuId = 5000000000001; NumIid = 700000000000000016; Name = '藏青色/XXXL'; Price = 1299.00; Quantity = 900000000; OuterId = 'HD-001-NAVY-XXXL' }",
         ["TaobaoTop.TaobaoItemResult"] = "[pscustomobject]@{ 标题 = '纯棉短袖T恤'; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'VIEW-1'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem",
         ["TaobaoTop.TaobaoPicture"] = "$p = Join-Path ([IO.Path]::GetTempPath()) \"$([guid]::NewGuid()).gif\"; [IO.File]::WriteAllBytes($p, [Convert]::FromBase64String('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==')); Add-TaobaoPicture $p",
         ["TaobaoTop.Connection.TaobaoConnection"] = "Connect-TaobaoTop -Emulator -PassThru",

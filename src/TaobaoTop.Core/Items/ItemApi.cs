@@ -13,7 +13,7 @@ namespace TaobaoTop.Core.Items
     public static class ItemApi
     {
         /// <summary>The fields Get-TaobaoItem asks for.</summary>
-        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified";
+        public const string ItemFields = "num_iid,title,price,num,cid,outer_id,approve_status,stuff_status,location,pic_url,nick,detail_url,list_time,delist_time,created,modified,sku,item_img,prop_img";
 
         public static string Money(decimal price) => price.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -30,9 +30,25 @@ namespace TaobaoTop.Core.Items
                 .With("location.city", draft.City)
                 .With("cid", draft.CategoryId)
                 .With("outer_id", draft.OuterId)
-                .With("pic_path", pictureUrl);
+                .With("pic_path", pictureUrl)
+                .With("props", draft.Props)
+                .With("input_pids", draft.InputPids)
+                .With("input_str", draft.InputStr)
+                .With("postage_id", draft.FreightTemplateId);
+            if (draft.Skus.Count > 0)
+            {
+                request.With("sku_properties", string.Join(",", draft.Skus.Select(s => s.Properties)))
+                    .With("sku_quantities", string.Join(",", draft.Skus.Select(s => s.Quantity.ToString(CultureInfo.InvariantCulture))))
+                    .With("sku_prices", string.Join(",", draft.Skus.Select(s => Money(s.Price))));
+                if (draft.Skus.Any(s => s.OuterId != null)) request.With("sku_outer_ids", string.Join(",", draft.Skus.Select(s => s.OuterId ?? string.Empty)));
+            }
             return request;
         }
+
+        /// <summary>A leaf category's properties with their values.</summary>
+        public static TopRequest Properties(long categoryId)
+            => new TopRequest("taobao.itemprops.get").With("cid", categoryId)
+                .With("fields", "pid,name,must,multi,is_key_prop,is_sale_prop,is_enum_prop,is_input_prop,prop_values");
 
         public static TopRequest SellerGet(long numIid) => new TopRequest("taobao.item.seller.get").With("fields", ItemFields).With("num_iid", numIid);
 
@@ -44,14 +60,18 @@ namespace TaobaoTop.Core.Items
         public static TopRequest PriceUpdate(long numIid, decimal price)
             => new TopRequest("taobao.item.price.update").With("num_iid", numIid).With("price", Money(price));
 
-        /// <summary>One SKU's price; the SKU is named by its properties (pid:vid;pid:vid), as the API requires.</summary>
-        public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price)
-            => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price));
+        /// <summary>
+        /// One SKU's price; the SKU is named by its properties (pid:vid;pid:vid), as the API requires. item_price moves the
+        /// item's price along when the new SKU price would leave it outside its SKUs' prices, which TOP refuses.
+        /// </summary>
+        public static TopRequest SkuPriceUpdate(long numIid, string properties, decimal price, decimal? itemPrice = null)
+            => new TopRequest("taobao.item.sku.price.update").With("num_iid", numIid).With("properties", properties).With("price", Money(price))
+                .With("item_price", itemPrice is decimal item ? Money(item) : null);
 
-        /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id only that SKU's stock changes.</summary>
-        public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId)
+        /// <summary>type 1 sets the stock, type 2 adds to it; with a SKU id, or a SKU's 商家编码, only that SKU's stock changes.</summary>
+        public static TopRequest QuantityUpdate(long numIid, long quantity, bool incremental, long? skuId, string? skuOuterId = null)
             => new TopRequest("taobao.item.quantity.update").With("num_iid", numIid).With("quantity", quantity)
-                .With("type", incremental ? 2 : 1).With("sku_id", skuId);
+                .With("type", incremental ? 2 : 1).With("sku_id", skuId).With("outer_id", skuOuterId);
 
         public static TopRequest Listing(long numIid, long quantity) => new TopRequest("taobao.item.update.listing").With("num_iid", numIid).With("num", quantity);
 
@@ -64,13 +84,31 @@ namespace TaobaoTop.Core.Items
         public static TopRequest CustomGet(IEnumerable<string> outerIds, string fields = "num_iid,outer_id")
             => new TopRequest("taobao.items.custom.get").With("fields", fields).With("outer_id", string.Join(",", outerIds));
 
-        public static TopRequest PictureUpload(string path, long categoryId, string? title)
+        public static TopRequest PictureUpload(string path, long categoryId, string? title) => PictureUpload(TopFile.FromPath(path), categoryId, title);
+
+        public static TopRequest PictureUpload(TopFile file, long categoryId, string? title)
         {
             var request = new TopRequest("taobao.picture.upload")
                 .With("picture_category_id", categoryId)
-                .With("image_input_title", Path.GetFileName(path))
+                .With("image_input_title", file.FileName)
                 .With("title", title);
-            request.Files["img"] = TopFile.FromPath(path);
+            request.Files["img"] = file;
+            return request;
+        }
+
+        /// <summary>One of an item's main pictures 2 to 5 (position 1 to 4).</summary>
+        public static TopRequest ItemImageUpload(long numIid, TopFile file, int position)
+        {
+            var request = new TopRequest("taobao.item.img.upload").With("num_iid", numIid).With("position", position);
+            request.Files["image"] = file;
+            return request;
+        }
+
+        /// <summary>The picture of one sale-property value (pid:vid), such as a colour's.</summary>
+        public static TopRequest PropertyImageUpload(long numIid, string properties, TopFile file)
+        {
+            var request = new TopRequest("taobao.item.propimg.upload").With("num_iid", numIid).With("properties", properties);
+            request.Files["image"] = file;
             return request;
         }
 

@@ -18,6 +18,11 @@ namespace TaobaoTop.Core.Items
         public const string State = "State";
         public const string City = "City";
         public const string StuffStatus = "StuffStatus";
+        public const string Cost = "Cost";
+        public const string FreightTemplateId = "FreightTemplateId";
+        public const string SkuPrice = "SkuPrice";
+        public const string SkuQuantity = "SkuQuantity";
+        public const string SkuOuterId = "SkuOuterId";
 
         /// <summary>Field → its other names; Add-TaobaoItem's parameter aliases are the same lists.</summary>
         public static readonly IReadOnlyDictionary<string, string[]> Aliases = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -32,7 +37,31 @@ namespace TaobaoTop.Core.Items
             [State] = new[] { "省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份" },
             [City] = new[] { "市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市" },
             [StuffStatus] = new[] { "新旧程度", "stuff_status" },
+            [FreightTemplateId] = new[] { "运费模板ID", "运费模板", "postage_id", "PostageId" },
+            [Cost] = new[] { "成本价", "成本", "进价", "采购价", "cost_price" },
+            [SkuPrice] = new[] { "SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格" },
+            [SkuQuantity] = new[] { "SKU库存", "SKU数量", "sku_quantity", "规格库存" },
+            [SkuOuterId] = new[] { "SKU编码", "SKU商家编码", "sku_outer_id", "规格编码" },
         };
+
+        /// <summary>主图2 … 主图5 (or Picture2 …): the position 1 to 4 of an extra main picture; null for other columns.</summary>
+        public static int? ExtraPicturePosition(string header)
+        {
+            var name = Normalize(header);
+            foreach (var prefix in new[] { "主图", "picture", "宝贝图片", "图片" })
+            {
+                if (name.Length == prefix.Length + 1 && name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length] >= '2' && name[prefix.Length] <= '5')
+                    return name[prefix.Length] - '1';
+            }
+            return null;
+        }
+
+        /// <summary>The column of a SKU row's colour picture: 颜色图片, SKU图片, 属性图片, SkuPicture.</summary>
+        public static bool IsSkuPicture(string header)
+        {
+            var name = Normalize(header);
+            return name == "颜色图片" || name == "sku图片" || name == "属性图片" || name == "skupicture";
+        }
 
         /// <summary>How each field is named in messages: "Title (标题)".</summary>
         public static string Describe(string field) => field + " (" + Aliases[field][0] + ")";
@@ -88,7 +117,7 @@ namespace TaobaoTop.Core.Items
                 .Take(count).Select(n => n.Name).ToList();
         }
 
-        private static int Distance(string a, string b)
+        internal static int Distance(string a, string b)
         {
             var row = Enumerable.Range(0, b.Length + 1).ToArray();
             for (var i = 1; i <= a.Length; i++)

@@ -74,9 +74,21 @@ namespace TaobaoTop.Core.Items
         internal static ItemJournal Open(string path, Func<Stream, Stream>? wrap)
         {
             var journal = new ItemJournal(path, wrap);
-            journal.PriorEntries = journal._entries.Count;
+            var pictures = 0;
+            foreach (var key in journal._entries.Keys) if (IsPictureKey(key)) pictures++;
+            journal.PriorEntries = journal._entries.Count - pictures;
             return journal;
         }
+
+        /// <summary>Picture lines (an upload by content hash, a picture attached to an item) are not rows.</summary>
+        public static bool IsPictureKey(string key)
+            => key.StartsWith(PictureKeyPrefix, StringComparison.Ordinal) || key.StartsWith(AttachedKeyPrefix, StringComparison.Ordinal);
+
+        public const string PictureKeyPrefix = "picture:";
+
+        public const string AttachedKeyPrefix = "attached:";
+
+        public const string Attached = "Attached";
 
         public ItemJournalEntry? Find(string key)
         {
@@ -282,6 +294,10 @@ namespace TaobaoTop.Core.Items
 
         [JsonPropertyName("error")]
         public string? Error { get; set; }
+
+        /// <summary>On a picture line: where the picture is in the picture space (for an upload by content hash).</summary>
+        [JsonPropertyName("picture_path")]
+        public string? PicturePath { get; set; }
 
         /// <summary>On a run's first line: the process that holds the journal.</summary>
         [JsonPropertyName("process")]

@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
 
@@ -19,11 +21,14 @@ namespace TaobaoTop.Core.Items
         /// <summary>Add a row whose outer_id is already in the shop; by default it is reported as Skipped with the existing item's id.</summary>
         public bool AllowDuplicateOuterId { get; set; }
 
-        /// <summary>Rounds per row over the client's own retries, for failures that outlast those.</summary>
+        /// <summary>
+        /// Sends of a write whose answer was lost (in doubt), each after a lookup showed the last was not carried out.
+        /// Transient failures are retried by the client alone (its MaxRetries): one retry budget per call.
+        /// </summary>
         public int MaxAttempts { get; set; } = 5;
 
-        /// <summary>Wait before another round after a transient failure; it grows with each round.</summary>
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+        /// <summary>How a validated draft is published: taobao.item.add today; schema publishing can take its place.</summary>
+        public IItemPublisher Publisher { get; set; } = new ItemAddPublisher();
 
         /// <summary>Where uploaded main pictures go in the picture space; 0 is the default category.</summary>
         public long PictureCategoryId { get; set; }
@@ -239,11 +244,19 @@ namespace TaobaoTop.Core.Items
         {
             var key = KeyOf(draft);
             var result = NewResult(draft.Row);
+            // An item with SKUs has the price and stock they give, not its first row's cells.
+            result.Price = draft.Price;
+            result.Quantity = draft.Quantity;
+            result.Cost = draft.Cost;
+            result.SkuCount = draft.Skus.Count;
             try
             {
                 try
                 {
-                    return await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
+                    var outcome = await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
+                    if (outcome.Item1.NumIid is long numIid && (outcome.Item1.Status == TaobaoItemStatus.Added || outcome.Item1.Status == TaobaoItemStatus.AddedEarlier))
+                        await AttachPicturesAsync(draft, key, numIid).ConfigureAwait(false);
+                    return outcome;
                 }
                 catch (Exception ex) when (!(ex is ItemJournalWriteException) && !(ex is RowNotSentException) && !_cancellation.IsCancellationRequested)
                 {
@@ -367,15 +380,11 @@ namespace TaobaoTop.Core.Items
                 _calls.Release();
                 throw;
             }
-            var request = ItemApi.Add(draft, pictureUrl);
+            var request = _options.Publisher.Request(draft, pictureUrl);
             TopException? last = null;
             var inDoubt = false;
-            var pause = false;
             for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
             {
-                // After a lookup showed the last attempt was not carried out, the round trip was pause enough.
-                if (pause) await Task.Delay(Delay(attempt), _cancellation).ConfigureAwait(false);
-                pause = true;
                 result.Attempts = attempt;
                 try
                 {
@@ -407,14 +416,10 @@ namespace TaobaoTop.Core.Items
                     }
                     Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was not carried out: sending it again");
                     inDoubt = false;
-                    pause = false;
-                }
-                catch (TopException ex) when (ex.IsTransient)
-                {
-                    last = ex;
                 }
                 catch (TopException ex)
                 {
+                    // Transient failures were retried by the client already; the journal's Failed line makes a rerun try again.
                     return Failed(draft, key, result, ex.Message, ex, inDoubt: false);
                 }
             }
@@ -426,7 +431,7 @@ namespace TaobaoTop.Core.Items
                     : "item.add got no answer and whether it was carried out could not be checked: " + last!.Message + ". Run again with the same -JournalPath to finish it";
                 return Failed(draft, key, result, why, last, inDoubt: true, existing);
             }
-            return Failed(draft, key, result, "gave up after " + result.Attempts + " attempts: " + last!.Message, last, inDoubt: false);
+            return Failed(draft, key, result, "sent " + result.Attempts + " times without an answer, and each time a lookup found it not carried out: " + last!.Message, last, inDoubt: false);
         }
 
         /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
@@ -436,7 +441,7 @@ namespace TaobaoTop.Core.Items
             TaobaoItem item;
             try
             {
-                item = ItemApi.ReadItem(response);
+                item = _options.Publisher.Read(response);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
             {
@@ -510,7 +515,6 @@ namespace TaobaoTop.Core.Items
             CheckDrained();
         }
 
-        private TimeSpan Delay(int attempt) => TimeSpan.FromTicks(_options.RetryDelay.Ticks * (attempt - 1));
 
         /// <summary>Once the quota is spent nothing more is sent: each remaining row fails with the quota error unsent.</summary>
         private async Task<TopResponse> CallAsync(TopRequest request, bool slotHeld = false)
@@ -532,30 +536,137 @@ namespace TaobaoTop.Core.Items
             }
         }
 
-        /// <summary>A call that may be repeated (a read, a picture upload): tried again on any transient failure.</summary>
-        private async Task<TopResponse> RepeatableCallAsync(TopRequest request)
+
+        /// <summary>
+        /// A local main picture's URL in the picture space: uploaded once per content (same bytes, same picture, whatever
+        /// the file is called), and the hash → URL kept in the journal, so a resumed run uploads nothing twice. The
+        /// picture's title carries the hash, so an upload whose answer was lost (or a run stopped after sending it) is
+        /// found in the picture space instead of being uploaded again.
+        /// </summary>
+        private Task<string> PictureUrlAsync(string path)
         {
-            for (var attempt = 1; ; attempt++)
+            var file = TopFile.FromPath(path);
+            var hash = ContentHash(file.Content);
+            var key = ItemJournal.PictureKeyPrefix + hash;
+            return _pictures.GetOrAdd(key, k => new Lazy<Task<string>>(async () =>
             {
+                var prior = _journal?.Find(k);
+                if (prior?.PicturePath is string known) return known;
+                var mark = "#" + hash.Substring(0, 16);
+                var name = Path.GetFileNameWithoutExtension(file.FileName);
+                var title = (name.Length > 32 ? name.Substring(0, 32) : name) + " " + mark;
+                if (prior?.Status == ItemJournal.Sending && await PictureTitledAsync(mark).ConfigureAwait(false) is string found) return RecordUploaded(k, file, found);
+                _journal?.Record(new ItemJournalEntry { Key = k, Status = ItemJournal.Sending, Title = file.FileName });
+                TopResponse response;
                 try
                 {
-                    return await CallAsync(request).ConfigureAwait(false);
+                    response = await CallAsync(ItemApi.PictureUpload(file, _options.PictureCategoryId, title)).ConfigureAwait(false);
                 }
-                catch (TopException ex) when ((ex.IsTransient || ex.MayHaveBeenApplied) && attempt < _options.MaxAttempts)
+                catch (TopException ex) when (ex.MayHaveBeenApplied)
                 {
-                    await Task.Delay(Delay(attempt + 1), _cancellation).ConfigureAwait(false);
+                    return RecordUploaded(k, file, await PictureTitledAsync(mark).ConfigureAwait(false) ?? throw ex);
+                }
+                var url = ItemApi.ReadPicture(response, path).PicturePath
+                    ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
+                Interlocked.Increment(ref Counts.PicturesUploadedCount);
+                return RecordUploaded(k, file, url);
+            })).Value;
+        }
+
+        private string RecordUploaded(string key, TopFile file, string url)
+        {
+            _journal?.Record(new ItemJournalEntry { Key = key, Status = "Uploaded", Title = file.FileName, PicturePath = url });
+            return url;
+        }
+
+        /// <summary>The picture-space URL of the seller's picture whose title carries this mark, or null.</summary>
+        private async Task<string?> PictureTitledAsync(string mark)
+        {
+            var response = await CallAsync(new TopRequest("taobao.picture.get").With("title", mark).With("page_size", 1)).ConfigureAwait(false);
+            return response.Body.List("pictures").Select(p => p.Text("picture_path")).FirstOrDefault(p => p != null);
+        }
+
+        private void RecordPicture(ItemDraft draft, string key, string status, long numIid, string name)
+            => _journal?.Record(new ItemJournalEntry { Key = key, Row = draft.Row.RowNumber, Line = draft.Row.LineNumber, Status = status, NumIid = numIid, OuterId = draft.OuterId, Title = name });
+
+        /// <summary>The positions of an item's main pictures and the pid:vid of its property pictures.</summary>
+        private async Task<TaobaoItemPictures> PicturesOnAsync(long numIid)
+        {
+            var response = await CallAsync(new TopRequest("taobao.item.seller.get").With("fields", "num_iid,item_img,prop_img").With("num_iid", numIid)).ConfigureAwait(false);
+            var item = response.Body.Child("item");
+            return new TaobaoItemPictures(
+                new HashSet<long>(item.List("item_imgs").Select(i => i.Long("position") ?? -1)),
+                new HashSet<string>(item.List("prop_imgs").Select(i => i.Text("properties") ?? string.Empty), StringComparer.Ordinal));
+        }
+
+        private static string ContentHash(byte[] content)
+        {
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+                return BitConverter.ToString(sha.ComputeHash(content)).Replace("-", string.Empty).ToLowerInvariant();
+        }
+
+        /// <summary>
+        /// After the add: main pictures 2 to 5 (taobao.item.img.upload) and the colours' pictures
+        /// (taobao.item.propimg.upload), each journaled once attached, so a resumed run attaches only what is missing. A
+        /// picture that cannot be attached is a warning: the item is in the shop, and the next run tries the picture again.
+        /// </summary>
+        private async Task AttachPicturesAsync(ItemDraft draft, string key, long numIid)
+        {
+            var pictures = draft.ExtraPictures.Select(p => (Key: "img:" + p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture), Name: "主图" + (p.Position + 1), p.Picture,
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.ItemImageUpload(numIid, file, p.Position)),
+                    IsOn: (Func<TaobaoItemPictures, bool>)(on => on.Positions.Contains(p.Position))))
+                .Concat(draft.PropertyPictures.Select(p => (Key: "propimg:" + p.Properties, Name: "颜色图片 " + p.Properties, p.Picture,
+                    Request: (Func<TopFile, TopRequest>)(file => ItemApi.PropertyImageUpload(numIid, p.Properties, file)),
+                    IsOn: (Func<TaobaoItemPictures, bool>)(on => on.Properties.Contains(p.Properties)))));
+            TaobaoItemPictures? onItem = null;
+            foreach (var picture in pictures)
+            {
+                var entryKey = ItemJournal.AttachedKeyPrefix + key + ":" + picture.Key;
+                var prior = _journal?.Find(entryKey);
+                if (prior?.Status == ItemJournal.Attached) continue;
+                try
+                {
+                    // A run stopped after sending the picture and before its answer: the item says whether it got it.
+                    if (prior?.Status == ItemJournal.Sending)
+                    {
+                        onItem ??= await PicturesOnAsync(numIid).ConfigureAwait(false);
+                        if (picture.IsOn(onItem))
+                        {
+                            RecordPicture(draft, entryKey, ItemJournal.Attached, numIid, picture.Name);
+                            continue;
+                        }
+                    }
+                    var file = picture.Picture.File != null
+                        ? TopFile.FromPath(picture.Picture.File)
+                        : await PictureDownloader.DownloadAsync(picture.Picture.Url!, _cancellation).ConfigureAwait(false);
+                    RecordPicture(draft, entryKey, ItemJournal.Sending, numIid, picture.Name);
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            await CallAsync(picture.Request(file)).ConfigureAwait(false);
+                            break;
+                        }
+                        catch (TopException ex) when (ex.MayHaveBeenApplied && attempt < _options.MaxAttempts)
+                        {
+                            // Sent again only when the item shows it did not get it: no picture twice.
+                            if (picture.IsOn(await PicturesOnAsync(numIid).ConfigureAwait(false))) break;
+                        }
+                    }
+                    Interlocked.Increment(ref Counts.PicturesUploadedCount);
+                    RecordPicture(draft, entryKey, ItemJournal.Attached, numIid, picture.Name);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped: the item is in the shop; the journal says which pictures the next run still attaches.
+                    return;
+                }
+                catch (Exception ex) when (ex is TopException || ex is PictureDownloadException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
+                {
+                    (_options.Warn ?? _options.Log)?.Invoke(draft.Row.Describe() + ": item " + numIid + " is in the shop, but its " + picture.Name + " (" + picture.Picture + ") could not be attached: " + ex.Message + " Run again with the same -JournalPath to attach it.");
                 }
             }
         }
-
-        private Task<string> PictureUrlAsync(string path)
-            => _pictures.GetOrAdd(path, p => new Lazy<Task<string>>(async () =>
-            {
-                // A repeated upload after a lost answer leaves a spare copy in the picture space, nothing worse.
-                var response = await RepeatableCallAsync(ItemApi.PictureUpload(p, _options.PictureCategoryId, null)).ConfigureAwait(false);
-                return ItemApi.ReadPicture(response, p).PicturePath
-                    ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
-            })).Value;
 
         /// <summary>The num_iids of the seller's items with this outer_id; lookups are batched 40 to a call.</summary>
         private Task<long[]> ExistingAsync(string outerId)
@@ -597,7 +708,7 @@ namespace TaobaoTop.Core.Items
         {
             try
             {
-                var response = await RepeatableCallAsync(ItemApi.CustomGet(batch.Select(b => b.OuterId).Distinct())).ConfigureAwait(false);
+                var response = await CallAsync(ItemApi.CustomGet(batch.Select(b => b.OuterId).Distinct())).ConfigureAwait(false);
                 var found = ItemApi.ReadItems(response, out _).Where(i => i.OuterId != null).ToLookup(i => i.OuterId!, i => i.NumIid, StringComparer.Ordinal);
                 foreach (var (outerId, answer) in batch) answer.TrySetResult(found[outerId].ToArray());
             }
@@ -610,6 +721,20 @@ namespace TaobaoTop.Core.Items
                 }
             }
         }
+    }
+
+    /// <summary>What pictures an item has: main picture positions and property pictures' pid:vid.</summary>
+    internal sealed class TaobaoItemPictures
+    {
+        public TaobaoItemPictures(HashSet<long> positions, HashSet<string> properties)
+        {
+            Positions = positions;
+            Properties = properties;
+        }
+
+        public HashSet<long> Positions { get; }
+
+        public HashSet<string> Properties { get; }
     }
 
     /// <summary>A row not sent because sending stopped; never handed back.</summary>
@@ -628,7 +753,12 @@ namespace TaobaoTop.Core.Items
         private int _failed;
         private int _notSent;
 
+        internal int PicturesUploadedCount;
+
         public int Submitted => Volatile.Read(ref SubmittedCount);
+
+        /// <summary>Pictures sent to Taobao: main pictures uploaded to the picture space and pictures attached to items.</summary>
+        public int PicturesUploaded => Volatile.Read(ref PicturesUploadedCount);
 
         public int Completed => Volatile.Read(ref _completed);
 

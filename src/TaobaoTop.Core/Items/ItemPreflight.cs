@@ -43,6 +43,132 @@ namespace TaobaoTop.Core.Items
             }
             if (await CategoryProblemAsync(draft.CategoryId, cancellation).ConfigureAwait(false) is string problem)
                 errors.Add(new ItemFieldError(ItemColumns.CategoryId, ItemColumns.Describe(ItemColumns.CategoryId) + " " + problem));
+            else
+                await PropertiesAsync(draft, errors, cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>The sheet's columns that gave a category property in some row (so they are not reported as unused).</summary>
+        public ISet<string> PropertyColumns { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Columns named after the category's properties become props (pid:vid) for a listed value and
+        /// input_pids/input_str for typed text; each SKU's sale-property columns become its pid:vid;pid:vid. A required
+        /// property missing or a value not in the list is an error naming the property and the nearest allowed values.
+        /// </summary>
+        private async Task PropertiesAsync(ItemDraft draft, List<ItemFieldError> errors, CancellationToken cancellation)
+        {
+            IReadOnlyList<TaobaoItemProperty> properties;
+            try
+            {
+                properties = await ItemPropertyCatalog.GetAsync(_client, draft.CategoryId, _observer, cancellation).ConfigureAwait(false);
+            }
+            catch (TopException)
+            {
+                // Unchecked is not wrong: item.add still refuses what the category does not allow.
+                properties = Array.Empty<TaobaoItemProperty>();
+            }
+            var row = draft.Row;
+            var props = new List<string>();
+            var inputPids = new List<string>();
+            var inputs = new List<string>();
+            foreach (var property in properties.Where(p => !p.IsSale))
+            {
+                var column = ItemPropertyCatalog.ColumnOf(property, row.Extra);
+                if (column != null) PropertyColumns.Add(column);
+                var text = column is null ? null : row.Extra[column]?.Trim();
+                if (string.IsNullOrEmpty(text))
+                {
+                    if (property.IsRequired)
+                        errors.Add(new ItemFieldError(property.Name, property.Name + " is required in category " + draft.CategoryId + " and missing"
+                            + (property.IsEnum ? "; its values include " + string.Join(", ", property.Values.Take(5).Select(v => v.Name)) : "; give it as a column named " + property.Name)));
+                    continue;
+                }
+                if (ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value)
+                {
+                    props.Add(property.Pid.ToString(CultureInfo.InvariantCulture) + ":" + value.Vid.ToString(CultureInfo.InvariantCulture));
+                }
+                else if (property.IsInput)
+                {
+                    if (text!.IndexOf(',') >= 0)
+                    {
+                        errors.Add(new ItemFieldError(property.Name, property.Name + " '" + text + "' contains a comma, which input_str cannot carry"));
+                        continue;
+                    }
+                    inputPids.Add(property.Pid.ToString(CultureInfo.InvariantCulture));
+                    inputs.Add(text!);
+                }
+                else
+                {
+                    errors.Add(new ItemFieldError(property.Name, property.Name + " '" + text + "' is not one of its values; nearest: " + string.Join(", ", ItemPropertyCatalog.Nearest(property, text!))));
+                }
+            }
+            draft.Props = props.Count > 0 ? string.Join(";", props) : null;
+            draft.InputPids = inputPids.Count > 0 ? string.Join(",", inputPids) : null;
+            draft.InputStr = inputs.Count > 0 ? string.Join(",", inputs) : null;
+            if (draft.Skus.Count > 0) SaleProperties(draft, properties.Where(p => p.IsSale).ToList(), errors);
+        }
+
+        private void SaleProperties(ItemDraft draft, IReadOnlyList<TaobaoItemProperty> sale, List<ItemFieldError> errors)
+        {
+            if (sale.Count == 0)
+            {
+                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, "category " + draft.CategoryId + " has no sale properties, so its items cannot have SKUs"));
+                return;
+            }
+            string? firstPids = null;
+            var seen = new Dictionary<string, SkuDraft>(StringComparer.Ordinal);
+            foreach (var sku in draft.Skus)
+            {
+                var pairs = new List<(long Pid, long Vid)>();
+                var names = new List<string>();
+                var where = sku.Row.DescribeSku(null) + ": ";
+                var broken = false;
+                foreach (var property in sale)
+                {
+                    var column = ItemPropertyCatalog.ColumnOf(property, sku.Row.Extra);
+                    if (column != null) PropertyColumns.Add(column);
+                    var text = column is null ? null : sku.Row.Extra[column]?.Trim();
+                    if (string.IsNullOrEmpty(text)) continue;
+                    if (ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value)
+                    {
+                        pairs.Add((property.Pid, value.Vid));
+                        names.Add(value.Name);
+                    }
+                    else
+                    {
+                        broken = true;
+                        errors.Add(new ItemFieldError(property.Name, where + property.Name + " '" + text + "' is not one of its values; nearest: " + string.Join(", ", ItemPropertyCatalog.Nearest(property, text!))));
+                    }
+                }
+                if (broken) continue;
+                sku.Name = string.Join("/", names);
+                where = sku.Row.DescribeSku(sku.Name) + ": ";
+                if (pairs.Count == 0)
+                {
+                    errors.Add(new ItemFieldError(sale[0].Name, where + "the SKU gives no sale property; give " + string.Join(" and/or ", sale.Select(p => p.Name))));
+                    continue;
+                }
+                var pids = string.Join(",", pairs.Select(p => p.Pid));
+                if (firstPids != null && pids != firstPids)
+                {
+                    errors.Add(new ItemFieldError(sale[0].Name, where + "the SKU gives other sale properties than the item's first SKU; every SKU gives the same ones"));
+                    continue;
+                }
+                firstPids = pids;
+                sku.Properties = string.Join(";", pairs.Select(p => p.Pid.ToString(CultureInfo.InvariantCulture) + ":" + p.Vid.ToString(CultureInfo.InvariantCulture)));
+                // A colour's picture goes with the colour's value, once per value.
+                if (sku.Picture != null)
+                {
+                    var colour = pairs.FirstOrDefault(p => sale.First(s => s.Pid == p.Pid).Name.IndexOf("颜色", StringComparison.Ordinal) >= 0);
+                    if (colour.Pid == 0) colour = pairs[0];
+                    var properties = colour.Pid.ToString(CultureInfo.InvariantCulture) + ":" + colour.Vid.ToString(CultureInfo.InvariantCulture);
+                    if (!draft.PropertyPictures.Any(p => p.Properties == properties)) draft.PropertyPictures.Add((properties, sku.Picture));
+                }
+                if (seen.TryGetValue(sku.Properties, out var first))
+                    errors.Add(new ItemFieldError(sale[0].Name, where + "repeats the SKU " + sku.Name + " of " + first.Row.DescribeSku(null)));
+                else
+                    seen[sku.Properties] = sku;
+            }
         }
 
         /// <summary>The ids of the shop's items with these outer_ids (at most <see cref="ItemApi.CustomGetBatchSize"/>), by outer_id.</summary>

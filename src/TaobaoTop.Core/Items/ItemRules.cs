@@ -8,8 +8,13 @@ namespace TaobaoTop.Core.Items
     public static class ItemRules
     {
         public const int MaxTitleBytes = 60;
-        public const int MaxOuterIdBytes = 512;
-        public const long MaxQuantity = 999999;
+        /// <summary>商家编码 (outer_id) and SKU编码: TOP's current item.add page says 64 bytes (an older SDK checked 512).</summary>
+        public const int MaxOuterIdBytes = 64;
+
+        /// <summary>SKUs of one item (the emulator's rule; see docs/item-limits.md).</summary>
+        public const int MaxSkus = 600;
+        /// <summary>Stock: TOP's current item.add page says 0 to 900,000,000 (an older SDK checked 999,999).</summary>
+        public const long MaxQuantity = 900000000;
         public const decimal MinPrice = 0.01m;
         public const decimal MaxPrice = 100000000m;
         public const int MinDescriptionLength = 6;
@@ -54,7 +59,7 @@ namespace TaobaoTop.Core.Items
         public static decimal ChangeByPercent(decimal price, decimal percent)
             => decimal.Round(price * (100 + percent) / 100, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
-        /// <summary>Stock: a whole number from 0 to 999999 ("12.0" from a spreadsheet counts as 12).</summary>
+        /// <summary>Stock: a whole number from 0 to 900000000 ("12.0" from a spreadsheet counts as 12).</summary>
         public static bool TryParseQuantity(string text, out long quantity, out string? problem)
         {
             quantity = 0;
@@ -65,7 +70,7 @@ namespace TaobaoTop.Core.Items
             }
             if (value < 0 || value > MaxQuantity)
             {
-                problem = "'" + text + "' is outside 0 to 999999";
+                problem = "'" + text + "' is outside 0 to " + MaxQuantity;
                 return false;
             }
             quantity = (long)value;

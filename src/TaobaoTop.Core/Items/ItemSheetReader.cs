@@ -67,6 +67,7 @@ namespace TaobaoTop.Core.Items
                     CheckQuotesClosed(csv.Parser);
                     var row = new ItemRow { LineNumber = StartLine(csv.Parser), RowNumber = ++number };
                     var source = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    var extra = new Dictionary<string, string>(StringComparer.Ordinal);
                     var empty = true;
                     for (var i = 0; i < headers.Length; i++)
                     {
@@ -74,6 +75,7 @@ namespace TaobaoTop.Core.Items
                         if (!string.IsNullOrWhiteSpace(value)) empty = false;
                         if (headers[i].Length > 0 && !source.ContainsKey(headers[i])) source[headers[i]] = value ?? string.Empty;
                         if (fields[i] is string field) row.Set(field, value);
+                        else if (headers[i].Length > 0 && !extra.ContainsKey(headers[i])) extra[headers[i].Trim().TrimStart('\uFEFF')] = value ?? string.Empty;
                     }
                     // Excel leaves rows of bare commas at the end of a sheet.
                     if (empty)
@@ -82,6 +84,7 @@ namespace TaobaoTop.Core.Items
                         continue;
                     }
                     row.Source = source;
+                    row.Extra = extra;
                     yield return row;
                 }
             }

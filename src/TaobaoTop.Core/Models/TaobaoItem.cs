@@ -1,6 +1,7 @@
 using TaobaoTop.Core.Json;
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
 
@@ -47,6 +48,15 @@ namespace TaobaoTop
 
         public DateTimeOffset? Modified { get; set; }
 
+        /// <summary>The item's SKUs, when <c>sku</c> was asked for; empty for an item without variants.</summary>
+        public System.Collections.Generic.IReadOnlyList<TaobaoItemSku> Skus { get; set; } = Array.Empty<TaobaoItemSku>();
+
+        /// <summary>The main pictures after the first (主图2 …), in position order, when <c>item_img</c> was asked for.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> MorePictureUrls { get; set; } = Array.Empty<string>();
+
+        /// <summary>Pictures of sale-property values (a colour's picture): pid:vid → URL, when <c>prop_img</c> was asked for.</summary>
+        public System.Collections.Generic.IReadOnlyDictionary<string, string> PropertyPictureUrls { get; set; } = new System.Collections.Generic.Dictionary<string, string>();
+
         public bool IsOnSale => ApproveStatus == "onsale";
 
         /// <summary>Reads an <c>item</c> object of a TOP answer.</summary>
@@ -72,6 +82,10 @@ namespace TaobaoTop
                 DelistTime = JsonFields.Time(item, "delist_time"),
                 Created = JsonFields.Time(item, "created"),
                 Modified = JsonFields.Time(item, "modified"),
+                Skus = TaobaoItemSku.ListFromJson(item),
+                MorePictureUrls = item.List("item_imgs").Where(i => (i.Long("position") ?? 1) > 0).OrderBy(i => i.Long("position") ?? 0).Select(i => i.Text("url")).Where(u => u != null).Select(u => u!).ToList(),
+                PropertyPictureUrls = item.List("prop_imgs").Where(i => i.Text("properties") != null && i.Text("url") != null)
+                    .GroupBy(i => i.Text("properties")!).ToDictionary(g => g.Key, g => g.First().Text("url")!),
             };
         }
 

@@ -42,6 +42,12 @@ namespace TaobaoTop
 
         public long? Quantity { get; set; }
 
+        /// <summary>The cost (成本价) the price was made from by -PriceRule, when it was.</summary>
+        public decimal? Cost { get; set; }
+
+        /// <summary>How many SKUs the item has; 0 for an item without variants.</summary>
+        public int SkuCount { get; set; }
+
         /// <summary>The picture URL sent as pic_path (an uploaded local file's picture-space URL).</summary>
         public string? PictureUrl { get; set; }
 

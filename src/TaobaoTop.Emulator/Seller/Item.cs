@@ -34,6 +34,11 @@ namespace TaobaoTop.Emulator.Seller
         public DateTimeOffset? ListTime { get; set; }
         public DateTimeOffset? DelistTime { get; set; }
         public List<ItemImage> Images { get; set; } = new List<ItemImage>();
+        public List<Sku> Skus { get; set; } = new List<Sku>();
+        public List<ItemImage> PropImages { get; set; } = new List<ItemImage>();
+        public string? InputPids { get; set; }
+        public string? InputStr { get; set; }
+        public long? PostageId { get; set; }
 
         public bool IsOnSale => ApproveStatus == "onsale";
 
@@ -63,6 +68,9 @@ namespace TaobaoTop.Emulator.Seller
             ["valid_thru"] = i => i.ValidThru,
             ["has_showcase"] = i => i.HasShowcase,
             ["has_discount"] = i => i.HasDiscount,
+            ["input_pids"] = i => i.InputPids,
+            ["input_str"] = i => i.InputStr,
+            ["postage_id"] = i => i.PostageId,
             ["detail_url"] = i => "https://item.taobao.com/item.htm?id=" + i.NumIid.ToString(CultureInfo.InvariantCulture),
         };
 
@@ -83,6 +91,20 @@ namespace TaobaoTop.Emulator.Seller
                     json["item_imgs"] = simplify ? (JsonNode)images : new JsonObject { ["item_img"] = images };
                     continue;
                 }
+                if (field == "prop_img" || field == "prop_imgs")
+                {
+                    if (json.ContainsKey("prop_imgs") || PropImages.Count == 0) continue;
+                    var images = new JsonArray(PropImages.Select(i => (JsonNode)i.ToJson()).ToArray());
+                    json["prop_imgs"] = simplify ? (JsonNode)images : new JsonObject { ["prop_img"] = images };
+                    continue;
+                }
+                if (field == "sku" || field == "skus")
+                {
+                    if (json.ContainsKey("skus") || Skus.Count == 0) continue;
+                    var skus = new JsonArray(Skus.Select(s => (JsonNode)s.ToJson(NumIid)).ToArray());
+                    json["skus"] = simplify ? (JsonNode)skus : new JsonObject { ["sku"] = skus };
+                    continue;
+                }
                 if (json.ContainsKey(field) || !Fields.TryGetValue(field, out var read)) continue;
                 var value = read(this);
                 if (value != null) json[field] = value;
@@ -90,7 +112,7 @@ namespace TaobaoTop.Emulator.Seller
             return json;
         }
 
-        public JsonObject ToState() => ToJson(Fields.Keys.Append("item_img"));
+        public JsonObject ToState() => ToJson(Fields.Keys.Append("item_img").Append("sku").Append("prop_img"));
 
         public static Item FromState(JsonNode node)
         {
@@ -122,6 +144,11 @@ namespace TaobaoTop.Emulator.Seller
                 ListTime = StateTime(node["list_time"]),
                 DelistTime = StateTime(node["delist_time"]),
                 Images = node["item_imgs"]?["item_img"]?.AsArray().Select(i => ItemImage.FromState(i!)).ToList() ?? new List<ItemImage>(),
+                PropImages = node["prop_imgs"]?["prop_img"]?.AsArray().Select(i => ItemImage.FromState(i!)).ToList() ?? new List<ItemImage>(),
+                Skus = node["skus"]?["sku"]?.AsArray().Select(s => Sku.FromState(s!)).ToList() ?? new List<Sku>(),
+                InputPids = (string?)node["input_pids"],
+                InputStr = (string?)node["input_str"],
+                PostageId = (long?)node["postage_id"],
             };
         }
 

@@ -12,13 +12,21 @@ namespace TaobaoTop.Emulator.Seller
         public long Position { get; set; }
         public DateTimeOffset Created { get; set; }
 
-        public JsonObject ToJson() => new JsonObject
+        /// <summary>For a property picture (taobao.item.propimg.upload): the pid:vid it shows, e.g. a colour.</summary>
+        public string? Properties { get; set; }
+
+        public JsonObject ToJson()
         {
-            ["id"] = Id,
-            ["url"] = Url,
-            ["position"] = Position,
-            ["created"] = TopTime.ToText(Created),
-        };
+            var json = new JsonObject
+            {
+                ["id"] = Id,
+                ["url"] = Url,
+                ["position"] = Position,
+                ["created"] = TopTime.ToText(Created),
+            };
+            if (Properties != null) json["properties"] = Properties;
+            return json;
+        }
 
         public static ItemImage FromState(JsonNode node) => new ItemImage
         {
@@ -26,6 +34,7 @@ namespace TaobaoTop.Emulator.Seller
             Url = (string)node["url"]!,
             Position = (long)node["position"]!,
             Created = Item.StateTime(node["created"])!.Value,
+            Properties = (string?)node["properties"],
         };
     }
 }

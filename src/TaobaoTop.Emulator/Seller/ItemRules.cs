@@ -10,10 +10,10 @@ namespace TaobaoTop.Emulator.Seller
     internal static class ItemRules
     {
         public const int MaxTitleBytes = 60;
-        public const int MaxOuterIdBytes = 512;
+        public const int MaxOuterIdBytes = 64;
         public const int MaxPropsBytes = 549;
         public const int MaxSellerCids = 10;
-        public const long MaxNum = 999999;
+        public const long MaxNum = 900000000;
         public const decimal MinPrice = 0.01m;
         public const decimal MaxPrice = 100000000m;
 
@@ -93,6 +93,21 @@ namespace TaobaoTop.Emulator.Seller
             if (category.IsParent)
                 throw TopApiException.InvalidArgument("cid", "cid " + cid + " (" + category.Name + ") is not a leaf category.");
             return category;
+        }
+
+        private static readonly string[] Provinces =
+        {
+            "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
+            "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆",
+            "香港", "澳门",
+        };
+
+        /// <summary>A province (省) as Taobao's location names it: 浙江, not 浙江省.</summary>
+        public static string Province(string text)
+        {
+            if (Array.IndexOf(Provinces, text) < 0)
+                throw TopApiException.InvalidArgument("location.state", "location.state must be a province such as 浙江 or 广东 (without 省), got '" + text + "'.");
+            return text;
         }
 
         public static DateTimeOffset Time(string name, string text)

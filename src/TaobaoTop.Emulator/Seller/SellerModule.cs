@@ -20,10 +20,29 @@ namespace TaobaoTop.Emulator.Seller
         public const int MaxItemImages = 5;
 
         private readonly object _lock = new object();
+        private readonly MessageService _messages;
+
+        /// <summary>Words the platform's audit takes an item down for (广告法 absolutes), as 小二 would.</summary>
+        private static readonly string[] ForbiddenWords = { "最好", "第一", "国家级", "最佳", "顶级", "最便宜" };
+
+        public SellerModule(MessageService messages)
+        {
+            _messages = messages;
+        }
+
+        private void Publish(Item item, string topic, DateTimeOffset now, Action<JsonObject>? more = null)
+        {
+            var content = new JsonObject { ["num_iid"] = item.NumIid, ["nick"] = item.Nick, ["title"] = item.Title };
+            if (item.OuterId != null) content["outer_id"] = item.OuterId;
+            more?.Invoke(content);
+            _messages.Publish(item.Nick, topic, content, now);
+        }
         private readonly SortedDictionary<long, Item> _items = new SortedDictionary<long, Item>();
         private readonly Dictionary<long, Picture> _pictures = new Dictionary<long, Picture>();
         private long _nextNumIid;
         private long _nextPictureId;
+        private long _nextSkuId;
+        public const long FirstSkuId = 5000000000001;
 
         public void Register(ApiRegistry registry)
         {
@@ -40,8 +59,13 @@ namespace TaobaoTop.Emulator.Seller
             registry.Add("taobao.items.custom.get", needsSession: true, writes: false, Locked(GetByOuterId));
             registry.Add("taobao.items.list.get", needsSession: true, writes: false, Locked(GetByNumIids));
             registry.Add("taobao.picture.upload", needsSession: true, writes: true, Locked(UploadPicture));
+            registry.Add("taobao.picture.get", needsSession: true, writes: false, Locked(GetPictures));
             registry.Add("taobao.item.img.upload", needsSession: true, writes: true, Locked(UploadItemImage));
+            registry.Add("taobao.item.propimg.upload", needsSession: true, writes: true, Locked(UploadPropertyImage));
             registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
+            registry.Add("taobao.itemprops.get", needsSession: false, writes: false, GetProperties);
+            registry.Add("taobao.item.sku.price.update", needsSession: true, writes: true, Locked(UpdateSkuPrice));
+            registry.Add("taobao.delivery.templates.get", needsSession: true, writes: false, GetFreightTemplates);
         }
 
         public void Reset(int seed, DateTimeOffset now)
@@ -52,6 +76,7 @@ namespace TaobaoTop.Emulator.Seller
                 _pictures.Clear();
                 _nextNumIid = FirstNumIid;
                 _nextPictureId = FirstPictureId;
+                _nextSkuId = FirstSkuId;
                 var dice = new Random(seed);
                 SeedItems(dice, now, EmulatorDefaults.DemoSellerNick, 12);
                 SeedItems(dice, now, EmulatorDefaults.SecondSellerNick, 3);
@@ -70,6 +95,7 @@ namespace TaobaoTop.Emulator.Seller
                 {
                     ["next_num_iid"] = _nextNumIid,
                     ["next_picture_id"] = _nextPictureId,
+                    ["next_sku_id"] = _nextSkuId,
                     ["items"] = items,
                     ["pictures"] = pictures,
                 };
@@ -84,6 +110,7 @@ namespace TaobaoTop.Emulator.Seller
                 _pictures.Clear();
                 _nextNumIid = (long)state["next_num_iid"]!;
                 _nextPictureId = (long)state["next_picture_id"]!;
+                _nextSkuId = (long?)state["next_sku_id"] ?? FirstSkuId;
                 foreach (var node in state["items"]!.AsArray()) { var item = Item.FromState(node!); _items[item.NumIid] = item; }
                 foreach (var node in state["pictures"]!.AsArray()) { var picture = Picture.FromState(node!); _pictures[picture.PictureId] = picture; }
             }
@@ -100,7 +127,8 @@ namespace TaobaoTop.Emulator.Seller
 
         private void SeedItems(Random dice, DateTimeOffset now, string nick, int count)
         {
-            var leaves = ItemCategories.Leaves.ToArray();
+            // The seed items stay under the first, real-id leaves, as before the synthetic tree grew.
+            var leaves = ItemCategories.Leaves.Where(c => !ItemCategories.IsSynthetic(c.Cid)).ToArray();
             var start = _items.Count;
             for (var i = 0; i < count; i++)
             {
@@ -141,6 +169,7 @@ namespace TaobaoTop.Emulator.Seller
 
         private JsonObject AddItem(ApiCall call)
         {
+            var category = ItemRules.LeafCategory(call.Required("cid"));
             var item = new Item
             {
                 Nick = call.SessionUser!,
@@ -150,16 +179,31 @@ namespace TaobaoTop.Emulator.Seller
                 StuffStatus = ItemRules.OneOf("stuff_status", call.Required("stuff_status"), "new", "second", "unused"),
                 Title = ItemRules.Title(call.Required("title")),
                 Desc = ItemRules.Desc(call.Required("desc")),
-                State = call.Required("location.state"),
+                State = ItemRules.Province(call.Required("location.state")),
                 City = call.Required("location.city"),
-                Cid = ItemRules.LeafCategory(call.Required("cid")).Cid,
+                Cid = category.Cid,
                 Created = call.Now,
                 Modified = call.Now,
             };
             ApplyOptionalFields(call, item);
+            item.InputPids = call.Optional("input_pids");
+            item.InputStr = call.Optional("input_str");
+            ItemPropsRules.Properties(category, item.Props, item.InputPids, item.InputStr);
+            item.Skus = ItemPropsRules.Skus(call, category, item.Num, item.Price, () => _nextSkuId++);
+            if (call.Optional("postage_id") is string postage) item.PostageId = FreightTemplate(call.SessionUser!, postage).Id;
+            // Nothing to sell goes to the warehouse, as on Taobao.
+            if (item.Num == 0) item.ApproveStatus = "instock";
             if (item.IsOnSale && item.ListTime == null) List(item, call.Now, item.Num);
             item.NumIid = _nextNumIid++;
             _items[item.NumIid] = item;
+            Publish(item, "taobao_item_ItemAdd", call.Now, c => { c["price"] = Item.Money(item.Price); c["num"] = item.Num; });
+            // The platform's audit: a title with a forbidden word is taken down (小二下架) right after it is listed.
+            if (ForbiddenWords.FirstOrDefault(w => item.Title.Contains(w)) is string word && item.IsOnSale)
+            {
+                item.ApproveStatus = "instock";
+                item.DelistTime = call.Now;
+                Publish(item, "taobao_item_ItemPunishDownshelf", call.Now, c => c["reason"] = "标题含违禁词“" + word + "”");
+            }
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "created" }) };
         }
 
@@ -201,6 +245,8 @@ namespace TaobaoTop.Emulator.Seller
             if (call.Optional("num") is string num) updated.Num = ItemRules.Long("num", num, 0, ItemRules.MaxNum);
             if (call.Optional("stuff_status") is string stuff) updated.StuffStatus = ItemRules.OneOf("stuff_status", stuff, "new", "second", "unused");
             if (call.Optional("cid") is string cid) updated.Cid = ItemRules.LeafCategory(cid).Cid;
+            // A price change of an item with SKUs must keep the price within theirs.
+            ItemPropsRules.CheckPriceWithin(updated.Price, item.Skus);
             if (call.Optional("location.state") is string state) updated.State = state;
             if (call.Optional("location.city") is string city) updated.City = city;
             ApplyOptionalFields(call, updated);
@@ -208,7 +254,9 @@ namespace TaobaoTop.Emulator.Seller
             if (item.IsOnSale && !updated.IsOnSale) updated.DelistTime = call.Now;
             // Validate everything first, then write: a rejected update leaves the item untouched, as on TOP.
             updated.Modified = call.Now;
+            var priceChanged = updated.Price != item.Price;
             CopyInto(updated, item);
+            if (priceChanged) Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "price"; c["price"] = Item.Money(item.Price); });
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
@@ -219,15 +267,25 @@ namespace TaobaoTop.Emulator.Seller
             to.City = from.City; to.ApproveStatus = from.ApproveStatus; to.OuterId = from.OuterId; to.PicUrl = from.PicUrl;
             to.Props = from.Props; to.SellerCids = from.SellerCids; to.FreightPayer = from.FreightPayer; to.ValidThru = from.ValidThru;
             to.HasShowcase = from.HasShowcase; to.HasDiscount = from.HasDiscount; to.Created = from.Created; to.Modified = from.Modified;
-            to.ListTime = from.ListTime; to.DelistTime = from.DelistTime; to.Images = from.Images;
+            to.ListTime = from.ListTime; to.DelistTime = from.DelistTime; to.Images = from.Images; to.Skus = from.Skus;
+            to.PropImages = from.PropImages; to.InputPids = from.InputPids; to.InputStr = from.InputStr; to.PostageId = from.PostageId;
         }
 
-        /// <summary>type 1 sets the stock, type 2 adds to it (may be negative). sku_id/outer_id are accepted and apply to the whole item: SKUs are not modelled.</summary>
+        /// <summary>
+        /// type 1 sets the stock, type 2 adds to it (may be negative). With sku_id, or outer_id (a SKU's 商家编码), only
+        /// that SKU's stock changes and the item's is their total. Stock that reaches 0 moves the item to the warehouse.
+        /// </summary>
         private JsonObject UpdateQuantity(ApiCall call)
         {
             var item = OwnItem(call);
             var type = call.Optional("type") is string t ? ItemRules.OneOf("type", t, "1", "2") : "1";
             var text = call.Required("quantity");
+            Sku? sku = null;
+            if (ItemRules.OptionalLong(call, "sku_id", 1, long.MaxValue) is long skuId)
+                sku = item.Skus.FirstOrDefault(s => s.SkuId == skuId) ?? throw TopApiException.Business("isv.sku-not-exist", "SKU不存在: sku_id " + skuId);
+            else if (call.Optional("outer_id") is string outerId)
+                sku = item.Skus.FirstOrDefault(s => s.OuterId == outerId) ?? throw TopApiException.Business("isv.sku-not-exist", "SKU不存在: outer_id " + outerId);
+            var before = sku?.Quantity ?? item.Num;
             long num;
             if (type == "1")
             {
@@ -235,13 +293,63 @@ namespace TaobaoTop.Emulator.Seller
             }
             else
             {
-                num = item.Num + ItemRules.Long("quantity", text, -ItemRules.MaxNum, ItemRules.MaxNum);
+                num = before + ItemRules.Long("quantity", text, -ItemRules.MaxNum, ItemRules.MaxNum);
                 if (num < 0 || num > ItemRules.MaxNum)
-                    throw TopApiException.InvalidArgument("quantity", "The stock would become " + num + "; it must stay between 0 and 999999.");
+                    throw TopApiException.InvalidArgument("quantity", "The stock would become " + num + "; it must stay between 0 and " + ItemRules.MaxNum + ".");
             }
-            item.Num = num;
+            if (sku != null)
+            {
+                sku.Quantity = num;
+                sku.Modified = call.Now;
+                item.Num = item.Skus.Sum(s => s.Quantity);
+            }
+            else
+            {
+                if (item.Skus.Count > 0)
+                    throw TopApiException.InvalidArgument("sku_id", "The item has SKUs: give sku_id or outer_id to change one SKU's stock.");
+                item.Num = num;
+            }
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemStockChanged", call.Now, c => { c["num"] = item.Num; if (sku != null) { c["sku_id"] = sku.SkuId; c["sku_num"] = sku.Quantity; } });
+            if (item.Num == 0 && item.IsOnSale)
+            {
+                item.ApproveStatus = "instock";
+                item.DelistTime = call.Now;
+                Publish(item, "taobao_item_ItemZeroStock", call.Now);
+            }
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "num", "modified" }) };
+        }
+
+        /// <summary>One SKU's price (and stock, 商家编码), named by its properties; the item's price must stay within its SKUs' prices unless item_price moves it.</summary>
+        private JsonObject UpdateSkuPrice(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var properties = call.Required("properties");
+            var wanted = string.Join(";", properties.Split(';').Where(p => p.Length > 0).OrderBy(p => p, StringComparer.Ordinal));
+            var sku = item.Skus.FirstOrDefault(s => string.Join(";", s.Properties.Split(';').OrderBy(p => p, StringComparer.Ordinal)) == wanted)
+                ?? throw TopApiException.Business("isv.sku-not-exist", "SKU不存在: properties " + properties);
+            var price = call.Optional("price") is string p ? ItemRules.Price("price", p) : sku.Price;
+            var quantity = ItemRules.OptionalLong(call, "quantity", 0, ItemRules.MaxNum) ?? sku.Quantity;
+            var itemPrice = call.Optional("item_price") is string ip ? ItemRules.Price("item_price", ip) : item.Price;
+            var old = sku.Price;
+            sku.Price = price;
+            try
+            {
+                ItemPropsRules.CheckPriceWithin(itemPrice, item.Skus);
+            }
+            catch
+            {
+                sku.Price = old;
+                throw;
+            }
+            sku.Quantity = quantity;
+            if (call.Optional("outer_id") is string outerId) sku.OuterId = ItemRules.MaxBytes("outer_id", outerId, ItemPropsRules.MaxSkuOuterIdBytes);
+            sku.Modified = call.Now;
+            item.Price = itemPrice;
+            item.Num = item.Skus.Sum(s => s.Quantity);
+            item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "sku_price"; c["sku_id"] = sku.SkuId; c["price"] = Item.Money(sku.Price); });
+            return new JsonObject { ["sku"] = new JsonObject { ["sku_id"] = sku.SkuId, ["num_iid"] = item.NumIid, ["modified"] = TopTime.ToText(call.Now) } };
         }
 
         private JsonObject List(ApiCall call)
@@ -250,6 +358,7 @@ namespace TaobaoTop.Emulator.Seller
             var num = ItemRules.Long("num", call.Required("num"), 1, ItemRules.MaxNum);
             List(item, call.Now, num);
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemUpshelf", call.Now);
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
@@ -267,6 +376,7 @@ namespace TaobaoTop.Emulator.Seller
             item.ApproveStatus = "instock";
             item.DelistTime = call.Now;
             item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemDownshelf", call.Now);
             return new JsonObject { ["item"] = item.ToJson(new[] { "num_iid", "modified" }) };
         }
 
@@ -394,6 +504,21 @@ namespace TaobaoTop.Emulator.Seller
             return new JsonObject { ["picture"] = picture.ToJson() };
         }
 
+        /// <summary>The seller's pictures whose title contains <c>title</c> (all without it), newest first, a page at a time.</summary>
+        private JsonObject GetPictures(ApiCall call)
+        {
+            var title = call.Optional("title");
+            var pageNo = ItemRules.OptionalLong(call, "page_no", 1, long.MaxValue) ?? 1;
+            var pageSize = ItemRules.OptionalLong(call, "page_size", 1, 100) ?? 40;
+            var found = _pictures.Values
+                .Where(p => p.Nick == call.SessionUser && (title == null || p.Title.IndexOf(title, StringComparison.Ordinal) >= 0))
+                .OrderByDescending(p => p.PictureId).ToList();
+            var page = found.Skip((int)Math.Min(int.MaxValue, (pageNo - 1) * pageSize)).Take((int)pageSize).Select(p => (JsonNode)p.ToJson()).ToList();
+            var answer = new JsonObject { ["total_results"] = found.Count };
+            if (page.Count > 0) answer["pictures"] = call.List("picture", page);
+            return answer;
+        }
+
         /// <summary>
         /// Adds a main image (file part <c>image</c>, jpg or png up to 3MB, at most 5 per item), or with <c>id</c> changes an
         /// existing one. <c>is_major=true</c> makes it the item's main picture.
@@ -425,6 +550,33 @@ namespace TaobaoTop.Emulator.Seller
             if (isMajor) item.PicUrl = image.Url;
             item.Modified = call.Now;
             return new JsonObject { ["item_img"] = image.ToJson() };
+        }
+
+        /// <summary>
+        /// A picture for one value of a sale property (a colour's picture, shown when a buyer picks the colour): file part
+        /// <c>image</c>, jpg/png/gif up to 3MB; one per value, a second upload for the value replaces it.
+        /// </summary>
+        private JsonObject UploadPropertyImage(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var properties = call.Required("properties");
+            var category = ItemCategories.Find(item.Cid)!;
+            var pair = properties.Split(':');
+            var property = pair.Length == 2 && long.TryParse(pair[0], out var pid) && long.TryParse(pair[1], out var vid)
+                ? category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale && p.ValueName(vid) != null)
+                : null;
+            if (property is null) throw TopApiException.InvalidArgument("properties", "properties must be one pid:vid of a sale property of the item's category, got '" + properties + "'.");
+            if (!call.Files.TryGetValue("image", out var file)) throw TopApiException.MissingArgument("image");
+            var info = ImageInfo.Read(file, "image", MaxPictureBytes, "jpg", "png", "gif");
+            var image = item.PropImages.FirstOrDefault(i => i.Properties == properties);
+            if (image is null)
+            {
+                image = new ItemImage { Id = _nextPictureId++, Position = item.PropImages.Count, Created = call.Now, Properties = properties };
+                item.PropImages.Add(image);
+            }
+            image.Url = PicturePath(item.Nick, image.Id, info.Extension);
+            item.Modified = call.Now;
+            return new JsonObject { ["prop_img"] = image.ToJson() };
         }
 
         /// <summary>A picture-space URL shaped like Taobao's (<c>img.alicdn.com/imgextra/…/O1CN01…_!!&lt;uid&gt;.png</c>).</summary>
@@ -459,6 +611,46 @@ namespace TaobaoTop.Emulator.Seller
             var answer = new JsonObject();
             if (categories.Count > 0) answer["item_cats"] = call.List("item_cat", categories);
             return answer;
+        }
+
+        /// <summary>A leaf's properties; is_sale_prop / is_key_prop / is_enum_prop / pid narrow them, as on TOP.</summary>
+        private static JsonObject GetProperties(ApiCall call)
+        {
+            var cid = ItemRules.Long("cid", call.Required("cid"), 1, long.MaxValue);
+            var category = ItemCategories.Find(cid) ?? throw TopApiException.InvalidArgument("cid", "cid " + cid + " is not a known category (see taobao.itemcats.get).");
+            IEnumerable<ItemProperty> found = category.Properties;
+            if (ItemRules.OptionalLong(call, "pid", 1, long.MaxValue) is long pid) found = found.Where(p => p.Pid == pid);
+            if (call.Optional("is_sale_prop") is string sale) found = found.Where(p => p.IsSale == (ItemRules.OneOf("is_sale_prop", sale, "true", "false") == "true"));
+            if (call.Optional("is_key_prop") is string key) found = found.Where(p => p.IsKey == (ItemRules.OneOf("is_key_prop", key, "true", "false") == "true"));
+            if (call.Optional("is_enum_prop") is string enumerated) found = found.Where(p => p.IsEnum == (ItemRules.OneOf("is_enum_prop", enumerated, "true", "false") == "true"));
+            var properties = found.Select(p => (JsonNode)p.ToJson(call.Simplify)).ToList();
+            var answer = new JsonObject { ["last_modified"] = "2026-01-01 00:00:00" };
+            if (properties.Count > 0) answer["item_props"] = call.List("item_prop", properties);
+            return answer;
+        }
+
+        /// <summary>Each seller's freight templates (运费模板); the same three for everyone, with ids from the seller's user id.</summary>
+        private static IEnumerable<(long Id, string Name, string Valuation)> FreightTemplates(string nick)
+        {
+            var user = SessionStore.UserIdOf(nick);
+            yield return (user * 10 + 1, "全国包邮", "0");
+            yield return (user * 10 + 2, "按件计费-江浙沪包邮", "0");
+            yield return (user * 10 + 3, "按重量计费", "1");
+        }
+
+        private static (long Id, string Name, string Valuation) FreightTemplate(string nick, string text)
+        {
+            var id = ItemRules.Long("postage_id", text, 1, long.MaxValue);
+            foreach (var template in FreightTemplates(nick)) if (template.Id == id) return template;
+            throw TopApiException.Business("isv.postage-not-exist", "运费模板不存在: postage_id " + id);
+        }
+
+        private static JsonObject GetFreightTemplates(ApiCall call)
+        {
+            var templates = FreightTemplates(call.SessionUser!)
+                .Select(t => (JsonNode)new JsonObject { ["template_id"] = t.Id, ["name"] = t.Name, ["valuation"] = t.Valuation, ["assumer"] = t.Name.Contains("包邮") ? "1" : "0", ["consign_area_id"] = 330100 })
+                .ToList();
+            return new JsonObject { ["delivery_templates"] = call.List("delivery_template", templates), ["total_results"] = templates.Count };
         }
 
         private static JsonObject CategoryJson(ItemCategory category, string[] fields)

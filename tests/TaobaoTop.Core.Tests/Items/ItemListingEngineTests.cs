@@ -1,6 +1,7 @@
 using TaobaoTop.Core.Items;
 using TaobaoTop.Core.Protocol;
 using TaobaoTop.Emulator;
+using TaobaoTop.Tests.Items;
 using Xunit;
 
 namespace TaobaoTop.Core.Tests.Items;
@@ -32,7 +33,7 @@ public sealed class ItemListingEngineTests : IDisposable
     private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool allowDuplicateOuterId = false, List<string>? log = null)
     {
         var results = new List<(TaobaoItemResult, Exception?)>();
-        var options = new ItemListingOptions { ThrottleLimit = 16, AllowDuplicateOuterId = allowDuplicateOuterId, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        var options = new ItemListingOptions { ThrottleLimit = 16, AllowDuplicateOuterId = allowDuplicateOuterId };
         if (log != null) options.Log = message => { lock (log) log.Add(message); };
         var engine = new ItemListingEngine(client, options, journal, (r, e) => results.Add((r, e)));
         foreach (var draft in drafts)
@@ -72,6 +73,29 @@ public sealed class ItemListingEngineTests : IDisposable
         for (var i = 1; i <= 400; i += 40) items.AddRange(await ByOuterId(client, string.Join(",", Enumerable.Range(i, 40).Select(n => "E-" + n))));
         Assert.Equal(400, items.Count);
         Assert.Equal(results.Select(r => r.Result.NumIid!.Value).OrderBy(n => n), items.Select(i => i.NumIid).OrderBy(n => n));
+    }
+
+    [Fact]
+    public void Lost_answers_to_the_pictures_and_the_add_upload_and_add_nothing_twice()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
+        using var client = Client(emulator);
+        var folder = Directory.CreateTempSubdirectory("taobaotop-lost-pictures-").FullName;
+        try
+        {
+            var draft = Draft(1, "LOST-PIC");
+            draft.PictureFile = TestPictures.WritePng(folder, "main.png", 800, 800);
+            draft.ExtraPictures.Add((1, PictureSource.FromFile(TestPictures.WritePng(folder, "more.png", 801, 800))));
+            var result = Assert.Single(Run(client, new[] { draft })).Result;
+            Assert.Equal(TaobaoItemStatus.Added, result.Status);
+            Assert.Equal(1, emulator.Stats.CallsTo("taobao.picture.upload"));
+            Assert.Equal(1, emulator.Stats.CallsTo("taobao.item.img.upload"));
+            Assert.Equal(1, emulator.Stats.CallsTo("taobao.item.add"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

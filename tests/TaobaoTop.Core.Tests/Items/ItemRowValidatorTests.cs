@@ -83,8 +83,8 @@ public sealed class ItemRowValidatorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("-1", "is outside 0 to 999999")]
-    [InlineData("1000000", "is outside 0 to 999999")]
+    [InlineData("-1", "is outside 0 to 900000000")]
+    [InlineData("900000001", "is outside 0 to 900000000")]
     [InlineData("2.5", "is not a whole number")]
     public void Bad_quantities_say_what_is_wrong(string text, string problem)
     {

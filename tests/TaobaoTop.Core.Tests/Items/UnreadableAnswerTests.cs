@@ -81,7 +81,7 @@ public sealed class UnreadableAnswerTests : IDisposable
     {
         var results = new List<TaobaoItemResult>();
         using var journal = ItemJournal.Open(_journalPath);
-        var engine = new ItemListingEngine(client, new ItemListingOptions { ThrottleLimit = 4, RetryDelay = TimeSpan.FromMilliseconds(1) }, journal, (r, _) => results.Add(r));
+        var engine = new ItemListingEngine(client, new ItemListingOptions { ThrottleLimit = 4 }, journal, (r, _) => results.Add(r));
         foreach (var draft in drafts)
         {
             engine.WaitForRoomAsync().GetAwaiter().GetResult();

@@ -84,7 +84,7 @@ public sealed class AddTaobaoItemTests : IDisposable
             }
             [TaobaoTop.Core.Items.ItemColumns]::Aliases.Count
             """);
-        Assert.Equal(10, Assert.Single(mismatches).BaseObject);
+        Assert.Equal(15, Assert.Single(mismatches).BaseObject);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class AddTaobaoItemTests : IDisposable
 
         var expected = new (int Line, string Field)[]
         {
-            (3, "标题 is 62 bytes long"), (4, "价格 '19.999' has more than 2 decimals"), (5, "库存 '-5' is outside 0 to 999999"),
+            (3, "标题 is 62 bytes long"), (4, "价格 '19.999' has more than 2 decimals"), (5, "库存 '-5' is outside 0 to 900000000"),
             (6, "类目ID is missing"), (7, "主图"), (8, "标题 has bytes that are not text"),
         };
         Assert.Equal(expected.Length, result.Errors.Count);

@@ -129,7 +129,7 @@ public sealed class ItemCmdletTests : IDisposable
             $item = Get-TaobaoItem -OnSale -First 1
             (Set-TaobaoItemQuantity $item.NumIid 50).Quantity
             ($item | Set-TaobaoItemQuantity -Quantity -20 -Incremental).Quantity
-            (Set-TaobaoItemQuantity $item.NumIid -Quantity 5 -Incremental -SkuId 123).Quantity
+            (Set-TaobaoItemQuantity $item.NumIid -Quantity 5 -Incremental).Quantity
             Set-TaobaoItemQuantity $item.NumIid -Quantity -100 -Incremental
             (Get-TaobaoItem $item.NumIid).Quantity
             """);

@@ -65,8 +65,8 @@ public sealed class WhatIfChecksTests
             $rows | Add-TaobaoItem -WhatIf
             (Get-TaobaoTopContext).Calls
             """);
-        // One category read and three lookups of at most 40 outer_ids, not a call per row.
-        Assert.Equal(4L, Convert.ToInt64(Assert.Single(output).BaseObject));
+        // One category read, one read of its properties and three lookups of at most 40 outer_ids, not a call per row.
+        Assert.Equal(5L, Convert.ToInt64(Assert.Single(output).BaseObject));
         Assert.Matches("Skip: 商家编码 'DEMO-0001' is already in the shop as item \\d+", session.Host.Console);
         Assert.Contains("on target \"row 100 (商家编码 B-100)\"", session.Host.Console);
     }

@@ -9,7 +9,10 @@ namespace TaobaoTop.Cmdlets.Api
     {
         private static readonly (string Cmdlet, string[] Methods)[] Calls =
         {
-            ("Add-TaobaoItem", new[] { "taobao.item.add", "taobao.itemcats.get" }),
+            ("Add-TaobaoItem", new[] { "taobao.item.add", "taobao.itemcats.get", "taobao.itemprops.get", "taobao.item.img.upload", "taobao.item.propimg.upload", "taobao.picture.get" }),
+            ("Get-TaobaoItemProperty", new[] { "taobao.itemprops.get" }),
+            ("Get-TaobaoFreightTemplate", new[] { "taobao.delivery.templates.get" }),
+            ("Receive-TaobaoMessage", new[] { "taobao.tmc.user.permit", "taobao.tmc.messages.consume", "taobao.tmc.messages.confirm" }),
             ("Get-TaobaoItem", new[] { "taobao.items.onsale.get", "taobao.items.inventory.get", "taobao.item.seller.get", "taobao.items.custom.get" }),
             ("Set-TaobaoItemPrice", new[] { "taobao.item.price.update", "taobao.item.sku.price.update" }),
             ("Set-TaobaoItemQuantity", new[] { "taobao.item.quantity.update" }),

@@ -31,6 +31,9 @@ namespace TaobaoTop.Cmdlets.Items
         private ItemPreflight? _preflight;
         private ItemListingEngine? _engine;
         private ItemJournal? _journal;
+        private readonly ItemRowGrouper _grouper = new ItemRowGrouper();
+        private List<string> _unusedColumns = new List<string>();
+        private string _absentColumns = string.Empty;
         private int _rowNumber;
         private bool _columnsReported;
         private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
@@ -88,6 +91,34 @@ namespace TaobaoTop.Cmdlets.Items
         [AllowEmptyString, AllowNull]
         public string? StuffStatus { get; set; }
 
+        /// <summary>运费模板ID: the freight template (postage_id) from Get-TaobaoFreightTemplate.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("运费模板ID", "运费模板", "postage_id", "PostageId")]
+        [AllowEmptyString, AllowNull]
+        public string? FreightTemplateId { get; set; }
+
+        /// <summary>成本价: the cost -PriceRule turns into the price of a row (or SKU row) that gives none.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("成本价", "成本", "进价", "采购价", "cost_price")]
+        [AllowEmptyString, AllowNull]
+        public string? Cost { get; set; }
+
+        /// <summary>SKU价格: the price of the SKU this row gives; rows sharing a 商家编码 are the SKUs of one item.</summary>
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuPrice { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU库存", "SKU数量", "sku_quantity", "规格库存")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuQuantity { get; set; }
+
+        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU编码", "SKU商家编码", "sku_outer_id", "规格编码")]
+        [AllowEmptyString, AllowNull]
+        public string? SkuOuterId { get; set; }
+
         /// <summary>The whole input record, attached to its result as Row.</summary>
         [Parameter(ParameterSetName = RowSet, ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
@@ -100,6 +131,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Parameter(ParameterSetName = PathSet)]
         [ValidateNotNullOrEmpty]
         public string? Encoding { get; set; }
+
+        /// <summary>Prices rows from their 成本价: @{ Margin = 30; AddOn = 5; PlatformFee = 5; Ending = '.9'; Floor = 9.9; Ceiling = 999 }.</summary>
+        [Parameter]
+        [Conversion.PriceRule]
+        public PriceRule? PriceRule { get; set; }
 
         [Parameter]
         [ValidateRange(1, 256)]
@@ -130,7 +166,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             CheckOneColumnPerField();
-            _validator ??= new ItemRowValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
+            _validator ??= NewValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
             if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
             var row = new ItemRow
             {
@@ -138,23 +174,43 @@ namespace TaobaoTop.Cmdlets.Items
                 Source = InputObject,
                 Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
                 OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
+                Cost = Cost, FreightTemplateId = FreightTemplateId, SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
+                Extra = ExtraColumns(InputObject),
             };
-            HandleRow(row);
+            if (_grouper.Add(row) is ItemRow item) HandleRow(item);
+        }
+
+        /// <summary>The record's columns that name no item field: category properties among them.</summary>
+        private static IReadOnlyDictionary<string, string> ExtraColumns(PSObject? record)
+        {
+            var extra = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (record is null || !(record.BaseObject is PSCustomObject)) return extra;
+            foreach (var property in record.Properties)
+            {
+                if (ItemColumns.FieldOf(property.Name) is null && !extra.ContainsKey(property.Name))
+                    extra[property.Name] = property.Value?.ToString() ?? string.Empty;
+            }
+            return extra;
         }
 
         protected override void OnEnd()
         {
+            if (_grouper.Flush() is ItemRow item) HandleRow(item);
             if (_whatIf.Count > 0) FlushWhatIf();
+            WarnUnusedColumns();
             if (_engine != null)
             {
                 _pump.RunUntil(_engine.CompleteAsync(), Cancellation, WriteRate);
                 WriteRate();
                 var counts = _engine.Counts;
                 WriteVerbose(Messages.Format("AddSummary",
-                    counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, _clock.Elapsed.TotalSeconds));
+                    counts.Completed, counts.Added, counts.Skipped, counts.Invalid, counts.Failed, counts.PicturesUploaded, _clock.Elapsed.TotalSeconds));
                 WriteProgress(new ProgressRecord(1, Messages.Get("AddingActivity"), Messages.Get("ProgressDone")) { RecordType = ProgressRecordType.Completed });
             }
         }
+
+        private ItemRowValidator NewValidator(Func<string, string> resolvePath)
+            => new ItemRowValidator(resolvePath) { Rule = PriceRule, Warn = WriteWarning };
 
         /// <summary>A record with both 标题 and Title (say) would have one win silently.</summary>
         private void CheckOneColumnPerField()
@@ -195,7 +251,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             var folder = System.IO.Path.GetDirectoryName(file) ?? string.Empty;
-            _validator = new ItemRowValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
+            _validator = NewValidator(picture => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, picture)));
             List<ItemRow> rows;
             try
             {
@@ -206,10 +262,16 @@ namespace TaobaoTop.Cmdlets.Items
                 ThrowTerminatingError(new ErrorRecord(ex, "SheetNotReadable", ErrorCategory.InvalidData, Path));
                 return;
             }
-            _total = rows.Count;
-            WriteVerbose(Messages.Format("RowsRead", file, rows.Count, sheet.Encoding.WebName));
+            var items = new List<ItemRow>();
+            foreach (var row in rows)
+            {
+                if (_grouper.Add(row) is ItemRow item) items.Add(item);
+            }
+            if (_grouper.Flush() is ItemRow last) items.Add(last);
+            _total = items.Count;
+            WriteVerbose(Messages.Format("RowsRead", file, rows.Count, sheet.Encoding.WebName) + (items.Count < rows.Count ? Messages.Format("RowsReadSkuItems", items.Count) : string.Empty));
             ReportColumns(sheet.Headers);
-            foreach (var row in rows) HandleRow(row);
+            foreach (var item in items) HandleRow(item);
         }
 
         /// <summary>
@@ -220,12 +282,19 @@ namespace TaobaoTop.Cmdlets.Items
         {
             _columnsReported = true;
             _validator!.Headers = ItemColumns.HeadersByField(headers);
-            var unused = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null).ToList();
-            if (unused.Count == 0) return;
+            _unusedColumns = headers.Where(h => !string.IsNullOrWhiteSpace(h) && ItemColumns.FieldOf(h) is null && ItemColumns.ExtraPicturePosition(h) is null && !ItemColumns.IsSkuPicture(h)).Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
             var required = new[] { ItemColumns.Title, ItemColumns.Price, ItemColumns.Quantity, ItemColumns.CategoryId, ItemColumns.Description, ItemColumns.State, ItemColumns.City };
             var absent = required.Where(f => !_validator.Headers.ContainsKey(f)).Select(ItemColumns.Describe).ToList();
+            _absentColumns = absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty;
+        }
+
+        /// <summary>At the end, when every row's category has said which columns are its properties (品牌, 颜色分类 …).</summary>
+        private void WarnUnusedColumns()
+        {
+            var unused = _unusedColumns.Where(h => _preflight is null || !_preflight.PropertyColumns.Contains(h)).ToList();
+            if (unused.Count == 0) return;
             var columns = string.Join(", ", unused.Select(h => Messages.Format("UnusedColumn", h, Messages.Format("NearestAccepted", string.Join(", ", ItemColumns.Nearest(h))))));
-            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + (absent.Count > 0 ? Messages.Format("NoColumnFor", string.Join(", ", absent)) : string.Empty) + Messages.Get("SentenceEnd"));
+            WriteWarning(Messages.Format("ColumnsNotUsed", columns) + _absentColumns + Messages.Get("SentenceEnd"));
         }
 
         private void HandleRow(ItemRow row)
@@ -260,7 +329,20 @@ namespace TaobaoTop.Cmdlets.Items
             engine.Submit(draft);
         }
 
-        private static string AddAction(ItemDraft draft) => Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
+        /// <summary>What would be added; a price made from a cost shows cost → price and the rule, so -WhatIf checks the pricing.</summary>
+        private string AddAction(ItemDraft draft)
+        {
+            var action = Messages.Format("AddItemAction", draft.Title, ItemApi.Money(draft.Price), draft.Quantity);
+            var priced = new List<string>();
+            if (draft.Cost is decimal cost) priced.Add(ItemApi.Money(cost) + " → " + ItemApi.Money(draft.Price));
+            foreach (var sku in draft.Skus)
+            {
+                if (sku.Cost is decimal skuCost) priced.Add((sku.OuterId ?? sku.Row.DescribeSku(null)) + " " + ItemApi.Money(skuCost) + " → " + ItemApi.Money(sku.Price));
+            }
+            if (draft.Skus.Count > 0) action += Messages.Format("WithSkus", draft.Skus.Count);
+            if (priced.Count > 0) action += Messages.Format("PricedFromCost", string.Join(", ", priced), PriceRule);
+            return action;
+        }
 
         /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
         private void FlushWhatIf()

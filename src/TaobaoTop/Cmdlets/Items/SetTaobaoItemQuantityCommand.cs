@@ -30,6 +30,11 @@ namespace TaobaoTop.Cmdlets.Items
         [Alias("sku_id")]
         public long? SkuId { get; set; }
 
+        /// <summary>Changes only the stock of the SKU with this 商家编码 (SKU编码); TOP's outer_id of item.quantity.update.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SKU编码", "SKU商家编码", "sku_outer_id")]
+        public string? SkuOuterId { get; set; }
+
         protected override void OnRecord() => Attempt(NumIid, () =>
         {
             if (!ResolveItem(NumIid)) return;
@@ -38,10 +43,11 @@ namespace TaobaoTop.Cmdlets.Items
                 WriteInputError(Resources.Messages.Format("StockBelowZero", NumIid, Quantity), "InvalidQuantity", ErrorCategory.InvalidArgument, NumIid);
                 return;
             }
-            var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : string.Empty);
+            var skuOuterId = string.IsNullOrWhiteSpace(SkuOuterId) ? null : SkuOuterId!.Trim();
+            var target = Resources.Messages.Format("ItemTarget", NumIid) + (SkuId is long sku ? " SKU " + sku.ToString(CultureInfo.InvariantCulture) : skuOuterId != null ? " SKU " + skuOuterId : string.Empty);
             var action = Resources.Messages.Format(Incremental ? "ChangeStockAction" : "SetStockAction", Quantity);
             if (!ShouldProcess(target, action)) return;
-            CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId));
+            CallApi(ItemApi.QuantityUpdate(NumIid, Quantity, Incremental, SkuId, SkuId is null ? skuOuterId : null));
             WriteItemAfterChange(NumIid);
         });
     }

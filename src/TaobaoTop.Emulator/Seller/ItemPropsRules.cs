@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using TaobaoTop.Emulator.Gateway;
+
+namespace TaobaoTop.Emulator.Seller
+{
+    /// <summary>
+    /// item.add's props, input_pids/input_str and sku_* parameters checked against the leaf's properties, as Taobao
+    /// refuses them: a required property missing, a value that is not the property's, SKUs that disagree with the stock
+    /// or the price.
+    /// </summary>
+    internal static class ItemPropsRules
+    {
+        public const int MaxSkus = 600;
+        public const int MaxSkuOuterIdBytes = 64;
+
+        /// <summary>Checks props and input_pids/input_str (a value per pid, separated by commas).</summary>
+        public static void Properties(ItemCategory category, string? props, string? inputPids, string? inputStr)
+        {
+            var given = new HashSet<long>();
+            foreach (var (pid, vid) in Pairs("props", props))
+            {
+                var property = category.Properties.FirstOrDefault(p => p.Pid == pid && !p.IsSale)
+                    ?? throw TopApiException.InvalidArgument("props", "props: " + pid + " is not a property of category " + category.Cid + " (" + category.Name + ").");
+                if (property.ValueName(vid) is null)
+                    throw TopApiException.InvalidArgument("props", "props: " + vid + " is not a value of " + property.Name + " (" + pid + ").");
+                given.Add(pid);
+            }
+            var inputs = inputPids?.Split(',') ?? Array.Empty<string>();
+            var texts = inputStr?.Split(',') ?? Array.Empty<string>();
+            if (inputs.Length != texts.Length)
+                throw TopApiException.InvalidArgument("input_str", "input_str must give one value for each of the " + inputs.Length + " input_pids, got " + texts.Length + ".");
+            foreach (var text in inputs)
+            {
+                var pid = ItemRules.Long("input_pids", text.Trim(), 1, long.MaxValue);
+                var property = category.Properties.FirstOrDefault(p => p.Pid == pid && !p.IsSale);
+                if (property is null || !property.IsInput)
+                    throw TopApiException.InvalidArgument("input_pids", "input_pids: " + pid + " is not a property of category " + category.Cid + " that takes a typed value.");
+                given.Add(pid);
+            }
+            var missing = category.Properties.Where(p => p.Must && !given.Contains(p.Pid)).ToList();
+            if (missing.Count > 0)
+                throw TopApiException.Business("isv.item-add-service-error:ERROR_MISSING_REQUIRED_PROPERTY",
+                    "类目 " + category.Name + " 的必填属性未填写: " + string.Join(", ", missing.Select(p => p.Name + "(" + p.Pid + ")")));
+        }
+
+        /// <summary>The SKUs of sku_properties/sku_quantities/sku_prices/sku_outer_ids; none when sku_properties is not given.</summary>
+        public static List<Sku> Skus(ApiCall call, ItemCategory category, long num, decimal price, Func<long> nextSkuId)
+        {
+            var skus = new List<Sku>();
+            if (!(call.Optional("sku_properties") is string propertiesText)) return skus;
+            var properties = propertiesText.Split(',');
+            var quantities = (call.Optional("sku_quantities") ?? throw TopApiException.MissingArgument("sku_quantities")).Split(',');
+            var prices = (call.Optional("sku_prices") ?? throw TopApiException.MissingArgument("sku_prices")).Split(',');
+            var outerIds = call.Optional("sku_outer_ids")?.Split(',');
+            if (quantities.Length != properties.Length || prices.Length != properties.Length || (outerIds != null && outerIds.Length != properties.Length))
+                throw TopApiException.InvalidArgument("sku_properties", "sku_properties, sku_quantities, sku_prices and sku_outer_ids must have the same number of entries.");
+            if (properties.Length > MaxSkus)
+                throw TopApiException.InvalidArgument("sku_properties", "An item has at most " + MaxSkus + " SKUs, got " + properties.Length + ".");
+            string? pidSet = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < properties.Length; i++)
+            {
+                var names = new List<string>();
+                var pairs = Pairs("sku_properties", properties[i]).ToList();
+                foreach (var (pid, vid) in pairs)
+                {
+                    var property = category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale)
+                        ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + pid + " is not a sale property of category " + category.Cid + " (" + category.Name + ").");
+                    var name = property.ValueName(vid)
+                        ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + vid + " is not a value of " + property.Name + " (" + pid + ").");
+                    names.Add(pid + ":" + vid + ":" + property.Name + ":" + name);
+                }
+                var pids = string.Join(",", pairs.Select(p => p.Pid).OrderBy(p => p));
+                if (pidSet != null && pids != pidSet)
+                    throw TopApiException.InvalidArgument("sku_properties", "Every SKU must give the same sale properties.");
+                pidSet = pids;
+                var key = string.Join(";", pairs.OrderBy(p => p.Pid).Select(p => p.Pid + ":" + p.Vid));
+                if (!seen.Add(key)) throw TopApiException.InvalidArgument("sku_properties", "sku_properties repeats " + properties[i] + ".");
+                var outerId = outerIds?[i].Trim();
+                if (outerId != null && ItemRules.GbkLength(outerId) > MaxSkuOuterIdBytes)
+                    throw TopApiException.InvalidArgument("sku_outer_ids", "A SKU outer_id must not exceed " + MaxSkuOuterIdBytes + " bytes.");
+                skus.Add(new Sku
+                {
+                    SkuId = nextSkuId(),
+                    Properties = string.Join(";", pairs.Select(p => p.Pid + ":" + p.Vid)),
+                    PropertiesName = string.Join(";", names),
+                    Quantity = ItemRules.Long("sku_quantities", quantities[i].Trim(), 0, ItemRules.MaxNum),
+                    Price = ItemRules.Price("sku_prices", prices[i].Trim()),
+                    OuterId = string.IsNullOrEmpty(outerId) ? null : outerId,
+                    Created = call.Now,
+                    Modified = call.Now,
+                });
+            }
+            var total = skus.Sum(s => s.Quantity);
+            if (total != num)
+                throw TopApiException.InvalidArgument("num", "num must equal the sum of sku_quantities (" + total + "), got " + num + ".");
+            CheckPriceWithin(price, skus);
+            return skus;
+        }
+
+        /// <summary>TOP: the item's price must lie between its SKUs' lowest and highest price.</summary>
+        public static void CheckPriceWithin(decimal price, IReadOnlyCollection<Sku> skus)
+        {
+            if (skus.Count == 0) return;
+            var low = skus.Min(s => s.Price);
+            var high = skus.Max(s => s.Price);
+            if (price < low || price > high)
+                throw TopApiException.Business("isv.item-add-service-error:ERROR_PRICE_NOT_IN_SKU_RANGE",
+                    "商品价格 " + Item.Money(price) + " 必须在SKU价格 " + Item.Money(low) + " 到 " + Item.Money(high) + " 之间");
+        }
+
+        private static IEnumerable<(long Pid, long Vid)> Pairs(string name, string? text)
+        {
+            if (string.IsNullOrEmpty(text)) yield break;
+            foreach (var pair in text!.Split(';'))
+            {
+                if (pair.Length == 0) continue;
+                var parts = pair.Split(':');
+                if (parts.Length != 2
+                    || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var vid))
+                    throw TopApiException.InvalidArgument(name, name + " must be pid:vid;pid:vid, got '" + pair + "'.");
+                yield return (pid, vid);
+            }
+        }
+    }
+}

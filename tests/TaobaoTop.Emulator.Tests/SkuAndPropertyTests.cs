@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+
+namespace TaobaoTop.Emulator.Tests;
+
+/// <summary>Category properties (taobao.itemprops.get), SKUs on item.add and one SKU's price and stock.</summary>
+public class SkuAndPropertyTests : IDisposable
+{
+    private readonly Harness _harness = new();
+
+    public void Dispose() => _harness.Dispose();
+
+    private async Task<JsonArray> PropertiesAsync(long cid)
+        => Answers.Success(await _harness.Caller.CallAsync("taobao.itemprops.get", new Dictionary<string, string> { ["cid"] = cid.ToString() }), "itemprops_get_response")["item_props"]!["item_prop"]!.AsArray();
+
+    private async Task<long> LeafAsync(string name)
+    {
+        var pending = new Queue<long>(new[] { 0L });
+        while (pending.Count > 0)
+        {
+            var answer = Answers.Success(await _harness.Caller.CallAsync("taobao.itemcats.get",
+                new Dictionary<string, string> { ["parent_cid"] = pending.Dequeue().ToString(), ["fields"] = "cid,name,is_parent" }), "itemcats_get_response");
+            foreach (var category in answer["item_cats"]?["item_cat"]?.AsArray() ?? new JsonArray())
+            {
+                if ((bool)category!["is_parent"]!) pending.Enqueue((long)category["cid"]!);
+                else if ((string?)category["name"] == name) return (long)category["cid"]!;
+            }
+        }
+        throw new InvalidOperationException(name + " is not a leaf");
+    }
+
+    private static string Vid(JsonArray properties, string property, string value)
+    {
+        var prop = properties.First(p => (string?)p!["name"] == property)!;
+        var found = prop["prop_values"]!["prop_value"]!.AsArray().First(v => (string?)v!["name"] == value)!;
+        return prop["pid"] + ":" + found["vid"];
+    }
+
+    private async Task<Dictionary<string, string>> HoodieAsync()
+    {
+        var cid = await LeafAsync("卫衣");
+        var props = await PropertiesAsync(cid);
+        return new Dictionary<string, string>
+        {
+            ["num"] = "30", ["price"] = "99.00", ["type"] = "fixed", ["stuff_status"] = "new", ["title"] = "加绒卫衣 测试",
+            ["desc"] = "<p>一件测试用的卫衣</p>", ["location.state"] = "浙江", ["location.city"] = "杭州", ["cid"] = cid.ToString(),
+            ["outer_id"] = "HOOD-1",
+            ["props"] = Vid(props, "品牌", "优衣库") + ";" + Vid(props, "材质", "棉"),
+            ["sku_properties"] = Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "M") + "," + Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "L"),
+            ["sku_quantities"] = "10,20",
+            ["sku_prices"] = "99.00,109.00",
+            ["sku_outer_ids"] = "HOOD-1-BK-M,HOOD-1-BK-L",
+        };
+    }
+
+    [Fact]
+    public async Task The_tree_has_hundreds_of_leaves_whose_properties_say_what_is_required_and_what_sells()
+    {
+        var props = await PropertiesAsync(await LeafAsync("坚果"));
+        Assert.Contains(props, p => (string?)p!["name"] == "品牌" && (bool)p["must"]! && (long)p["pid"]! == 20000);
+        Assert.Contains(props, p => (string?)p!["name"] == "口味" && (bool)p["is_sale_prop"]!);
+        var leaves = 0;
+        var pending = new Queue<long>(new[] { 0L });
+        while (pending.Count > 0)
+        {
+            var answer = Answers.Success(await _harness.Caller.CallAsync("taobao.itemcats.get",
+                new Dictionary<string, string> { ["parent_cid"] = pending.Dequeue().ToString(), ["fields"] = "cid,is_parent" }), "itemcats_get_response");
+            foreach (var category in answer["item_cats"]?["item_cat"]?.AsArray() ?? new JsonArray())
+            {
+                if ((bool)category!["is_parent"]!) pending.Enqueue((long)category["cid"]!);
+                else leaves++;
+            }
+        }
+        Assert.InRange(leaves, 250, 600);
+    }
+
+    [Fact]
+    public async Task An_item_with_SKUs_reads_back_with_each_SKU_and_the_stock_is_their_total()
+    {
+        var added = Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", await HoodieAsync()), "item_add_response")["item"]!;
+        var item = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
+            new Dictionary<string, string> { ["num_iid"] = added["num_iid"]!.ToString(), ["fields"] = "num,price,sku,props" }), "item_seller_get_response")["item"]!;
+        Assert.Equal(30, (long)item["num"]!);
+        var skus = item["skus"]!["sku"]!.AsArray();
+        Assert.Equal(new[] { "HOOD-1-BK-M:10:99.00", "HOOD-1-BK-L:20:109.00" }, skus.Select(s => s!["outer_id"] + ":" + s["quantity"] + ":" + s["price"]));
+        Assert.Contains(":颜色分类:黑色;", (string?)skus[0]!["properties_name"]);
+    }
+
+    [Theory]
+    [InlineData("num", "31", "num must equal the sum of sku_quantities")]
+    [InlineData("price", "120.00", "必须在SKU价格")]
+    [InlineData("props", "", "必填属性未填写: 品牌(20000), 材质(20021)")]
+    [InlineData("location.state", "浙江省", "location.state must be a province")]
+    public async Task Item_add_refuses_what_Taobao_refuses(string name, string value, string message)
+    {
+        var item = await HoodieAsync();
+        item[name] = value;
+        var error = Answers.Error(await _harness.Caller.CallAsync("taobao.item.add", item));
+        Assert.Contains(message, (string?)error["sub_msg"]);
+    }
+
+    [Fact]
+    public async Task One_SKU_changes_price_and_stock_and_zero_stock_moves_the_item_to_the_warehouse()
+    {
+        var item = await HoodieAsync();
+        var numIid = Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", item), "item_add_response")["item"]!["num_iid"]!.ToString();
+        var skuL = item["sku_properties"].Split(',')[1];
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.sku.price.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["properties"] = skuL, ["price"] = "105.00" }), "item_sku_price_update_response");
+        var tooHigh = Answers.Error(await _harness.Caller.CallAsync("taobao.item.sku.price.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["properties"] = item["sku_properties"].Split(',')[0], ["price"] = "120.00" }));
+        Assert.Contains("必须在SKU价格", (string?)tooHigh["sub_msg"]);
+        foreach (var outerId in new[] { "HOOD-1-BK-M", "HOOD-1-BK-L" })
+        {
+            Answers.Success(await _harness.Caller.CallAsync("taobao.item.quantity.update",
+                new Dictionary<string, string> { ["num_iid"] = numIid, ["outer_id"] = outerId, ["quantity"] = "0" }), "item_quantity_update_response");
+        }
+        var read = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["fields"] = "num,approve_status,sku" }), "item_seller_get_response")["item"]!;
+        Assert.Equal("instock", (string?)read["approve_status"]);
+        Assert.Equal(new[] { "99.00", "105.00" }, read["skus"]!["sku"]!.AsArray().Select(s => (string?)s!["price"]));
+    }
+}
