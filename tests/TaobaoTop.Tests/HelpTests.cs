@@ -53,6 +53,28 @@ public class HelpTests
     }
 
     [Fact]
+    public void Chinese_help_joins_a_line_wrapped_between_Chinese_characters_without_a_space()
+    {
+        static bool Wide(char c) => (c >= '\u3000' && c <= '\u303f') || (c >= '\u4e00' && c <= '\u9fff') || (c >= '\uff00' && c <= '\uffef');
+        var help = File.ReadAllText(Path.Combine(ModulePaths.ModuleFolder, "zh-CN", "TaobaoTop.dll-Help.xml"));
+        var wraps = new List<string>();
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(ModulePaths.RepoRoot, "docs", "zh-CN", "cmdlets"), "*.md"))
+        {
+            var lines = File.ReadAllLines(page);
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var before = lines[i - 1].TrimEnd();
+                var after = lines[i].TrimStart();
+                if (before.Length >= 2 && after.Length >= 2 && Wide(before[^1]) && Wide(after[0]) && Wide(before[^2]) && Wide(after[1]))
+                    wraps.Add(before[^2..] + after[..2]);
+            }
+        }
+        Assert.NotEmpty(wraps);
+        var broken = wraps.Where(joined => !help.Contains(joined)).ToList();
+        Assert.True(broken.Count == 0, $"{broken.Count} of {wraps.Count} wrapped lines read with a space in Get-Help: " + string.Join(", ", broken.Take(10)));
+    }
+
+    [Fact]
     public void Every_example_runs_against_the_emulator_without_errors()
     {
         using var catalog = new ModuleSession();

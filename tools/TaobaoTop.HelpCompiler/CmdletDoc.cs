@@ -132,6 +132,22 @@ public sealed class CmdletDoc
         else if (prose.Count > 0) notes.Add(new TypeNote(prose[0], prose.Skip(1).ToList()));
     }
 
+    /// <summary>A wrapped paragraph as one line: a line break is a space, except between two Chinese characters.</summary>
+    private static string JoinLines(List<string> lines)
+    {
+        var text = new System.Text.StringBuilder(lines[0]);
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var next = lines[i].TrimStart();
+            if (!(text.Length > 0 && next.Length > 0 && IsWide(text[text.Length - 1]) && IsWide(next[0]))) text.Append(' ');
+            text.Append(next);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>CJK ideographs, CJK punctuation and full-width forms: written without spaces between them.</summary>
+    private static bool IsWide(char c) => (c >= '\u3000' && c <= '\u303f') || (c >= '\u4e00' && c <= '\u9fff') || (c >= '\uff00' && c <= '\uffef');
+
     /// <summary>The first fenced powershell block, and the prose paragraphs (other fenced blocks, e.g. platyPS yaml, dropped).</summary>
     private static (string? Code, List<string> Prose) Split(List<string> block)
     {
@@ -143,7 +159,7 @@ public sealed class CmdletDoc
 
         void EndParagraph()
         {
-            if (paragraph.Count > 0) prose.Add(string.Join(" ", paragraph));
+            if (paragraph.Count > 0) prose.Add(JoinLines(paragraph));
             paragraph.Clear();
         }
 
