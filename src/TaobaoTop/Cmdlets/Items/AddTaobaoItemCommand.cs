@@ -8,6 +8,7 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Resources;
 
@@ -101,9 +102,13 @@ namespace TaobaoTop.Cmdlets.Items
         [ValidateNotNullOrEmpty]
         public string? Encoding { get; set; }
 
+        /// <summary>
+        /// The most calls in flight (a memory bound). How many are follows the connection's QPS and the gateway's
+        /// recent latency, so the quota stays full on a slow gateway too; every call keeps to the QPS.
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 256)]
-        public int ThrottleLimit { get; set; } = 8;
+        public int ThrottleLimit { get; set; } = CallConcurrency.DefaultCap;
 
         /// <summary>Adds rows whose outer_id (商家编码) is already in the shop; without it they are Skipped.</summary>
         [Parameter]
