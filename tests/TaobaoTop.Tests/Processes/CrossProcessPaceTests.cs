@@ -7,9 +7,9 @@ namespace TaobaoTop.Tests.Processes;
 
 /// <summary>Two processes on one app key (a scheduled sync while someone works at the console) share its quota.</summary>
 [Collection(AloneCollection.Name)]
-public sealed class CrossProcessPaceTests : IDisposable
+public sealed class CrossProcessPaceTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private const int CallsEach = 120;
+    private const int CallsEach = 200;
     private readonly string _folder = Directory.CreateTempSubdirectory("taobaotop-pace-test-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -49,10 +49,10 @@ public sealed class CrossProcessPaceTests : IDisposable
         Assert.All(results, r => Assert.Equal(CallsEach, r.Added));
         var seconds = TimeSpan.FromTicks(results.Max(r => r.End) - results.Min(r => r.Start)).TotalSeconds;
         var calls = stats.Requests - before;
-        // Unpaced across processes, half the calls are refused. Paced, a call that reaches the gateway late (a loaded
-        // machine delays either side by tens of milliseconds) can still tip a clock second over the quota now and then.
-        Assert.True(stats.CallLimitedAnswers <= calls * 3 / 100, $"{stats.CallLimitedAnswers} of {calls} calls got code 7");
-        // The window also holds each run's own start and end (reading rows, the last answers); the pace itself is 38/s.
-        Assert.True(calls / seconds >= 32, $"{calls} calls took {seconds:0.00} s: under 80% of a 40/s quota");
+        output.WriteLine($"{calls} calls in {seconds:0.00} s = {calls / seconds:0.0} calls/s, {stats.CallLimitedAnswers} code 7; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown")}");
+        // Unpaced across processes, half the calls are refused; a call must never be, even on a loaded machine.
+        Assert.True(stats.CallLimitedAnswers == 0, $"{stats.CallLimitedAnswers} of {calls} calls got code 7");
+        // The window also holds each run's own start and end (reading rows, the last answers).
+        Assert.True(calls / seconds >= 36, $"{calls} calls took {seconds:0.00} s: {calls / seconds:0.0} calls/s, under 90% of a 40/s quota");
     }
 }
