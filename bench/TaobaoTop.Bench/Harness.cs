@@ -17,7 +17,8 @@ public static class Harness
     private const double OrderMemoryGrowthAllowed = 1.15;
     private const double ListingQuotaTarget = 0.95;
     private const double ImportTargetMs = 300;
-    private const double WhatIfTarget = 20_000;
+    private const double WhatIfTarget = 50_000;
+    private const double ParseTarget = 2;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -108,12 +109,18 @@ public static class Harness
             $"FormUrlEncodedContent: {framework.Time}, {framework.Allocated}/op", Report.Ratio(encode.MeanNs, framework.MeanNs), "—", Verdict.NoTarget));
         var items = Find(nameof(ParseBenchmarks.MaterialSearchToItems));
         var itemsJson = Find(nameof(ParseBenchmarks.MaterialSearchJsonOnly));
-        report.Add(new Row("100-item material search answer → TbkItem", $"{items.Time}, {items.Allocated}/op",
-            $"JsonDocument.Parse alone: {itemsJson.Time}, {itemsJson.Allocated}/op", Report.Ratio(items.MeanNs, itemsJson.MeanNs), "—", Verdict.NoTarget));
+        report.Add(new Row("100-item material search answer → TbkItem (through the document)", $"{items.Time}, {items.Allocated}/op",
+            $"JsonDocument.Parse alone: {itemsJson.Time}, {itemsJson.Allocated}/op", Report.Ratio(items.MeanNs, itemsJson.MeanNs),
+            Report.Invariant($"≤ {ParseTarget:0}× JsonDocument.Parse"), items.MeanNs <= ParseTarget * itemsJson.MeanNs ? Verdict.Met : Verdict.Missed,
+            "Search answers are still read through the cloned document and JsonFields' per-field look-ups. Fix: a byte reader for TbkItem as for order pages (TbkOrderPage)."));
         var orders = Find(nameof(ParseBenchmarks.OrderPageToOrders));
+        var ordersBefore = Find(nameof(ParseBenchmarks.OrderPageThroughDocument));
         var ordersJson = Find(nameof(ParseBenchmarks.OrderPageJsonOnly));
-        report.Add(new Row("100-order page → TbkOrder", $"{orders.Time}, {orders.Allocated}/op",
-            $"JsonDocument.Parse alone: {ordersJson.Time}, {ordersJson.Allocated}/op", Report.Ratio(orders.MeanNs, ordersJson.MeanNs), "—", Verdict.NoTarget));
+        report.Add(new Row("100-order page → TbkOrder, read from the bytes", $"{orders.Time}, {orders.Allocated}/op",
+            $"JsonDocument.Parse alone: {ordersJson.Time}, {ordersJson.Allocated}/op; through the document as before: {ordersBefore.Time}, {ordersBefore.Allocated}/op",
+            Report.Ratio(orders.MeanNs, ordersJson.MeanNs),
+            Report.Invariant($"≤ {ParseTarget:0}× JsonDocument.Parse"), orders.MeanNs <= ParseTarget * ordersJson.MeanNs ? Verdict.Met : Verdict.Missed,
+            Report.Invariant($"{orders.Time} against {ordersJson.Time} for the parse alone ({report.Load}): the answer is scanned twice (checked by the parser, then read into orders) and every field's text becomes a string before its conversion. Fix: convert numbers and times from the bytes (Utf8Parser) instead of through strings.")));
     }
 
     private static int _runs;

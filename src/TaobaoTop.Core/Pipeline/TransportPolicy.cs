@@ -33,7 +33,7 @@ namespace TaobaoTop.Core.Pipeline
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(message.CancellationToken))
             {
                 timeout.CancelAfter(message.Options.Timeout);
-                string body;
+                ArraySegment<byte> body;
                 HttpStatusCode status;
                 string? reason;
                 try
@@ -42,7 +42,7 @@ namespace TaobaoTop.Core.Pipeline
                     {
                         status = response.StatusCode;
                         reason = response.ReasonPhrase;
-                        body = response.Content is null ? string.Empty : await ReadUtf8(api, response.Content, message.Options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+                        body = response.Content is null ? new ArraySegment<byte>(Array.Empty<byte>()) : await ReadBytes(api, response.Content, message.Options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException ex) when (!message.CancellationToken.IsCancellationRequested)
@@ -63,7 +63,7 @@ namespace TaobaoTop.Core.Pipeline
 
                 if ((int)status < 200 || (int)status > 299)
                 {
-                    var excerpt = message.Redactor.Excerpt(body);
+                    var excerpt = message.Redactor.Excerpt(Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count));
                     throw new TopTransportException(
                         api,
                         $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"),
@@ -130,8 +130,8 @@ namespace TaobaoTop.Core.Pipeline
 
         private static string Quote(string text) => "\"" + text.Replace("\"", "") + "\"";
 
-        /// <summary>The body as UTF-8, read no further than <paramref name="limit"/> bytes.</summary>
-        private static async Task<string> ReadUtf8(string api, HttpContent content, long limit, CancellationToken cancellationToken)
+        /// <summary>The body's bytes, read no further than <paramref name="limit"/> bytes; parsed from bytes, never copied to text first.</summary>
+        private static async Task<ArraySegment<byte>> ReadBytes(string api, HttpContent content, long limit, CancellationToken cancellationToken)
         {
             if (content.Headers.ContentLength > limit) throw TooLarge(api, limit);
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
@@ -144,7 +144,7 @@ namespace TaobaoTop.Core.Pipeline
                     if (buffer.Length + read > limit) throw TooLarge(api, limit);
                     buffer.Write(chunk, 0, read);
                 }
-                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
         }
 

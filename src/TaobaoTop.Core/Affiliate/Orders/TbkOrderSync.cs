@@ -144,13 +144,12 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     return;
                 }
 
-                var data = response.Body.Child("data");
-                foreach (var dto in data.Child("results").Items())
+                var page = TbkOrderPage.Read(response);
+                foreach (var order in page.Orders)
                 {
-                    var order = TbkOrder.FromJson(dto);
                     if (seen.Add(order.TradeId)) deliver(order, window);
                 }
-                if (data.Bool("has_next") != true) return;
+                if (page.HasNext != true) return;
                 if (pageNo == MaxPageNo)
                 {
                     // The API pages no further: each half holds fewer orders. Those handed over already are skipped.
@@ -165,7 +164,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     await FetchWindowAsync(query, (middle, window.End), deliver, seen, calls, observer, cancellationToken).ConfigureAwait(false);
                     return;
                 }
-                position = data.Text("position_index");
+                position = page.PositionIndex;
             }
         }
 
