@@ -27,7 +27,7 @@ public sealed record Settings(
         NaiveItems: 200, NaiveSleepSeconds: 0.2,
         ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400, ReceiverSeconds: 10,
         // A real gateway from outside China, or on a busy day, answers in hundreds of milliseconds.
-        SlowLatenciesMs: new[] { 200, 400 }, SlowOrderDays: 15, SlowListingItems: 1_000);
+        SlowLatenciesMs: new[] { 200, 400 }, SlowOrderDays: 30, SlowListingItems: 1_500);
 
     public static Settings SmokeRun { get; } = new(
         Smoke: true, Qps: 40, LatencyMs: 5,

@@ -61,6 +61,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
             var total = windows.Count;
             var done = 0;
             long orders = 0;
+            long secondsDone = 0;
             // Orders on a window edge could come back from both neighbours if a gateway treats the end as inclusive.
             var onEdges = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
@@ -80,9 +81,28 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 {
                     while (windows.TryDequeue(out var window))
                     {
+                        // Near the end fewer windows are left than calls may be in flight, and a window's pages go one
+                        // after another: halve a window that should hold several pages, so the halves run side by side
+                        // instead of leaving the quota idle for the last windows' pages.
+                        while (windows.Count + 1 < calls.Limit && window.End - window.Start >= MinSplitSpan + MinSplitSpan
+                            && ExpectedOrders(window) >= 2 * query.PageSize)
+                        {
+                            var middle = WholeSeconds(window.Start + TimeSpan.FromTicks((window.End - window.Start).Ticks / 2));
+                            windows.Enqueue((middle, window.End));
+                            Interlocked.Increment(ref total);
+                            window = (window.Start, middle);
+                        }
                         await FetchWindowAsync(query, window, Deliver, new HashSet<string>(StringComparer.Ordinal), calls, observer, failed.Token).ConfigureAwait(false);
-                        progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), total, Interlocked.Read(ref orders)));
+                        Interlocked.Add(ref secondsDone, (long)(window.End - window.Start).TotalSeconds);
+                        progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), Volatile.Read(ref total), Interlocked.Read(ref orders)));
                     }
+                }
+
+                // From the windows done so far; nothing is known before the first.
+                double ExpectedOrders((DateTimeOffset Start, DateTimeOffset End) window)
+                {
+                    var seconds = Interlocked.Read(ref secondsDone);
+                    return seconds == 0 ? 0 : (double)Interlocked.Read(ref orders) / seconds * (window.End - window.Start).TotalSeconds;
                 }
 
                 var workers = Enumerable.Range(0, calls.Cap).Select(_ => Task.Run(async () =>
