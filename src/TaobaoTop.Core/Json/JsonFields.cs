@@ -59,8 +59,9 @@ namespace TaobaoTop.Core.Json
         internal static decimal? DecimalOf(string? text)
             => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : (decimal?)null;
 
-        internal static decimal? MoneyOf(string? text)
-            => DecimalOf(text) is decimal amount ? Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
+        internal static decimal? MoneyOf(string? text) => DecimalOf(text) is decimal amount ? ToMoney(amount) : (decimal?)null;
+
+        internal static decimal ToMoney(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
         internal static bool? BoolOf(string? text)
         {

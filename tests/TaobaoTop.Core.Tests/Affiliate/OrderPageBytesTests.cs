@@ -72,6 +72,10 @@ public sealed class OrderPageBytesTests
     [InlineData("""{"trade_id":"1","tk_status":"12","item_num":2,"item_price":"1499.5","alipay_total_price":99.9,"tk_total_rate":"4.50","adzone_id":"","relation_id":123,"refund_tag":"1","click_time":"2026-11-30 10:00:00","tk_create_time":1764468000000,"tk_paid_time":"2026-11-30","modified_time":""}""")]
     // Fields that are objects, arrays or null; unknown fields (with nested objects); escaped text.
     [InlineData("""{"trade_id":12345678901234567,"item_title":"\u7eaf\u68c9 \"T\u6064\"","seller_nick":null,"site_name":{"a":1},"pub_id":[1,2],"extra":{"deep":[{"x":1}]},"tk_order_role":true,"item_num":"2.5"}""")]
+    // Plain forms read from the bytes and their neighbours that are not: signs, leading zeros, points, overflow, bad dates.
+    [InlineData("""{"trade_id":"3","tk_status":"+12","item_num":"007","item_price":"-0.50","pay_price":".5","pub_share_fee":"5.","tk_total_rate":"1.2.3","adzone_id":"99999999999999999999","site_id":"-","pub_id":"12 ","relation_id":"1e3","special_id":-7,"tk_order_role":"2147483648","refund_tag":2}""")]
+    [InlineData("""{"trade_id":"4","click_time":"2026-02-30 10:00:00","tk_create_time":"2026-11-30 24:00:00","tk_paid_time":"2026-11-30T10:00:00","tk_earning_time":"2026-11-30 10:00:0x","modified_time":"2026-11-30 10:00:00 "}""")]
+    [InlineData("""{"trade_id":"5","item_price":"1,499.50","alipay_total_price":"123456789012345678.5","tk_total_rate":"0.000","click_time":"\u0032026-11-30 10:00:00","item_num":"1\u0032"}""")]
     // A repeated field: the last one counts.
     [InlineData("""{"trade_id":"1","trade_id":"2","item_price":"1.00","item_price":{}}""")]
     public void Odd_fields_read_by_the_same_lenient_rules(string order)

@@ -144,16 +144,19 @@ namespace TaobaoTop.Core.Affiliate.Orders
         private static TbkOrder ReadOrder(ref Utf8JsonReader reader)
         {
             var order = new TbkOrder();
+            var expected = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var field = Names.Field(ref reader);
+                // Answers list the fields in one order: the one after the last is tried first.
+                var field = Names.Field(ref reader, expected);
                 reader.Read();
                 if (field < 0)
                 {
                     reader.Skip();
                     continue;
                 }
-                Set(order, field, Scalar(ref reader));
+                expected = field + 1;
+                Set(order, field, ref reader);
             }
             return order;
         }
@@ -178,43 +181,117 @@ namespace TaobaoTop.Core.Affiliate.Orders
             }
         }
 
+        /// <summary>The value's bytes when they are plain text (a number, or a string without escapes); else empty.</summary>
+        private static ReadOnlySpan<byte> Plain(ref Utf8JsonReader reader)
+            => reader.TokenType == JsonTokenType.Number || (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped) ? reader.ValueSpan : default;
+
+        // The fast paths below read the common forms straight from the bytes (plain digits, TOP's time format) and give
+        // exactly what JsonFields gives for them; any other form goes through the field's text and JsonFields.
+
+        private static long? Long(ref Utf8JsonReader reader)
+            => TryDigits(Plain(ref reader), out var number) ? number : JsonFields.LongOf(Scalar(ref reader));
+
+        private static int? Int(ref Utf8JsonReader reader)
+            => TryDigits(Plain(ref reader), out var number) && number >= int.MinValue && number <= int.MaxValue ? (int)number : JsonFields.IntOf(Scalar(ref reader));
+
+        private static decimal? Decimal(ref Utf8JsonReader reader)
+            => TryPlainDecimal(Plain(ref reader), out var number) ? number : JsonFields.DecimalOf(Scalar(ref reader));
+
+        private static decimal? Money(ref Utf8JsonReader reader)
+            => TryPlainDecimal(Plain(ref reader), out var number) ? JsonFields.ToMoney(number) : JsonFields.MoneyOf(Scalar(ref reader));
+
+        private static DateTimeOffset? Time(ref Utf8JsonReader reader)
+            => reader.TokenType == JsonTokenType.String && TryTopTime(Plain(ref reader), out var instant) ? instant : JsonFields.TimeOf(Scalar(ref reader));
+
+        /// <summary>An optional '-' and 1 to 18 ASCII digits.</summary>
+        private static bool TryDigits(ReadOnlySpan<byte> text, out long number)
+        {
+            number = 0;
+            var negative = text.Length > 0 && text[0] == (byte)'-';
+            var digits = text.Slice(negative ? 1 : 0);
+            if (digits.Length == 0 || digits.Length > 18) return false;
+            foreach (var b in digits)
+            {
+                if (b < (byte)'0' || b > (byte)'9') return false;
+                number = number * 10 + (b - (byte)'0');
+            }
+            if (negative) number = -number;
+            return true;
+        }
+
+        /// <summary>An optional '-', digits, and optionally '.' and more digits (18 digits at most); trailing zeros kept, as decimal.Parse keeps them.</summary>
+        private static bool TryPlainDecimal(ReadOnlySpan<byte> text, out decimal number)
+        {
+            number = 0;
+            var point = text.IndexOf((byte)'.');
+            if (point < 0)
+            {
+                if (!TryDigits(text, out var whole)) return false;
+                number = whole;
+                return true;
+            }
+            var negative = text.Length > 0 && text[0] == (byte)'-';
+            var integer = text.Slice(negative ? 1 : 0, point - (negative ? 1 : 0));
+            var fraction = text.Slice(point + 1);
+            if (integer.Length == 0 || fraction.Length == 0 || integer.Length + fraction.Length > 18) return false;
+            if (!TryDigits(integer, out var high) || !TryDigits(fraction, out var low)) return false;
+            var scaled = high;
+            for (var i = 0; i < fraction.Length; i++) scaled *= 10;
+            var magnitude = (ulong)(scaled + low);
+            number = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, negative, (byte)fraction.Length);
+            return true;
+        }
+
+        /// <summary>TOP's <c>yyyy-MM-dd HH:mm:ss</c> in +08:00, checked as DateTime.TryParseExact checks it.</summary>
+        private static bool TryTopTime(ReadOnlySpan<byte> text, out DateTimeOffset instant)
+        {
+            instant = default;
+            if (text.Length != 19 || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] != (byte)' ' || text[13] != (byte)':' || text[16] != (byte)':') return false;
+            if (!TryDigits(text.Slice(0, 4), out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+                || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))
+                return false;
+            if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth((int)year, (int)month) || hour > 23 || minute > 59 || second > 59) return false;
+            instant = new DateTimeOffset((int)year, (int)month, (int)day, (int)hour, (int)minute, (int)second, TopTime.Offset);
+            return true;
+        }
+
         /// <summary>The same fields and conversions as <see cref="TbkOrder.FromJson"/>.</summary>
-        private static void Set(TbkOrder order, int field, string? text)
+        private static void Set(TbkOrder order, int field, ref Utf8JsonReader reader)
         {
             switch (field)
             {
-                case 0: order.TradeId = text ?? string.Empty; break;
-                case 1: order.TradeParentId = text; break;
-                case 2: order.Status = (TbkOrderStatus)(JsonFields.IntOf(text) ?? 0); break;
-                case 3: order.ItemId = text; break;
-                case 4: order.ItemTitle = text; break;
-                case 5: order.ItemNum = JsonFields.IntOf(text) ?? 0; break;
-                case 6: order.ItemPrice = JsonFields.MoneyOf(text); break;
-                case 7: order.ItemCategoryName = text; break;
-                case 8: order.SellerNick = text; break;
-                case 9: order.ShopTitle = text; break;
-                case 10: order.OrderType = text; break;
-                case 11: order.PaidAmount = JsonFields.MoneyOf(text); break;
-                case 12: order.SettledAmount = JsonFields.MoneyOf(text); break;
-                case 13: order.EstimatedIncome = JsonFields.MoneyOf(text); break;
-                case 14: order.SettledIncome = JsonFields.MoneyOf(text); break;
-                case 15: order.CommissionRate = JsonFields.DecimalOf(text); break;
-                case 16: order.CommissionFee = JsonFields.MoneyOf(text); break;
-                case 17: order.AdzoneId = JsonFields.LongOf(text); break;
-                case 18: order.AdzoneName = text; break;
-                case 19: order.SiteId = JsonFields.LongOf(text); break;
-                case 20: order.SiteName = text; break;
-                case 21: order.PublisherId = JsonFields.LongOf(text); break;
-                case 22: order.RelationId = JsonFields.LongOf(text); break;
-                case 23: order.SpecialId = JsonFields.LongOf(text); break;
-                case 24: order.OrderRole = JsonFields.IntOf(text); break;
-                case 25: order.TerminalType = text; break;
-                case 26: order.Refunding = JsonFields.IntOf(text) == 1; break;
-                case 27: order.ClickTime = JsonFields.TimeOf(text); break;
-                case 28: order.CreateTime = JsonFields.TimeOf(text); break;
-                case 29: order.PaidTime = JsonFields.TimeOf(text); break;
-                case 30: order.SettledTime = JsonFields.TimeOf(text); break;
-                case 31: order.ModifiedTime = JsonFields.TimeOf(text); break;
+                case 0: order.TradeId = Scalar(ref reader) ?? string.Empty; break;
+                case 1: order.TradeParentId = Scalar(ref reader); break;
+                case 2: order.Status = (TbkOrderStatus)(Int(ref reader) ?? 0); break;
+                case 3: order.ItemId = Scalar(ref reader); break;
+                case 4: order.ItemTitle = Scalar(ref reader); break;
+                case 5: order.ItemNum = Int(ref reader) ?? 0; break;
+                case 6: order.ItemPrice = Money(ref reader); break;
+                case 7: order.ItemCategoryName = Scalar(ref reader); break;
+                case 8: order.SellerNick = Scalar(ref reader); break;
+                case 9: order.ShopTitle = Scalar(ref reader); break;
+                case 10: order.OrderType = Scalar(ref reader); break;
+                case 11: order.PaidAmount = Money(ref reader); break;
+                case 12: order.SettledAmount = Money(ref reader); break;
+                case 13: order.EstimatedIncome = Money(ref reader); break;
+                case 14: order.SettledIncome = Money(ref reader); break;
+                case 15: order.CommissionRate = Decimal(ref reader); break;
+                case 16: order.CommissionFee = Money(ref reader); break;
+                case 17: order.AdzoneId = Long(ref reader); break;
+                case 18: order.AdzoneName = Scalar(ref reader); break;
+                case 19: order.SiteId = Long(ref reader); break;
+                case 20: order.SiteName = Scalar(ref reader); break;
+                case 21: order.PublisherId = Long(ref reader); break;
+                case 22: order.RelationId = Long(ref reader); break;
+                case 23: order.SpecialId = Long(ref reader); break;
+                case 24: order.OrderRole = Int(ref reader); break;
+                case 25: order.TerminalType = Scalar(ref reader); break;
+                case 26: order.Refunding = Int(ref reader) == 1; break;
+                case 27: order.ClickTime = Time(ref reader); break;
+                case 28: order.CreateTime = Time(ref reader); break;
+                case 29: order.PaidTime = Time(ref reader); break;
+                case 30: order.SettledTime = Time(ref reader); break;
+                case 31: order.ModifiedTime = Time(ref reader); break;
             }
         }
 
@@ -235,9 +312,10 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 "tk_earning_time", "modified_time",
             }, Encoding.UTF8.GetBytes);
 
-            /// <summary>The field's number in <see cref="Set"/>; -1 for a field orders do not keep.</summary>
-            public static int Field(ref Utf8JsonReader reader)
+            /// <summary>The field's number in <see cref="Set"/>, trying <paramref name="expected"/> first; -1 for a field orders do not keep.</summary>
+            public static int Field(ref Utf8JsonReader reader, int expected)
             {
+                if (expected < Fields.Length && reader.ValueTextEquals(Fields[expected])) return expected;
                 for (var i = 0; i < Fields.Length; i++)
                 {
                     if (reader.ValueTextEquals(Fields[i])) return i;
