@@ -121,7 +121,7 @@ public static class Harness
             $"JsonDocument.Parse alone: {ordersJson.Time}, {ordersJson.Allocated}/op; through the document as before: {ordersBefore.Time}, {ordersBefore.Allocated}/op",
             Report.Ratio(orders.MeanNs, ordersJson.MeanNs),
             Report.Invariant($"≤ {ParseTarget:0}× JsonDocument.Parse"), orders.MeanNs <= ParseTarget * ordersJson.MeanNs ? Verdict.Met : Verdict.Missed,
-            Report.Invariant($"{orders.Time} against {ordersJson.Time} for the parse alone ({report.Load}): the answer is scanned twice (checked by the parser, then read into orders) and every field's text becomes a string before its conversion. Fix: convert numbers and times from the bytes (Utf8Parser) instead of through strings.")));
+            Report.Invariant($"{orders.Time} against {ordersJson.Time} for the parse alone ({report.Load}): the answer is tokenized twice: once by the parser, which must find an unreadable or error answer inside the call (a write's unreadable answer is \"may have been carried out\"), once by the page reader; the text fields (titles, nicks, names) become strings, which the parse alone never makes. Numbers and times are already converted from the bytes. Fix: let a request carry its typed reader so the parser's one pass fills the page.")));
     }
 
     private static int _runs;
@@ -370,8 +370,8 @@ public static class Harness
             Report.Ratio(rate, reference),
             Report.Invariant($"≥ {WhatIfTarget:N0} rows/s"),
             rate >= WhatIfTarget ? Verdict.Met : Verdict.Missed,
-            Report.Invariant($"{1e6 / rate:0} µs per row against {1e6 / reference:0} µs for the engine to pass a row through a compiled core cmdlet ({report.Load}): the rest is binding the row's columns to parameters by property name, validating them and ShouldProcess. ") +
-                "Fix: profile one row's binding (the ten by-property-name parameters and their aliases) and build the ShouldProcess text only when -WhatIf or -Confirm is on."));
+            Report.Invariant($"{1e6 / rate:0} µs per row against {1e6 / reference:0} µs for the engine to pass a row through a compiled core cmdlet ({report.Load}). A CPU profile in real pwsh (dotnet-trace, 30,000 rows): PowerShell binding ten parameters by property name takes about 64% of the time, the cmdlet about 31% (the outer-id look-ups 40 rows to a call 17%, ShouldProcess 5%). Listing every record's properties for the both-标题-and-Title check took another quarter before it moved to the first record. ") +
+                "Fix: what is left is mostly PowerShell's own binding; a -WhatIf that skips the per-row ShouldProcess host writes or binds a whole row object at once (one parameter instead of ten) would be the next step."));
     }
 
     private static double Median(IEnumerable<double> values)
