@@ -16,8 +16,11 @@ namespace TaobaoTop.Core.Pipeline
         /// <summary>The cap when the caller gives none: 400 ms at 40 calls/s with headroom.</summary>
         public const int DefaultCap = 32;
 
-        /// <summary>Calls in flight however fast the gateway: one being answered while the next is sent.</summary>
-        public const int Floor = 2;
+        /// <summary>
+        /// Calls in flight however fast the gateway: one being answered while the next waits for its slot, and room
+        /// for what a job does between calls (a journal line, a look-up) and for slots shared with other processes.
+        /// </summary>
+        public const int Floor = 4;
 
         /// <summary>The latency assumed before any call has been timed.</summary>
         public static readonly TimeSpan InitialLatency = TimeSpan.FromMilliseconds(200);
