@@ -14,7 +14,10 @@ public sealed record Settings(
     int ImportRuns,
     int WhatIfRows,
     int PacerCalls,
-    int ReceiverSeconds)
+    int ReceiverSeconds,
+    int[] SlowLatenciesMs,
+    int SlowOrderDays,
+    int SlowListingItems)
 {
     public static Settings Full { get; } = new(
         Smoke: false, Qps: 40, LatencyMs: 50,
@@ -22,13 +25,16 @@ public sealed record Settings(
         ListingItems: 2_000,
         // The naive script runs at a fixed pace (sleep + latency per item): 200 items give its rate; 2,000 would take ~9 minutes.
         NaiveItems: 200, NaiveSleepSeconds: 0.2,
-        ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400, ReceiverSeconds: 10);
+        ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400, ReceiverSeconds: 10,
+        // A real gateway from outside China, or on a busy day, answers in hundreds of milliseconds.
+        SlowLatenciesMs: new[] { 200, 400 }, SlowOrderDays: 30, SlowListingItems: 1_500);
 
     public static Settings SmokeRun { get; } = new(
         Smoke: true, Qps: 40, LatencyMs: 5,
         OrderDays: 2, OrderTarget: 600, SmallOrderDays: 1,
         ListingItems: 20, NaiveItems: 5, NaiveSleepSeconds: 0.2,
-        ImportRuns: 1, WhatIfRows: 500, PacerCalls: 40, ReceiverSeconds: 1);
+        ImportRuns: 1, WhatIfRows: 500, PacerCalls: 40, ReceiverSeconds: 1,
+        SlowLatenciesMs: new[] { 50 }, SlowOrderDays: 1, SlowListingItems: 10);
 
     /// <summary>WeCom's callback rate the receiver must take while answering every callback within WeCom's 5 s.</summary>
     public const int ReceiverEventsPerSecond = 1_000;

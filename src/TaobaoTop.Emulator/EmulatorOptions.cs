@@ -99,6 +99,9 @@ namespace TaobaoTop.Emulator
 
         public IList<EmulatorApp> Apps { get; set; } = EmulatorDefaults.CreateDemoApps();
 
+        /// <summary>Affiliate orders per day; null takes <see cref="Affiliate.AffiliateModule.DefaultOrdersPerDay"/>.</summary>
+        public double? OrdersPerDay { get; set; }
+
         /// <summary>
         /// Extra affiliate orders created in the hour that starts at <see cref="OrderBurstHour"/>, a sale-night rush:
         /// 3,000 fill 150 pages of 20 in one order window. 0 to <see cref="MaxOrderBurst"/>.

@@ -65,7 +65,7 @@ namespace TaobaoTop.Emulator
                 new SellerModule(messages),
                 messages,
                 new AuthModule(_sessions, Options),
-                new Affiliate.AffiliateModule { Burst = Affiliate.OrderBurst.From(Options) },
+                new Affiliate.AffiliateModule(Options.OrdersPerDay ?? Affiliate.AffiliateModule.DefaultOrdersPerDay) { Burst = Affiliate.OrderBurst.From(Options) },
             }.Concat(extraModules).ToArray();
             foreach (var module in _modules) module.Register(_registry);
             Reset(Options.Seed);

@@ -24,7 +24,10 @@ public sealed class Gateway : IAsyncDisposable
 
     public string Endpoint { get; }
 
-    public static async Task<Gateway> StartAsync(Settings settings)
+    /// <summary>Added to every answer.</summary>
+    public int LatencyMs { get; private init; }
+
+    public static async Task<Gateway> StartAsync(Settings settings, int? latencyMs = null)
     {
         // The affiliate module reads its density when the emulator creates it.
         AffiliateModule.DefaultOrdersPerDay = settings.OrdersPerDay;
@@ -33,12 +36,12 @@ public sealed class Gateway : IAsyncDisposable
         {
             "--urls", url,
             "--qps", settings.Qps.ToString(CultureInfo.InvariantCulture),
-            "--latency-ms", settings.LatencyMs.ToString(CultureInfo.InvariantCulture),
+            "--latency-ms", (latencyMs ?? settings.LatencyMs).ToString(CultureInfo.InvariantCulture),
         });
         var emulator = new TopEmulator(options.Emulator);
         var app = EmulatorServer.Build(options, emulator);
         await app.StartAsync();
-        return new Gateway(app, emulator, url + EmulatorDefaults.GatewayPath);
+        return new Gateway(app, emulator, url + EmulatorDefaults.GatewayPath) { LatencyMs = latencyMs ?? settings.LatencyMs };
     }
 
     private static int FreePort()

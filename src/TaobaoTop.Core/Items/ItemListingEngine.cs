@@ -15,8 +15,8 @@ namespace TaobaoTop.Core.Items
     /// <summary>How an <see cref="ItemListingEngine"/> runs.</summary>
     public sealed class ItemListingOptions
     {
-        /// <summary>Calls in flight at once; the client's rate limiter still paces them at the connection's QPS.</summary>
-        public int ThrottleLimit { get; set; } = 8;
+        /// <summary>The most calls in flight (a memory bound); how many are follows the pace and the gateway's latency.</summary>
+        public int ThrottleLimit { get; set; } = CallConcurrency.DefaultCap;
 
         /// <summary>Add a row whose outer_id is already in the shop; by default it is reported as Skipped with the existing item's id.</summary>
         public bool AllowDuplicateOuterId { get; set; }
@@ -41,7 +41,7 @@ namespace TaobaoTop.Core.Items
     }
 
     /// <summary>
-    /// Adds validated rows with up to <see cref="ItemListingOptions.ThrottleLimit"/> calls in flight and hands back each
+    /// Adds validated rows with as many calls in flight as fill the pace (at most <see cref="ItemListingOptions.ThrottleLimit"/>) and hands back each
     /// row's outcome in input order. No duplicates: a row with an outer_id whose item.add may have been carried out
     /// (a time-out, a lost answer) is looked up by outer_id before it is sent again; a row without one is not sent
     /// again. Every outcome goes to the journal as it happens.
@@ -57,7 +57,7 @@ namespace TaobaoTop.Core.Items
         private readonly CancellationTokenSource _stop;
         private readonly CancellationToken _cancellation;
         private readonly Action<TopCallEvent>? _observer;
-        private readonly SemaphoreSlim _calls;
+        private readonly CallConcurrency _calls;
         private readonly SemaphoreSlim _room;
         private readonly TaskCompletionSource<bool> _drained = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly Dictionary<long, (TaobaoItemResult Result, Exception? Error)> _finished = new Dictionary<long, (TaobaoItemResult, Exception?)>();
@@ -96,7 +96,7 @@ namespace TaobaoTop.Core.Items
                 else if (e.Kind == CallEventKind.AuditFailed) (options.Warn ?? options.Log)?.Invoke(e.ToString());
             };
             var limit = Math.Max(1, options.ThrottleLimit);
-            _calls = new SemaphoreSlim(limit, limit);
+            _calls = CallConcurrency.For(client, limit);
             // Rows accepted but not yet handed back. Deep enough that one row waiting out retries does not stall the
             // others behind it in the reorder buffer; still bounds memory on a sheet of any length.
             var room = Math.Max(limit * 64, 4096);
@@ -523,7 +523,7 @@ namespace TaobaoTop.Core.Items
             try
             {
                 if (Volatile.Read(ref _quotaSpent) is TopQuotaException spent) throw spent;
-                return await _client.InvokeAsync(request, _observer, _cancellation).ConfigureAwait(false);
+                return await _client.InvokeAsync(request, _calls.Watch(_observer), _cancellation).ConfigureAwait(false);
             }
             catch (TopQuotaException spent)
             {

@@ -30,23 +30,42 @@ namespace TaobaoTop.Core.Json
             }
         }
 
-        public static long? Long(this JsonElement element, string name)
-            => long.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        public static long? Long(this JsonElement element, string name) => LongOf(element.Text(name));
 
-        public static int? Int(this JsonElement element, string name)
-            => int.TryParse(element.Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+        public static int? Int(this JsonElement element, string name) => IntOf(element.Text(name));
 
         /// <summary>Rates and amounts as exact decimals, never through double.</summary>
-        public static decimal? Decimal(this JsonElement element, string name)
-            => decimal.TryParse(element.Text(name), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : (decimal?)null;
+        public static decimal? Decimal(this JsonElement element, string name) => DecimalOf(element.Text(name));
 
         /// <summary>Money in yuan with two places (1499.5 reads as 1499.50).</summary>
-        public static decimal? Money(this JsonElement element, string name)
-            => element.Decimal(name) is decimal amount ? Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m : (decimal?)null;
+        public static decimal? Money(this JsonElement element, string name) => MoneyOf(element.Text(name));
 
-        public static bool? Bool(this JsonElement element, string name)
+        public static bool? Bool(this JsonElement element, string name) => BoolOf(element.Text(name));
+
+        /// <summary>
+        /// An instant in +08:00 from TOP time text (<c>yyyy-MM-dd HH:mm:ss</c>), epoch milliseconds (the search APIs'
+        /// promotion times) or a bare date (coupons), which for an end time means the end of that day.
+        /// </summary>
+        public static DateTimeOffset? Time(this JsonElement element, string name, bool endOfDay = false) => TimeOf(element.Text(name), endOfDay);
+
+        // The rules on a field's text (what Text gives), shared with the readers that parse answers straight from bytes.
+
+        internal static long? LongOf(string? text)
+            => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+
+        internal static int? IntOf(string? text)
+            => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
+
+        internal static decimal? DecimalOf(string? text)
+            => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : (decimal?)null;
+
+        internal static decimal? MoneyOf(string? text) => DecimalOf(text) is decimal amount ? ToMoney(amount) : (decimal?)null;
+
+        internal static decimal ToMoney(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero) + 0.00m;
+
+        internal static bool? BoolOf(string? text)
         {
-            switch (element.Text(name))
+            switch (text)
             {
                 case "true":
                 case "1":
@@ -59,13 +78,8 @@ namespace TaobaoTop.Core.Json
             }
         }
 
-        /// <summary>
-        /// An instant in +08:00 from TOP time text (<c>yyyy-MM-dd HH:mm:ss</c>), epoch milliseconds (the search APIs'
-        /// promotion times) or a bare date (coupons), which for an end time means the end of that day.
-        /// </summary>
-        public static DateTimeOffset? Time(this JsonElement element, string name, bool endOfDay = false)
+        internal static DateTimeOffset? TimeOf(string? text, bool endOfDay = false)
         {
-            var text = element.Text(name);
             if (TopTime.TryParse(text, out var instant)) return instant;
             if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var millis))
                 return TopTime.ToTopZone(DateTimeOffset.FromUnixTimeMilliseconds(millis));

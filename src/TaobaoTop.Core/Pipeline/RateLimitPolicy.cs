@@ -78,21 +78,18 @@ namespace TaobaoTop.Core.Pipeline
                 try
                 {
                     long spacing;
+                    double pace;
                     lock (_asked)
                     {
                         var now = Stopwatch.GetTimestamp();
                         _asked[qps] = now;
                         Forget(now);
-                        _qps = _asked.Keys.Min();
-                        spacing = (long)(Stopwatch.Frequency * Margin / _qps.Value);
+                        pace = _asked.Keys.Min();
+                        _qps = pace;
+                        spacing = (long)(Stopwatch.Frequency * Margin / pace);
                     }
-                    if (shared != null && await shared.ReserveAsync((long)(spacing * SharedPace.Margin / Margin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency, cancellationToken).ConfigureAwait(false) is long slot)
-                    {
-                        // The shared slot already spaces this process's calls from every other's.
-                        var delay = slot - DateTime.UtcNow.Ticks;
-                        if (delay > 0) await Task.Delay(TimeSpan.FromTicks(delay), cancellationToken).ConfigureAwait(false);
-                        return;
-                    }
+                    // The shared schedule spaces this process's calls from every other's.
+                    if (shared != null && await shared.WaitTurnAsync(pace, cancellationToken).ConfigureAwait(false)) return;
                     while (true)
                     {
                         var wait = _nextSlot == long.MinValue ? 0 : _nextSlot - Stopwatch.GetTimestamp();

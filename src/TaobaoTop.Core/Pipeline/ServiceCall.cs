@@ -53,7 +53,7 @@ namespace TaobaoTop.Core.Pipeline
         internal abstract HttpRequestMessage CreateHttpRequest();
 
         /// <summary>Reads the body of a 2xx answer; throws the service's error when it is one, or cannot be read.</summary>
-        internal abstract void ReadAnswer(string body);
+        internal abstract void ReadAnswer(ArraySegment<byte> body);
 
         /// <summary>Business parameters for the audit log, values redacted and secret-bearing ones masked.</summary>
         internal virtual IEnumerable<KeyValuePair<string, string>> AuditParameters => Enumerable.Empty<KeyValuePair<string, string>>();

@@ -37,7 +37,7 @@ namespace TaobaoTop.Core.Pipeline
             using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(call.CancellationToken))
             {
                 timeout.CancelAfter(options.Timeout);
-                string body;
+                ArraySegment<byte> body;
                 HttpStatusCode status;
                 string? reason;
                 try
@@ -46,7 +46,7 @@ namespace TaobaoTop.Core.Pipeline
                     {
                         status = response.StatusCode;
                         reason = response.ReasonPhrase;
-                        body = response.Content is null ? string.Empty : await ReadUtf8(call, response.Content, options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+                        body = response.Content is null ? new ArraySegment<byte>(Array.Empty<byte>()) : await ReadBytes(call, response.Content, options.MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
                     }
                 }
                 catch (OperationCanceledException ex) when (!call.CancellationToken.IsCancellationRequested)
@@ -67,7 +67,7 @@ namespace TaobaoTop.Core.Pipeline
 
                 if ((int)status < 200 || (int)status > 299)
                 {
-                    var excerpt = call.Redactor.Excerpt(body);
+                    var excerpt = call.Redactor.Excerpt(Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count));
                     throw _classifier.HttpError(call, $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"), (int)status);
                 }
 
@@ -77,8 +77,8 @@ namespace TaobaoTop.Core.Pipeline
             await next().ConfigureAwait(false);
         }
 
-        /// <summary>The body as UTF-8, read no further than <paramref name="limit"/> bytes.</summary>
-        private async Task<string> ReadUtf8(ServiceCall call, HttpContent content, long limit, CancellationToken cancellationToken)
+        /// <summary>The body's bytes, read no further than <paramref name="limit"/> bytes; parsed from bytes, never copied to text first.</summary>
+        private async Task<ArraySegment<byte>> ReadBytes(ServiceCall call, HttpContent content, long limit, CancellationToken cancellationToken)
         {
             if (content.Headers.ContentLength > limit) throw TooLarge(call, limit);
             using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
@@ -91,7 +91,7 @@ namespace TaobaoTop.Core.Pipeline
                     if (buffer.Length + read > limit) throw TooLarge(call, limit);
                     buffer.Write(chunk, 0, read);
                 }
-                return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+                return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
         }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using TaobaoTop.Core.Catalog;
@@ -14,6 +16,61 @@ namespace TaobaoTop.Core.Protocol
 
         /// <param name="redactor">Masks secrets in text that is quoted in an error (a gateway or proxy may echo the request).</param>
         public static TopResponse Parse(string api, string? body, Redactor? redactor = null)
+            => Parse(api, Encoding.UTF8.GetBytes(body ?? string.Empty), redactor);
+
+        /// <summary>
+        /// Checks the answer's bytes in one pass (a JSON object, not an error) and keeps them; nothing is decoded to text
+        /// or built into a document unless it is an error (whose text alone is redacted) or a caller asks for the body.
+        /// </summary>
+        /// <param name="redactor">Masks secrets in text that is quoted in an error (a gateway or proxy may echo the request).</param>
+        public static TopResponse Parse(string api, ReadOnlyMemory<byte> utf8, Redactor? redactor = null)
+        {
+            var span = utf8.Span;
+            var start = 0;
+            while (start < span.Length && IsWhiteSpace(span[start])) start++;
+            if (start == span.Length || span[start] != (byte)'{') return TextPath(api, utf8, redactor);
+
+            // The usual shape, {"xxx_response":{…,"request_id":"…"}}, is checked here; anything else (an error, a
+            // simplify=true answer, broken JSON) takes the text path, which says exactly what came back.
+            string? requestId = null;
+            var reader = new Utf8JsonReader(span);
+            try
+            {
+                reader.Read();
+                if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.EndsWith(ResponseSuffix) || reader.ValueTextEquals(ErrorResponse))
+                    return TextPath(api, utf8, redactor);
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return TextPath(api, utf8, redactor);
+                while (reader.Read())
+                {
+                    if (reader.TokenType != JsonTokenType.PropertyName) continue;
+                    if (reader.CurrentDepth == 1 && reader.ValueTextEquals(ErrorResponse)) return TextPath(api, utf8, redactor);
+                    if (reader.CurrentDepth == 2 && reader.ValueTextEquals(RequestIdName))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == JsonTokenType.String) requestId = reader.GetString();
+                        else if (reader.TokenType == JsonTokenType.Number) requestId = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                return TextPath(api, utf8, redactor);
+            }
+            return new TopResponse(api, utf8, string.IsNullOrEmpty(requestId) ? null : requestId);
+        }
+
+        private static readonly byte[] ErrorResponse = Encoding.UTF8.GetBytes("error_response");
+        private static readonly byte[] ResponseSuffix = Encoding.UTF8.GetBytes("_response");
+        private static readonly byte[] RequestIdName = Encoding.UTF8.GetBytes("request_id");
+
+        private static bool IsWhiteSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+
+        /// <summary>An answer of another shape: read as text, so an error says what came back (redacted).</summary>
+        private static TopResponse TextPath(string api, ReadOnlyMemory<byte> utf8, Redactor? redactor)
+            => ParseText(api, MemoryMarshal.TryGetArray(utf8, out var bytes) ? Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count) : Encoding.UTF8.GetString(utf8.ToArray()), redactor);
+
+        /// <summary>Errors and answers that are not TOP answers throw; simplify=true answers come back.</summary>
+        private static TopResponse ParseText(string api, string? body, Redactor? redactor)
         {
             redactor ??= new Redactor();
             var text = body?.Trim() ?? string.Empty;
@@ -61,7 +118,7 @@ namespace TaobaoTop.Core.Protocol
         /// The object inside the catalog's answer root, else inside the first <c>xxx_response</c>; the root itself for
         /// <c>simplify=true</c> answers.
         /// </summary>
-        private static JsonElement Unwrap(JsonElement root, string api)
+        internal static JsonElement Unwrap(JsonElement root, string api)
         {
             if (TopApiCatalog.Default.TryGet(api, out var info) && info.AnswerRoot is string name
                 && root.TryGetProperty(name, out var known) && known.ValueKind == JsonValueKind.Object)

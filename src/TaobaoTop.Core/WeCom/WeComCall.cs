@@ -67,8 +67,9 @@ namespace TaobaoTop.Core.WeCom
             return request;
         }
 
-        internal override void ReadAnswer(string body)
+        internal override void ReadAnswer(ArraySegment<byte> bytes)
         {
+            var body = Encoding.UTF8.GetString(bytes.Array!, bytes.Offset, bytes.Count);
             JsonElement answer;
             try
             {

@@ -22,6 +22,14 @@ namespace TaobaoTop.Base
         /// <summary>Runs queued writes until <paramref name="work"/> ends, calling <paramref name="idle"/> about every 250 ms; a Ctrl+C stops the pipeline.</summary>
         public void RunUntil(Task work, CancellationToken stopping, Action? idle = null)
         {
+            // Work that finished at once (a -WhatIf row's checks from cached answers) needs no wake-up from the pool.
+            if (work.IsCompleted)
+            {
+                Drain();
+                if (work.IsCanceled && stopping.IsCancellationRequested) throw new PipelineStoppedException();
+                work.GetAwaiter().GetResult();
+                return;
+            }
             work.ContinueWith(_ => _writes.Add(() => { }), TaskScheduler.Default);
             var lastIdle = DateTime.UtcNow;
             try

@@ -59,8 +59,8 @@ namespace TaobaoTop.Core.Affiliate.Orders
         /// <summary>Orders per page, 1–100.</summary>
         public int PageSize { get; set; } = 100;
 
-        /// <summary>Windows fetched at the same time; the connection's QPS still paces every call.</summary>
-        public int Concurrency { get; set; } = 4;
+        /// <summary>The most windows fetched at the same time (a memory bound); how many are follows the pace and the gateway's latency.</summary>
+        public int Concurrency { get; set; } = Pipeline.CallConcurrency.DefaultCap;
 
         /// <summary>The days with 20-minute windows; the shipped calendar when null.</summary>
         public BigSaleCalendar? BigSales { get; set; }

@@ -61,9 +61,12 @@ namespace TaobaoTop.Core.Affiliate.Orders
             var total = windows.Count;
             var done = 0;
             long orders = 0;
+            long secondsDone = 0;
             // Orders on a window edge could come back from both neighbours if a gateway treats the end as inclusive.
             var onEdges = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
+            // Enough windows at once to fill the pace at the gateway's latency; at most Concurrency (a memory bound).
+            var calls = CallConcurrency.For(_client, query.Concurrency);
             using (var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 void Deliver(TbkOrder order, (DateTimeOffset Start, DateTimeOffset End) window)
@@ -78,12 +81,31 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 {
                     while (windows.TryDequeue(out var window))
                     {
-                        await FetchWindowAsync(query, window, Deliver, new HashSet<string>(StringComparer.Ordinal), observer, failed.Token).ConfigureAwait(false);
-                        progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), total, Interlocked.Read(ref orders)));
+                        // Near the end fewer windows are left than calls may be in flight, and a window's pages go one
+                        // after another: halve a window that should hold several pages, so the halves run side by side
+                        // instead of leaving the quota idle for the last windows' pages.
+                        while (windows.Count + 1 < calls.Limit && window.End - window.Start >= MinSplitSpan + MinSplitSpan
+                            && ExpectedOrders(window) >= 2 * query.PageSize)
+                        {
+                            var middle = WholeSeconds(window.Start + TimeSpan.FromTicks((window.End - window.Start).Ticks / 2));
+                            windows.Enqueue((middle, window.End));
+                            Interlocked.Increment(ref total);
+                            window = (window.Start, middle);
+                        }
+                        await FetchWindowAsync(query, window, Deliver, new HashSet<string>(StringComparer.Ordinal), calls, observer, failed.Token).ConfigureAwait(false);
+                        Interlocked.Add(ref secondsDone, (long)(window.End - window.Start).TotalSeconds);
+                        progress?.Invoke(new OrderSyncProgress(Interlocked.Increment(ref done), Volatile.Read(ref total), Interlocked.Read(ref orders)));
                     }
                 }
 
-                var workers = Enumerable.Range(0, Math.Max(1, query.Concurrency)).Select(_ => Task.Run(async () =>
+                // From the windows done so far; nothing is known before the first.
+                double ExpectedOrders((DateTimeOffset Start, DateTimeOffset End) window)
+                {
+                    var seconds = Interlocked.Read(ref secondsDone);
+                    return seconds == 0 ? 0 : (double)Interlocked.Read(ref orders) / seconds * (window.End - window.Start).TotalSeconds;
+                }
+
+                var workers = Enumerable.Range(0, calls.Cap).Select(_ => Task.Run(async () =>
                 {
                     try
                     {
@@ -121,7 +143,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
         }
 
         /// <param name="seen">Trade ids this window has handed over; a window split in halves hands each over once.</param>
-        private async Task FetchWindowAsync(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, Action<TbkOrder, (DateTimeOffset, DateTimeOffset)> deliver, ISet<string> seen, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        private async Task FetchWindowAsync(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, Action<TbkOrder, (DateTimeOffset, DateTimeOffset)> deliver, ISet<string> seen, CallConcurrency calls, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
         {
             string? position = null;
             for (var pageNo = 1; ; pageNo++)
@@ -130,25 +152,24 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 TopResponse response;
                 try
                 {
-                    response = await _client.InvokeAsync(request, Labelled(observer, query.Method, window, pageNo), cancellationToken).ConfigureAwait(false);
+                    response = await CallAsync(request, calls, Labelled(observer, query.Method, window, pageNo), cancellationToken).ConfigureAwait(false);
                 }
                 catch (TopApiException ex) when (ex.SubCode == "2007" && pageNo == 1 && window.End - window.Start > OrderWindows.BigSaleSpan)
                 {
                     // A big-sale day this client does not know: the gateway allows 20 minutes only.
                     foreach (var piece in OrderWindows.Shrink(window.Start, window.End))
                     {
-                        await FetchWindowAsync(query, piece, deliver, seen, observer, cancellationToken).ConfigureAwait(false);
+                        await FetchWindowAsync(query, piece, deliver, seen, calls, observer, cancellationToken).ConfigureAwait(false);
                     }
                     return;
                 }
 
-                var data = response.Body.Child("data");
-                foreach (var dto in data.Child("results").Items())
+                var page = TbkOrderPage.Read(response);
+                foreach (var order in page.Orders)
                 {
-                    var order = TbkOrder.FromJson(dto);
                     if (seen.Add(order.TradeId)) deliver(order, window);
                 }
-                if (data.Bool("has_next") != true) return;
+                if (page.HasNext != true) return;
                 if (pageNo == MaxPageNo)
                 {
                     // The API pages no further: each half holds fewer orders. Those handed over already are skipped.
@@ -159,11 +180,24 @@ namespace TaobaoTop.Core.Affiliate.Orders
                             query.Method, MaxPageNo, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End)));
                     }
                     var middle = WholeSeconds(window.Start + TimeSpan.FromTicks((window.End - window.Start).Ticks / 2));
-                    await FetchWindowAsync(query, (window.Start, middle), deliver, seen, observer, cancellationToken).ConfigureAwait(false);
-                    await FetchWindowAsync(query, (middle, window.End), deliver, seen, observer, cancellationToken).ConfigureAwait(false);
+                    await FetchWindowAsync(query, (window.Start, middle), deliver, seen, calls, observer, cancellationToken).ConfigureAwait(false);
+                    await FetchWindowAsync(query, (middle, window.End), deliver, seen, calls, observer, cancellationToken).ConfigureAwait(false);
                     return;
                 }
-                position = data.Text("position_index");
+                position = page.PositionIndex;
+            }
+        }
+
+        private async Task<TopResponse> CallAsync(TopRequest request, CallConcurrency calls, Action<TopCallEvent>? observer, CancellationToken cancellationToken)
+        {
+            await calls.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await _client.InvokeAsync(request, calls.Watch(observer), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                calls.Release();
             }
         }
 

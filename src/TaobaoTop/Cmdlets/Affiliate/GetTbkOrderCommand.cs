@@ -4,6 +4,8 @@ using System.Management.Automation;
 using TaobaoTop.Base;
 using TaobaoTop.Conversion;
 using TaobaoTop.Core.Affiliate.Orders;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
 
 namespace TaobaoTop.Cmdlets.Affiliate
@@ -49,10 +51,13 @@ namespace TaobaoTop.Cmdlets.Affiliate
         [ValidateRange(1, 100)]
         public int PageSize { get; set; } = 100;
 
-        /// <summary>Windows fetched at the same time; every call still keeps to the connection's QPS.</summary>
+        /// <summary>
+        /// The most windows fetched at the same time (a memory bound). How many are follows the connection's QPS and
+        /// the gateway's recent latency, so the quota stays full on a slow gateway too; every call keeps to the QPS.
+        /// </summary>
         [Parameter]
-        [ValidateRange(1, 32)]
-        public int ThrottleLimit { get; set; } = 4;
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = CallConcurrency.DefaultCap;
 
         /// <summary>Pull orders modified since the last run recorded in -StatePath (the first run needs -Start).</summary>
         [Parameter(Mandatory = true, ParameterSetName = IncrementalSet)]

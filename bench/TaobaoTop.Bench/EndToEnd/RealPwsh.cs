@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace TaobaoTop.Bench.EndToEnd;
+
+/// <summary>
+/// Start-up as a user meets it: a fresh real pwsh (the repo's local tool, <c>dotnet pwsh</c>) that imports the module,
+/// connects and makes its first call, each step timed inside the process; and the import without the format file.
+/// </summary>
+public static class RealPwsh
+{
+    private static readonly Lazy<bool> Restored = new(() => Start("tool", "restore").WaitForExit(120_000));
+
+    /// <summary>One fresh pwsh: milliseconds from the process start to the script, for import, connect and the first call.</summary>
+    public static JsonObject StartUp(string endpoint, double qps)
+    {
+        var manifest = RepoPaths.Manifest.Replace("'", "''");
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            $script = ([DateTime]::Now - [Diagnostics.Process]::GetCurrentProcess().StartTime).TotalMilliseconds
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            Import-Module '{{manifest}}'
+            $import = $clock.Elapsed.TotalMilliseconds
+            $clock.Restart()
+            Connect-TaobaoTop -AppKey '{{Emulator.EmulatorDefaults.DemoAppKey}}' -AppSecret '{{Emulator.EmulatorDefaults.DemoAppSecret}}' -Session '{{Emulator.EmulatorDefaults.DemoSession}}' -Endpoint '{{endpoint}}' -Qps {{qps.ToString(CultureInfo.InvariantCulture)}} -LocalPaceOnly
+            $connect = $clock.Elapsed.TotalMilliseconds
+            $clock.Restart()
+            $null = Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0; fields = 'cid' }
+            $first = $clock.Elapsed.TotalMilliseconds
+            $clock.Restart()
+            $null = Invoke-TaobaoApi taobao.itemcats.get @{ parent_cid = 0; fields = 'cid' }
+            $second = $clock.Elapsed.TotalMilliseconds
+            "BENCH-RESULT " + (@{ scriptMs = $script; importMs = $import; connectMs = $connect; firstCallMs = $first; secondCallMs = $second } | ConvertTo-Json -Compress)
+            """;
+        return Run(script);
+    }
+
+    /// <summary>
+    /// Import-Module of a copy of the module without its format file, in a fresh pwsh: against the whole import,
+    /// what the views cost at start-up.
+    /// </summary>
+    public static JsonObject ImportWithoutFormats(string copy)
+    {
+        var manifest = Path.Combine(copy, "TaobaoTop.psd1").Replace("'", "''");
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            Import-Module '{{manifest}}'
+            "BENCH-RESULT " + (@{ importMs = $clock.Elapsed.TotalMilliseconds } | ConvertTo-Json -Compress)
+            """;
+        return Run(script);
+    }
+
+    /// <summary>A copy of out/TaobaoTop whose manifest loads no format file; the caller deletes it.</summary>
+    public static string CopyWithoutFormats()
+    {
+        var source = Path.GetDirectoryName(RepoPaths.Manifest)!;
+        var copy = Directory.CreateTempSubdirectory("taobaotop-noformat-").FullName;
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var manifest = Path.Combine(copy, "TaobaoTop.psd1");
+        var text = File.ReadAllText(manifest);
+        if (!text.Contains("FormatsToProcess", StringComparison.Ordinal)) throw new InvalidOperationException("The manifest names no format file.");
+        File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(text, @"FormatsToProcess\s*=\s*@\([^)]*\)", "FormatsToProcess = @()"), new System.Text.UTF8Encoding(true));
+        return copy;
+    }
+
+    private static JsonObject Run(string script)
+    {
+        if (!Restored.Value) throw new InvalidOperationException("dotnet tool restore failed in " + RepoPaths.Root);
+        using var process = Start("pwsh", "-NoProfile", "-NonInteractive", "-Command", script);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("pwsh did not finish within 2 minutes.");
+        }
+        var line = stdout.Result.Split('\n').FirstOrDefault(l => l.StartsWith(ChildScenario.ResultPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null) throw new InvalidOperationException($"pwsh failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        return JsonNode.Parse(line[ChildScenario.ResultPrefix.Length..])!.AsObject();
+    }
+
+    private static Process Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) info.ArgumentList.Add(argument);
+        return Process.Start(info)!;
+    }
+}
