@@ -136,6 +136,19 @@ public class SellerItemTests : IDisposable
     }
 
     [Fact]
+    public async Task Update_checks_the_location_it_ends_with()
+    {
+        var numIid = await AddAsync();
+        Answers.AssertError(await _harness.Caller.CallAsync("taobao.item.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["location.state"] = "广东" }), 41, "isv.invalid-parameter:location.city");
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid.ToString(), ["location.state"] = "广东", ["location.city"] = "深圳" }), "item_update_response");
+
+        var location = (await GetAsync(numIid))["location"]!;
+        Assert.Equal(("广东", "深圳"), ((string?)location["state"], (string?)location["city"]));
+    }
+
+    [Fact]
     public async Task Price_update_sets_the_price()
     {
         var numIid = await AddAsync();

@@ -90,6 +90,8 @@ public class SkuAndPropertyTests : IDisposable
     [InlineData("price", "120.00", "必须在SKU价格")]
     [InlineData("props", "", "必填属性未填写: 品牌(20000), 材质(20021)")]
     [InlineData("location.state", "浙江省", "location.state must be a province")]
+    [InlineData("location.city", "杭州市", "location.city must be a city of 浙江 such as 杭州 (without 市), got '杭州市'")]
+    [InlineData("location.city", "深圳", "location.city must be a city of 浙江")]
     public async Task Item_add_refuses_what_Taobao_refuses(string name, string value, string message)
     {
         var item = await HoodieAsync();

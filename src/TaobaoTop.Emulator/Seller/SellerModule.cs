@@ -180,7 +180,7 @@ namespace TaobaoTop.Emulator.Seller
                 Title = ItemRules.Title(call.Required("title")),
                 Desc = ItemRules.Desc(call.Required("desc")),
                 State = ItemRules.Province(call.Required("location.state")),
-                City = call.Required("location.city"),
+                City = ItemRules.City(call.Required("location.state"), call.Required("location.city")),
                 Cid = category.Cid,
                 Created = call.Now,
                 Modified = call.Now,
@@ -247,8 +247,10 @@ namespace TaobaoTop.Emulator.Seller
             if (call.Optional("cid") is string cid) updated.Cid = ItemRules.LeafCategory(cid).Cid;
             // A price change of an item with SKUs must keep the price within theirs.
             ItemPropsRules.CheckPriceWithin(updated.Price, item.Skus);
-            if (call.Optional("location.state") is string state) updated.State = state;
+            if (call.Optional("location.state") is string state) updated.State = ItemRules.Province(state);
             if (call.Optional("location.city") is string city) updated.City = city;
+            // The place the item ends with must be a city of its province, whichever of the two changed.
+            if (call.Optional("location.state") != null || call.Optional("location.city") != null) ItemRules.City(updated.State, updated.City);
             ApplyOptionalFields(call, updated);
             if (!item.IsOnSale && updated.IsOnSale) List(updated, call.Now, updated.Num);
             if (item.IsOnSale && !updated.IsOnSale) updated.DelistTime = call.Now;
