@@ -104,6 +104,40 @@ public class ResetAndStateTests
     }
 
     [Fact]
+    public async Task State_file_keeps_messages_permits_and_confirmations_across_restarts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "taobaotop-emulator-" + Guid.NewGuid().ToString("N") + ".json");
+        static async Task<long[]> ConsumeAsync(Harness harness) =>
+            ((await harness.Caller.CallAsync("taobao.tmc.messages.consume", new Dictionary<string, string> { ["group_name"] = "listing" }))
+                ["tmc_messages_consume_response"]!["messages"]?["tmc_message"]?.AsArray().Select(m => (long)m!["id"]!).ToArray()) ?? [];
+        try
+        {
+            long[] published;
+            using (var harness = new Harness(o => o.StatePath = path))
+            {
+                Answers.Success(await harness.Caller.CallAsync("taobao.tmc.user.permit", new Dictionary<string, string> { ["topics"] = "taobao_item_ItemAdd" }), "tmc_user_permit_response");
+                await harness.Caller.CallAsync("taobao.item.add", NewItem());
+                await harness.Caller.CallAsync("taobao.item.add", NewItem());
+                published = await ConsumeAsync(harness);
+                Assert.Equal(2, published.Length);
+                await harness.Caller.CallAsync("taobao.tmc.messages.confirm", new Dictionary<string, string> { ["group_name"] = "listing", ["s_message_ids"] = published[0].ToString() });
+            }
+
+            using var restarted = new Harness(o => o.StatePath = path);
+            // The unconfirmed message comes again; the permit still holds, and a new message gets a new id.
+            await restarted.Caller.CallAsync("taobao.item.add", NewItem());
+            var again = await ConsumeAsync(restarted);
+            Assert.Equal(2, again.Length);
+            Assert.Equal(published[1], again[0]);
+            Assert.True(again[1] > published[1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_calls_are_all_answered_and_counted()
     {
         using var harness = new Harness();

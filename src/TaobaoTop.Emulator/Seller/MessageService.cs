@@ -45,10 +45,46 @@ namespace TaobaoTop.Emulator.Seller
             }
         }
 
-        public JsonNode? SaveState() => null;
+        /// <summary>Messages, permits and each group's confirmations: a receiver restarted with the emulator gets what it did not confirm.</summary>
+        public JsonNode? SaveState()
+        {
+            lock (_lock)
+            {
+                var permits = new JsonObject();
+                foreach (var app in _permits)
+                {
+                    var users = new JsonObject();
+                    foreach (var user in app.Value) users[user.Key] = new JsonArray(user.Value.Select(t => (JsonNode)t).ToArray());
+                    permits[app.Key] = users;
+                }
+                var confirmed = new JsonObject();
+                foreach (var group in _confirmed) confirmed[group.Key] = new JsonArray(group.Value.OrderBy(id => id).Select(id => (JsonNode)id).ToArray());
+                return new JsonObject
+                {
+                    ["next_id"] = _nextId,
+                    ["messages"] = new JsonArray(_messages.Select(m => (JsonNode)m.ToState()).ToArray()),
+                    ["permits"] = permits,
+                    ["confirmed"] = confirmed,
+                };
+            }
+        }
 
         public void LoadState(JsonNode state)
         {
+            lock (_lock)
+            {
+                _messages.Clear();
+                _permits.Clear();
+                _confirmed.Clear();
+                _nextId = (long)state["next_id"]!;
+                foreach (var node in state["messages"]!.AsArray()) _messages.Add(Message.FromState(node!));
+                foreach (var app in state["permits"]!.AsObject())
+                {
+                    _permits[app.Key] = app.Value!.AsObject().ToDictionary(
+                        u => u.Key, u => new HashSet<string>(u.Value!.AsArray().Select(t => (string)t!), StringComparer.Ordinal), StringComparer.Ordinal);
+                }
+                foreach (var group in state["confirmed"]!.AsObject()) _confirmed[group.Key] = new HashSet<long>(group.Value!.AsArray().Select(id => (long)id!));
+            }
         }
 
         /// <summary>A message about one of <paramref name="nick"/>'s items, for every app the user permitted the topic to.</summary>
@@ -128,6 +164,19 @@ namespace TaobaoTop.Emulator.Seller
             public string Nick { get; }
             public string Content { get; }
             public DateTimeOffset Published { get; }
+
+            public JsonObject ToState() => new JsonObject
+            {
+                ["id"] = Id,
+                ["app_key"] = AppKey,
+                ["topic"] = Topic,
+                ["nick"] = Nick,
+                ["content"] = Content,
+                ["published"] = Published.ToString("o", CultureInfo.InvariantCulture),
+            };
+
+            public static Message FromState(JsonNode node) => new Message(
+                (long)node["id"]!, (string)node["app_key"]!, (string)node["topic"]!, (string)node["nick"]!, (string)node["content"]!, DateTimeOffset.Parse((string)node["published"]!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 
             public JsonObject ToJson(DateTimeOffset now) => new JsonObject
             {
