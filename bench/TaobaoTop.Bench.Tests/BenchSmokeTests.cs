@@ -23,6 +23,8 @@ public sealed class BenchSmokeTests : IDisposable
         "| Get-TbkOrder: code 7 (App Call Limited) answers |",
         "| Get-TbkOrder: peak working set of the engine's process |",
         "| Add-TaobaoItem, ",
+        " without extra pictures at 5 ms latency: calls/s |",
+        " with a 主图2 each at 5 ms latency: calls/s |",
         "| Get-TbkOrder, 1 days at 50 ms latency: calls/s and code 7 |",
         "| Add-TaobaoItem, 10 items at 50 ms latency: calls/s and code 7 |",
         "| Bulk listing: code 7 (App Call Limited) answers |",
