@@ -49,6 +49,33 @@ public sealed class ChineseMessageTests
         Assert.StartsWith("商品 abc：淘礼金金额 0.5 元不可用", result.Errors.Single(e => Equals(e.TargetObject, "abc")).ToString());
     }
 
+    private const string CoreFailures = """
+        Connect-TaobaoTop -Emulator -Qps 0
+        [pscustomobject]@{ 标题 = 'T恤'; 价格 = '59,90'; 库存 = '十'; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'ZH-2'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem -WhatIf
+        $item = Get-TaobaoItem -OnSale -First 1
+        try { Set-TaobaoItemPrice -NumIid $item.NumIid -Price '12,3' } catch { $_.ToString() }
+        """;
+
+    [Fact]
+    public void Row_problems_and_refused_prices_from_the_core_are_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", CoreFailures));
+        var rowError = Assert.Single(result.Errors).ToString();
+        Assert.Equal("第 1 条（商家编码 ZH-2）：价格：“59,90”不是以元为单位的金额（例如 19.90 或 1,299.00）：“,”只能分隔千位，小数写在“.”之后；库存：“十”不是整数。", rowError);
+        Assert.Contains("“12,3”不是以元为单位的金额", (string)result.Output[0].BaseObject);
+    }
+
+    [Fact]
+    public void Row_problems_and_refused_prices_from_the_core_stay_English_under_en_US()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("en-US", CoreFailures));
+        var rowError = Assert.Single(result.Errors).ToString();
+        Assert.Equal("row 1 (商家编码 ZH-2): 价格 '59,90' is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'; 库存 '十' is not a whole number.", rowError);
+        Assert.Contains("'12,3' is not a yuan amount", (string)result.Output[0].BaseObject);
+    }
+
     [Fact]
     public void The_same_messages_are_English_elsewhere()
     {
