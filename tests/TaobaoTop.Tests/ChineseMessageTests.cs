@@ -49,31 +49,45 @@ public sealed class ChineseMessageTests
         Assert.StartsWith("商品 abc：淘礼金金额 0.5 元不可用", result.Errors.Single(e => Equals(e.TargetObject, "abc")).ToString());
     }
 
-    private const string CoreFailures = """
+    /// <summary>A loopback port nothing listens on: a call to it is refused before anything is sent.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string CoreFailures(int port) => $$"""
         Connect-TaobaoTop -Emulator -Qps 0
         [pscustomobject]@{ 标题 = 'T恤'; 价格 = '59,90'; 库存 = '十'; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'ZH-2'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem -WhatIf
         $item = Get-TaobaoItem -OnSale -First 1
         try { Set-TaobaoItemPrice -NumIid $item.NumIid -Price '12,3' } catch { $_.ToString() }
+        Connect-TaobaoTop -AppKey 12345678 -AppSecret s3cr3t -Endpoint 'http://127.0.0.1:{{port}}/router/rest' -MaxRetries 0 -Qps 0
+        try { Find-TbkItem 手机 -AdzoneId 123 -ErrorAction Stop } catch { $_.ToString() }
         """;
 
     [Fact]
-    public void Row_problems_and_refused_prices_from_the_core_are_Chinese_under_zh_CN()
+    public void Row_problems_refused_prices_and_network_failures_from_the_core_are_Chinese_under_zh_CN()
     {
         using var session = new ModuleSession();
-        var result = session.Run(InUiCulture("zh-CN", CoreFailures));
+        var result = session.Run(InUiCulture("zh-CN", CoreFailures(ClosedPort())));
         var rowError = Assert.Single(result.Errors).ToString();
         Assert.Equal("第 1 条（商家编码 ZH-2）：价格：“59,90”不是以元为单位的金额（例如 19.90 或 1,299.00）：“,”只能分隔千位，小数写在“.”之后；库存：“十”不是整数。", rowError);
         Assert.Contains("“12,3”不是以元为单位的金额", (string)result.Output[0].BaseObject);
+        Assert.StartsWith("taobao.tbk.dg.material.optional.upgrade：与 127.0.0.1 通信时出现网络错误：", (string)result.Output[1].BaseObject);
     }
 
     [Fact]
-    public void Row_problems_and_refused_prices_from_the_core_stay_English_under_en_US()
+    public void Row_problems_refused_prices_and_network_failures_from_the_core_stay_English_under_en_US()
     {
         using var session = new ModuleSession();
-        var result = session.Run(InUiCulture("en-US", CoreFailures));
+        var result = session.Run(InUiCulture("en-US", CoreFailures(ClosedPort())));
         var rowError = Assert.Single(result.Errors).ToString();
         Assert.Equal("row 1 (商家编码 ZH-2): 价格 '59,90' is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'; 库存 '十' is not a whole number.", rowError);
         Assert.Contains("'12,3' is not a yuan amount", (string)result.Output[0].BaseObject);
+        Assert.StartsWith("taobao.tbk.dg.material.optional.upgrade: network error talking to 127.0.0.1: ", (string)result.Output[1].BaseObject);
     }
 
     [Fact]
