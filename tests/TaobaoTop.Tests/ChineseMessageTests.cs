@@ -91,6 +91,22 @@ public sealed class ChineseMessageTests
     }
 
     [Fact]
+    public void What_WhatIf_checks_against_the_shop_is_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", """
+            Connect-TaobaoTop -Emulator -Qps 0
+            function Row($outerId, $cid = 50000436) { [pscustomobject]@{ 标题 = "检查 $outerId"; 价格 = '19.90'; 库存 = 1; 类目ID = $cid; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $outerId; 省 = '浙江'; 市 = '杭州' } }
+            (Row 'C-1'), (Row 'C-2' 16), (Row 'C-3' 99999999), (Row 'C-1') | Add-TaobaoItem -WhatIf
+            """));
+        var messages = result.Errors.Select(e => e.Exception.Message).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.StartsWith("第 2 条（商家编码 C-2）：CategoryId (类目ID)：16（女装/女士精品）不是叶子类目；", messages[0]);
+        Assert.StartsWith("第 3 条（商家编码 C-3）：CategoryId (类目ID)：99999999 不是 taobao.itemcats.get 中的类目", messages[1]);
+        Assert.StartsWith("第 4 条（商家编码 C-1）：OuterId (商家编码)：“C-1”与第 1 条重复；每个商家编码只能对应一个商品", messages[2]);
+    }
+
+    [Fact]
     public void The_same_messages_are_English_elsewhere()
     {
         using var session = new ModuleSession();
