@@ -1,5 +1,9 @@
 using System.Globalization;
+using TaobaoTop.Core.Channels;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.WeCom;
 using TaobaoTop.Core.Protocol;
 using Xunit;
 
@@ -48,5 +52,40 @@ public sealed class ChineseCoreTextTests
         string? Refusal(string culture) => InUiCulture(culture, () => Money.TryParse("1,2345", out _, out var problem) ? null : problem);
         Assert.Equal("“1,2345”不是以元为单位的金额（例如 19.90 或 1,299.00）：“,”只能分隔千位，小数写在“.”之后", Refusal("zh-CN"));
         Assert.Equal("'1,2345' is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'", Refusal("en-US"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "channels.csv 第 2 行：“abc”不是 ID。")]
+    [InlineData("en-US", "channels.csv line 2: 'abc' is not an id.")]
+    public void A_channel_definition_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<FormatException>(() => ChannelDefinitionReader.ReadCsv("Channel,AdzoneId\n抖音,abc\n", "channels.csv")).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "联系我方式至少需要一名成员（-User）或一个部门（-Party）。")]
+    [InlineData("en-US", "A contact way needs at least one member (-User) or department (-Party).")]
+    public void A_contact_way_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(ContactWayRules.Check("s", null, null, null, creating: true))));
+
+    [Theory]
+    [InlineData("zh-CN", "/cgi-bin/gettoken 调用失败：errcode 40001 invalid credential。企业的 Secret 不正确：请在应用详情中核对。")]
+    [InlineData("en-US", "/cgi-bin/gettoken failed: errcode 40001 invalid credential. The corp secret is wrong: check it in the app's details.")]
+    public void A_WeCom_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new WeComException("/cgi-bin/gettoken", WeComErrorCodes.InvalidSecret, "invalid credential", new ErrorVerdict(ServiceErrorKind.InvalidArgument, isTransient: false)).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "：第 3 行有一个未闭合的引号（\"），因此从它到第 4 行的内容都会成为一行。")]
+    [InlineData("en-US", ": line 3 opens a quote (\") that is never closed, so everything after it up to line 4 would be one row.")]
+    public void An_unclosed_quote_in_a_sheet_speaks_the_UI_language(string culture, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "taobaotop-quote-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, "标题,价格\n衬衫,19.90\n\"长裙,29.90\n连衣裙,39.90\n");
+        try
+        {
+            Assert.Contains(expected, InUiCulture(culture, () => Assert.Throws<InvalidDataException>(() => new ItemSheetReader(path).ReadRows().ToList()).Message));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }
