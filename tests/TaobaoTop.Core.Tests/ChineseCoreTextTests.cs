@@ -88,4 +88,16 @@ public sealed class ChineseCoreTextTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("zh-CN", "图片 https://img.example/a.jpg 有 5000000 字节；最多接受 3145728 字节。")]
+    [InlineData("en-US", "The picture https://img.example/a.jpg is 5000000 bytes; at most 3145728 are taken.")]
+    public void A_picture_download_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new PictureDownloadException("https://img.example/a.jpg", TaobaoTop.Core.Resources.CoreText.Format("PictureUrlTooLarge", 5000000, 3145728)).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "items.journal 正被另一个运行占用，它尚未结束。")]
+    [InlineData("en-US", "items.journal is in use by another run, which has not finished.")]
+    public void A_journal_in_use_speaks_the_UI_language(string culture, string expected)
+        => Assert.StartsWith(expected, InUiCulture(culture, () => new ItemJournalInUseException("items.journal", null, new IOException("locked")).Message));
 }
