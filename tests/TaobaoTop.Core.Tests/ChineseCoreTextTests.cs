@@ -100,4 +100,10 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "items.journal is in use by another run, which has not finished.")]
     public void A_journal_in_use_speaks_the_UI_language(string culture, string expected)
         => Assert.StartsWith(expected, InUiCulture(culture, () => new ItemJournalInUseException("items.journal", null, new IOException("locked")).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "“ban”（无法读出这次封禁的时长，因此不等待）")]
+    [InlineData("en-US", "\"ban\" (the length of this ban could not be read, so it is not waited out)")]
+    public void A_quota_ban_of_unreadable_length_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new TopQuotaException(new TopApiException("taobao.tbk.any", 7, "App Call Limited", "accesscontrol.limited-by-app-access-count", "ban", null)).SubMessage));
 }
