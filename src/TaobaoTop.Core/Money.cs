@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core
 {
@@ -23,15 +24,14 @@ namespace TaobaoTop.Core
             var match = Grammar.Match(cleaned);
             if (!match.Success)
             {
-                problem = "'" + text + "' is not a yuan amount (e.g. 19.90 or 1,299.00)"
-                    + (cleaned.IndexOf(',') >= 0 ? ": a ',' may only separate thousands, decimals follow a '.'" : string.Empty);
+                problem = CoreText.Format("MoneyNotYuan", text) + (cleaned.IndexOf(',') >= 0 ? CoreText.Get("MoneyCommaHint") : string.Empty);
                 return false;
             }
             var digits = match.Groups["sign"].Value + match.Groups["whole"].Value.Replace(",", string.Empty)
                 + (match.Groups["fraction"].Success ? "." + match.Groups["fraction"].Value : string.Empty);
             if (!decimal.TryParse(digits, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
             {
-                problem = "'" + text + "' is too large";
+                problem = CoreText.Format("MoneyTooLarge", text);
                 return false;
             }
             problem = null;

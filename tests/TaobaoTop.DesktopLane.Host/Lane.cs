@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Globalization;
 using System.Net;
+using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core;
 using TaobaoTop.Core.Affiliate.Orders;
@@ -44,6 +46,20 @@ namespace TaobaoTop.DesktopLane.Host
             Check(new PictureCheck().Problem(picture) == null, "an 800×800 PNG is a valid main picture");
             Check(new PictureCheck().Problem(Path.Combine(work, "small.png")) != null, "a 100×100 PNG is refused");
             say("checked PNG pictures");
+
+            // The core's Chinese messages: its satellite in the module's zh-CN/, found beside TaobaoTop.Core.dll.
+            var ui = Thread.CurrentThread.CurrentUICulture;
+            Thread.CurrentThread.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+            try
+            {
+                Money.TryParse("59,90", out _, out var refusal);
+                Check(refusal != null && refusal.StartsWith("“59,90”不是以元为单位的金额", StringComparison.Ordinal), "a refused price in Chinese under zh-CN: " + refusal);
+            }
+            finally
+            {
+                Thread.CurrentThread.CurrentUICulture = ui;
+            }
+            say("the core's messages are Chinese under zh-CN");
 
             // The emulator as Connect-TaobaoTop -Emulator wires it.
             var emulator = new TopEmulator(new EmulatorOptions { Seed = 19 });

@@ -51,6 +51,7 @@ public sealed class NetFrameworkLaneTests : IDisposable
         Assert.True(exitCode == 0, output);
         Assert.Contains("read a GB18030 sheet: 3 rows", output);
         Assert.Contains("listed 3 items with their pictures", output);
+        Assert.Contains("the core's messages are Chinese under zh-CN", output);
         Assert.Contains("lane passed", output);
     }
 

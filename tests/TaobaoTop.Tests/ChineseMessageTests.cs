@@ -49,6 +49,63 @@ public sealed class ChineseMessageTests
         Assert.StartsWith("商品 abc：淘礼金金额 0.5 元不可用", result.Errors.Single(e => Equals(e.TargetObject, "abc")).ToString());
     }
 
+    /// <summary>A loopback port nothing listens on: a call to it is refused before anything is sent.</summary>
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string CoreFailures(int port) => $$"""
+        Connect-TaobaoTop -Emulator -Qps 0
+        [pscustomobject]@{ 标题 = 'T恤'; 价格 = '59,90'; 库存 = '十'; 类目ID = 50000436; 描述 = '纯棉面料舒适透气'; 商家编码 = 'ZH-2'; 省 = '浙江'; 市 = '杭州' } | Add-TaobaoItem -WhatIf
+        $item = Get-TaobaoItem -OnSale -First 1
+        try { Set-TaobaoItemPrice -NumIid $item.NumIid -Price '12,3' } catch { $_.ToString() }
+        Connect-TaobaoTop -AppKey 12345678 -AppSecret s3cr3t -Endpoint 'http://127.0.0.1:{{port}}/router/rest' -MaxRetries 0 -Qps 0
+        try { Find-TbkItem 手机 -AdzoneId 123 -ErrorAction Stop } catch { $_.ToString() }
+        """;
+
+    [Fact]
+    public void Row_problems_refused_prices_and_network_failures_from_the_core_are_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", CoreFailures(ClosedPort())));
+        var rowError = Assert.Single(result.Errors).ToString();
+        Assert.Equal("第 1 条（商家编码 ZH-2）：价格：“59,90”不是以元为单位的金额（例如 19.90 或 1,299.00）：“,”只能分隔千位，小数写在“.”之后；库存：“十”不是整数。", rowError);
+        Assert.Contains("“12,3”不是以元为单位的金额", (string)result.Output[0].BaseObject);
+        Assert.StartsWith("taobao.tbk.dg.material.optional.upgrade：与 127.0.0.1 通信时出现网络错误：", (string)result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public void Row_problems_refused_prices_and_network_failures_from_the_core_stay_English_under_en_US()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("en-US", CoreFailures(ClosedPort())));
+        var rowError = Assert.Single(result.Errors).ToString();
+        Assert.Equal("row 1 (商家编码 ZH-2): 价格 '59,90' is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'; 库存 '十' is not a whole number.", rowError);
+        Assert.Contains("'12,3' is not a yuan amount", (string)result.Output[0].BaseObject);
+        Assert.StartsWith("taobao.tbk.dg.material.optional.upgrade: network error talking to 127.0.0.1: ", (string)result.Output[1].BaseObject);
+    }
+
+    [Fact]
+    public void What_WhatIf_checks_against_the_shop_is_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", """
+            Connect-TaobaoTop -Emulator -Qps 0
+            function Row($outerId, $cid = 50000436) { [pscustomobject]@{ 标题 = "检查 $outerId"; 价格 = '19.90'; 库存 = 1; 类目ID = $cid; 描述 = '纯棉短袖T恤舒适'; 商家编码 = $outerId; 省 = '浙江'; 市 = '杭州' } }
+            (Row 'C-1'), (Row 'C-2' 16), (Row 'C-3' 99999999), (Row 'C-1') | Add-TaobaoItem -WhatIf
+            """));
+        var messages = result.Errors.Select(e => e.Exception.Message).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.StartsWith("第 2 条（商家编码 C-2）：CategoryId (类目ID)：16（女装/女士精品）不是叶子类目；", messages[0]);
+        Assert.StartsWith("第 3 条（商家编码 C-3）：CategoryId (类目ID)：99999999 不是 taobao.itemcats.get 中的类目", messages[1]);
+        Assert.StartsWith("第 4 条（商家编码 C-1）：OuterId (商家编码)：“C-1”与第 1 条重复；每个商家编码只能对应一个商品", messages[2]);
+    }
+
     [Fact]
     public void The_same_messages_are_English_elsewhere()
     {

@@ -8,6 +8,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using TaobaoTop.Core.Affiliate;
 using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Channels
 {
@@ -39,9 +40,9 @@ namespace TaobaoTop.Core.Channels
             using (var reader = new StringReader(text))
             using (var csv = new CsvReader(reader, configuration))
             {
-                if (!csv.Read() || !csv.ReadHeader()) throw new FormatException(source + ": no header line (Channel, State, AdzoneId, RelationId, Cost).");
+                if (!csv.Read() || !csv.ReadHeader()) throw new FormatException(CoreText.Format("ChannelsNoHeader", source));
                 var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-                if (!headers.Contains("channel")) throw new FormatException(source + ": no Channel column.");
+                if (!headers.Contains("channel")) throw new FormatException(CoreText.Format("ChannelsNoChannelColumn", source));
                 while (csv.Read())
                 {
                     var line = csv.Parser.RawRow;
@@ -53,7 +54,7 @@ namespace TaobaoTop.Core.Channels
                     }
                     catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
                     {
-                        throw new FormatException(source + " line " + line.ToString(CultureInfo.InvariantCulture) + ": " + ex.Message, ex);
+                        throw new FormatException(CoreText.Format("ChannelsAtLine", source, line.ToString(CultureInfo.InvariantCulture), ex.Message), ex);
                     }
                 }
             }
@@ -81,7 +82,7 @@ namespace TaobaoTop.Core.Channels
                     }
                     catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is InvalidOperationException)
                     {
-                        throw new FormatException(source + " item " + index.ToString(CultureInfo.InvariantCulture) + ": " + ex.Message, ex);
+                        throw new FormatException(CoreText.Format("ChannelsAtItem", source, index.ToString(CultureInfo.InvariantCulture), ex.Message), ex);
                     }
                 }
             }
@@ -91,11 +92,11 @@ namespace TaobaoTop.Core.Channels
         /// <summary>Names, states and affiliate ids must be unique, or an order or customer could count twice.</summary>
         public static IReadOnlyList<ChannelDefinition> Validate(IReadOnlyList<ChannelDefinition> channels, string source)
         {
-            if (channels.Count == 0) throw new FormatException(source + ": no channels.");
+            if (channels.Count == 0) throw new FormatException(CoreText.Format("ChannelsNone", source));
             Unique(channels.Select(c => c.Name), "channel", source, StringComparer.OrdinalIgnoreCase);
             Unique(channels.Where(c => c.State != null).Select(c => c.State!), "state", source, StringComparer.Ordinal);
-            Unique(channels.SelectMany(c => c.AdzoneIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "adzone id", source, StringComparer.Ordinal);
-            Unique(channels.SelectMany(c => c.RelationIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), "relation id", source, StringComparer.Ordinal);
+            Unique(channels.SelectMany(c => c.AdzoneIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), CoreText.Get("ChannelsAdzoneId"), source, StringComparer.Ordinal);
+            Unique(channels.SelectMany(c => c.RelationIds).Select(i => i.ToString(CultureInfo.InvariantCulture)), CoreText.Get("ChannelsRelationId"), source, StringComparer.Ordinal);
             Unique(channels.SelectMany(c => c.TaoPasswords), "淘口令", source, StringComparer.Ordinal);
             return channels;
         }
@@ -103,7 +104,7 @@ namespace TaobaoTop.Core.Channels
         private static void Unique(IEnumerable<string> values, string what, string source, StringComparer comparer)
         {
             var twice = values.GroupBy(v => v, comparer).FirstOrDefault(g => g.Count() > 1);
-            if (twice != null) throw new FormatException(source + ": the " + what + " " + twice.Key + " belongs to more than one channel.");
+            if (twice != null) throw new FormatException(CoreText.Format("ChannelsIdTwice", source, what, twice.Key));
         }
 
         private static JsonElement? Property(JsonElement item, string name)
@@ -127,7 +128,7 @@ namespace TaobaoTop.Core.Channels
             => string.IsNullOrWhiteSpace(text) ? Array.Empty<long>() : text!.Split(IdSeparators, StringSplitOptions.RemoveEmptyEntries).Select(Id).ToArray();
 
         private static long Id(string text)
-            => long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new FormatException("'" + text + "' is not an id.");
+            => long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new FormatException(CoreText.Format("NotAnId", text));
 
         private static IReadOnlyList<string> JsonPasswords(JsonElement? value)
         {
@@ -143,15 +144,15 @@ namespace TaobaoTop.Core.Channels
         private static string Password(string text)
             => TbkPasswordText.TryFind(text.Trim(), out var code) || TbkPasswordText.TryFind("￥" + text.Trim() + "￥", out code)
                 ? code
-                : throw new FormatException("'" + text + "' is not a 淘口令.");
+                : throw new FormatException(CoreText.Format("NotATaoPassword", text));
 
         private static decimal Cost(string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return 0m;
-            return Money.TryParse(text, out var cost, out var problem) ? Cost(cost, text!) : throw new FormatException("'" + text + "' is not a cost: " + problem + ".");
+            return Money.TryParse(text, out var cost, out var problem) ? Cost(cost, text!) : throw new FormatException(CoreText.Format("NotACost", text, problem));
         }
 
         private static decimal Cost(decimal cost, string text)
-            => Money.HasAtMostTwoDecimals(cost) ? Money.ToFen(cost) : throw new FormatException("'" + text + "' is not a cost: it has more than 2 decimals.");
+            => Money.HasAtMostTwoDecimals(cost) ? Money.ToFen(cost) : throw new FormatException(CoreText.Format("CostDecimals", text));
     }
 }

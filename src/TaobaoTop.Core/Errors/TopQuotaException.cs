@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Errors
 {
@@ -10,7 +11,7 @@ namespace TaobaoTop.Core.Errors
 
         public TopQuotaException(TopApiException answer, TimeSpan ban, DateTimeOffset resetsAt)
             : base(answer.Api, answer.Code, answer.ErrorMessage, answer.SubCode,
-                   answer.SubMessage + string.Format(CultureInfo.InvariantCulture, "; the call quota resets at {0:yyyy-MM-dd HH:mm:ss zzz}", resetsAt),
+                   answer.SubMessage + CoreText.Format("QuotaResetsAt", resetsAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)),
                    answer.RequestId, Spent)
         {
             Ban = ban;
@@ -20,7 +21,7 @@ namespace TaobaoTop.Core.Errors
         /// <summary>A ban whose length is unreadable or absurd: not waited out, the gateway's text quoted.</summary>
         public TopQuotaException(TopApiException answer)
             : base(answer.Api, answer.Code, answer.ErrorMessage, answer.SubCode,
-                   "\"" + answer.SubMessage + "\" (the length of this ban could not be read, so it is not waited out)",
+                   CoreText.Format("QuotaBanUnreadable", answer.SubMessage),
                    answer.RequestId, Spent)
         {
         }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -105,7 +106,7 @@ namespace TaobaoTop.Core.Items
                 if (_failure != null) throw new ItemJournalWriteException(_path, entry, _failure);
                 // A row is never sent without its Sending line: after a stop closed the journal, a row still on its way
                 // to a call slot is not sent at all.
-                if (_closed && entry.Status == Sending) throw new OperationCanceledException("The journal " + _path + " is closed: the row is not sent.");
+                if (_closed && entry.Status == Sending) throw new OperationCanceledException(CoreText.Format("JournalClosed", _path));
                 _entries[entry.Key] = entry;
                 // Calls still finishing after a stop find the journal closed; their rows keep their Sending line, so a
                 // run with this journal checks them by outer_id.
@@ -217,7 +218,7 @@ namespace TaobaoTop.Core.Items
     public sealed class ItemJournalInUseException : IOException
     {
         public ItemJournalInUseException(string path, string? holder, Exception inner)
-            : base(path + " is in use by " + (holder ?? "another run") + ", which has not finished. Two runs on one journal would add items twice, so nothing was sent. Wait for that run to end, or stop it; a run that was killed frees the journal.", inner)
+            : base(CoreText.Format("JournalInUse", path, holder ?? CoreText.Get("AnotherRun")), inner)
         {
             Path = path;
             Holder = holder;
@@ -233,7 +234,7 @@ namespace TaobaoTop.Core.Items
     public sealed class ItemJournalWriteException : IOException
     {
         public ItemJournalWriteException(string path, ItemJournalEntry entry, Exception inner)
-            : base("The journal " + path + " could not be written (" + inner.Message + "), so the run stopped: a row it does not record could be added twice by a later run. " + Known(entry), inner)
+            : base(CoreText.Format("JournalNotWritten", path, inner.Message, Known(entry)), inner)
         {
             Path = path;
             Entry = entry;
@@ -246,18 +247,17 @@ namespace TaobaoTop.Core.Items
 
         private static string Known(ItemJournalEntry entry)
         {
-            var row = "Row " + entry.Row + (entry.OuterId != null ? " (商家编码 " + entry.OuterId + ")" : string.Empty) + ": ";
+            var row = entry.OuterId != null ? CoreText.Format("JournalRowOuterId", entry.Row, entry.OuterId) : CoreText.Format("JournalRow", entry.Row);
             switch (entry.Status)
             {
                 case ItemJournal.Sending:
-                    return row + "item.add was not sent for it.";
+                    return row + CoreText.Get("JournalNotSent");
                 case nameof(TaobaoItemStatus.Added):
-                    return row + "it was added as item " + entry.NumIid + ", which the journal does not record; "
-                        + (entry.OuterId != null ? "a run with this journal finds it by 商家编码 and does not add it again." : "it has no 商家编码, so a run with this journal does not send it again: check the shop.");
+                    return row + CoreText.Format(entry.OuterId != null ? "JournalAddedFindable" : "JournalAddedNoOuterId", entry.NumIid);
                 case ItemJournal.InDoubt:
-                    return row + "whether item.add was carried out is not known; a run with this journal checks it before sending it again.";
+                    return row + CoreText.Get("JournalInDoubt");
                 default:
-                    return row + "its outcome (" + entry.Status + ") is not recorded.";
+                    return row + CoreText.Format("JournalOutcomeNotRecorded", entry.Status);
             }
         }
     }

@@ -9,6 +9,7 @@ using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -128,23 +129,23 @@ namespace TaobaoTop.Core.Items
             {
                 if (_outerIdsSeen.TryGetValue(draft.OuterId, out var first))
                 {
-                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, ItemColumns.Describe(ItemColumns.OuterId) + " '" + draft.OuterId + "' repeats " + first + "; one item per outer_id") };
+                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, CoreText.Format("OuterIdRepeatsRow", ItemColumns.Describe(ItemColumns.OuterId), draft.OuterId, first)) };
                     Finish(sequence, Invalid(draft.Row, errors));
                     return;
                 }
-                _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
+                _outerIdsSeen[draft.OuterId] = draft.Row.LineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", draft.Row.RowNumber);
             }
             else
             {
                 if (!_warnedNoOuterId)
                 {
                     _warnedNoOuterId = true;
-                    (_options.Warn ?? _options.Log)?.Invoke(draft.Row.Describe() + " and maybe others have no 商家编码 (outer_id): such rows cannot be matched against the shop, only against this run's journal by their content. Give every row a 商家编码 to never add one twice.");
+                    (_options.Warn ?? _options.Log)?.Invoke(CoreText.Format("NoOuterIdWarning", draft.Row.Describe()));
                 }
                 var key = KeyOf(draft);
                 if (_contentSeen.TryGetValue(key, out var first))
                 {
-                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, "the row repeats " + first + " (same content, no 商家编码); one item per row content unless a 商家编码 tells them apart") };
+                    var errors = new[] { new ItemFieldError(ItemColumns.OuterId, CoreText.Format("ContentRepeats", first)) };
                     Finish(sequence, Invalid(draft.Row, errors));
                     return;
                 }
@@ -306,7 +307,7 @@ namespace TaobaoTop.Core.Items
                     var ours = now.Except(prior.Existing ?? Array.Empty<long>()).ToArray();
                     if (ours.Length > 0)
                     {
-                        Log(draft, "an earlier run sent it and item " + ours[0] + " has its outer_id: not sent again");
+                        Log(draft, CoreText.Format("EarlierRunAdded", ours[0]));
                         return Added(draft, key, result, ours[0], null);
                     }
                 }
@@ -321,10 +322,10 @@ namespace TaobaoTop.Core.Items
             }
             else if (prior != null && prior.IsOpen)
             {
-                var why = "an earlier run sent this row and got no answer, so it may have been added; it has no outer_id (商家编码) to check by, so it is not sent again. Check the shop, then remove its line from the journal to add it";
+                var why = CoreText.Get("EarlierRunInDoubt");
                 result.Status = TaobaoItemStatus.Failed;
                 result.Error = why;
-                return (result, new TaobaoItemRowException(draft.Row.Describe() + ": " + why + ".", result));
+                return (result, new TaobaoItemRowException(CoreText.Format("RowProblems", draft.Row.Describe(), why), result));
             }
 
             var pictureUrl = draft.PictureUrl;
@@ -337,7 +338,7 @@ namespace TaobaoTop.Core.Items
                 }
                 catch (TopException ex)
                 {
-                    return Failed(draft, key, result, "the main picture could not be uploaded: " + ex.Message, ex, inDoubt: false);
+                    return Failed(draft, key, result, CoreText.Format("MainPictureNotUploaded", ex.Message), ex, inDoubt: false);
                 }
             }
             result.PictureUrl = pictureUrl;
@@ -411,10 +412,10 @@ namespace TaobaoTop.Core.Items
                     var ours = found.Except(existing).ToArray();
                     if (ours.Length > 0)
                     {
-                        Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was carried out: item " + ours[0]);
+                        Log(draft, CoreText.Format("NoAnswerWasAdded", ex.Message, ours[0]));
                         return Added(draft, key, result, ours[0], null);
                     }
-                    Log(draft, "item.add got no answer (" + ex.Message + "); looked up by outer_id, it was not carried out: sending it again");
+                    Log(draft, CoreText.Format("NoAnswerWasNotAdded", ex.Message));
                     inDoubt = false;
                 }
                 catch (TopException ex)
@@ -427,11 +428,11 @@ namespace TaobaoTop.Core.Items
             if (inDoubt)
             {
                 var why = draft.OuterId == null
-                    ? "item.add got no answer and may have been carried out; without an outer_id (商家编码) it cannot be checked, so it was not sent again: " + last!.Message
-                    : "item.add got no answer and whether it was carried out could not be checked: " + last!.Message + ". Run again with the same -JournalPath to finish it";
+                    ? CoreText.Format("InDoubtNoOuterId", last!.Message)
+                    : CoreText.Format("InDoubtUnchecked", last!.Message);
                 return Failed(draft, key, result, why, last, inDoubt: true, existing);
             }
-            return Failed(draft, key, result, "sent " + result.Attempts + " times without an answer, and each time a lookup found it not carried out: " + last!.Message, last, inDoubt: false);
+            return Failed(draft, key, result, CoreText.Format("SentWithoutAnswer", result.Attempts, last!.Message), last, inDoubt: false);
         }
 
         /// <summary>The item of an item.add answer; an answer without a usable one leaves the add in doubt.</summary>
@@ -445,11 +446,11 @@ namespace TaobaoTop.Core.Items
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException || ex is InvalidOperationException)
             {
-                throw new TopResponseException(response.Api, response.Api + ": the answer could not be read (" + ex.Message + "): " + excerpt, excerpt);
+                throw new TopResponseException(response.Api, CoreText.Format("ItemAnswerUnreadable", response.Api, ex.Message, excerpt), excerpt);
             }
             if (item.NumIid <= 0)
             {
-                throw new TopResponseException(response.Api, response.Api + " answered without the new item's num_iid: " + excerpt, excerpt);
+                throw new TopResponseException(response.Api, CoreText.Format("ItemAnswerNoNumIid", response.Api, excerpt), excerpt);
             }
             return item;
         }
@@ -468,7 +469,7 @@ namespace TaobaoTop.Core.Items
             result.Status = TaobaoItemStatus.Failed;
             result.Error = why;
             Record(draft, key, inDoubt ? ItemJournal.InDoubt : nameof(TaobaoItemStatus.Failed), null, existing, why);
-            return (result, new TaobaoItemRowException(draft.Row.Describe() + ": " + why.TrimEnd('.') + ".", result, cause));
+            return (result, new TaobaoItemRowException(CoreText.Format("RowProblems", draft.Row.Describe(), why.TrimEnd('.')), result, cause));
         }
 
         private void Record(ItemDraft draft, string key, string status, long? numIid, long[]? existing, string? error)
@@ -485,7 +486,7 @@ namespace TaobaoTop.Core.Items
                 Error = error,
             });
 
-        private void Log(ItemDraft draft, string message) => _options.Log?.Invoke(draft.Row.Describe() + ": " + message);
+        private void Log(ItemDraft draft, string message) => _options.Log?.Invoke(CoreText.Format("RowSays", draft.Row.Describe(), message));
 
         private static TaobaoItemResult NewResult(ItemRow row) => new TaobaoItemResult
         {
@@ -567,7 +568,7 @@ namespace TaobaoTop.Core.Items
                     return RecordUploaded(k, file, await PictureTitledAsync(mark).ConfigureAwait(false) ?? throw ex);
                 }
                 var url = ItemApi.ReadPicture(response, path).PicturePath
-                    ?? throw new TopResponseException("taobao.picture.upload", "taobao.picture.upload answered without a picture_path.", response.RawJson);
+                    ?? throw new TopResponseException("taobao.picture.upload", CoreText.Get("PictureAnswerNoPath"), response.RawJson);
                 Interlocked.Increment(ref Counts.PicturesUploadedCount);
                 return RecordUploaded(k, file, url);
             })).Value;
@@ -663,7 +664,7 @@ namespace TaobaoTop.Core.Items
                 }
                 catch (Exception ex) when (ex is TopException || ex is PictureDownloadException || ex is System.Net.Http.HttpRequestException || ex is System.IO.IOException)
                 {
-                    (_options.Warn ?? _options.Log)?.Invoke(draft.Row.Describe() + ": item " + numIid + " is in the shop, but its " + picture.Name + " (" + picture.Picture + ") could not be attached: " + ex.Message + " Run again with the same -JournalPath to attach it.");
+                    (_options.Warn ?? _options.Log)?.Invoke(CoreText.Format("PictureNotAttached", draft.Row.Describe(), numIid, picture.Name, picture.Picture, ex.Message));
                 }
             }
         }

@@ -8,6 +8,7 @@ using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 
 namespace TaobaoTop.Core.Items
@@ -37,12 +38,12 @@ namespace TaobaoTop.Core.Items
             if (draft.OuterId != null)
             {
                 if (_outerIds.TryGetValue(draft.OuterId, out var first))
-                    errors.Add(new ItemFieldError(ItemColumns.OuterId, ItemColumns.Describe(ItemColumns.OuterId) + " '" + draft.OuterId + "' repeats " + first + "; one item per outer_id"));
+                    errors.Add(new ItemFieldError(ItemColumns.OuterId, CoreText.Format("OuterIdRepeatsRow", ItemColumns.Describe(ItemColumns.OuterId), draft.OuterId, first)));
                 else
-                    _outerIds[draft.OuterId] = draft.Row.LineNumber is int line ? "line " + line : "row " + draft.Row.RowNumber;
+                    _outerIds[draft.OuterId] = draft.Row.LineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", draft.Row.RowNumber);
             }
             if (await CategoryProblemAsync(draft.CategoryId, cancellation).ConfigureAwait(false) is string problem)
-                errors.Add(new ItemFieldError(ItemColumns.CategoryId, ItemColumns.Describe(ItemColumns.CategoryId) + " " + problem));
+                errors.Add(new ItemFieldError(ItemColumns.CategoryId, CoreText.Format("FieldProblem", ItemColumns.Describe(ItemColumns.CategoryId), problem)));
             else
                 await PropertiesAsync(draft, errors, cancellation).ConfigureAwait(false);
         }
@@ -79,8 +80,9 @@ namespace TaobaoTop.Core.Items
                 if (string.IsNullOrEmpty(text))
                 {
                     if (property.IsRequired)
-                        errors.Add(new ItemFieldError(property.Name, property.Name + " is required in category " + draft.CategoryId + " and missing"
-                            + (property.IsEnum ? "; its values include " + string.Join(", ", property.Values.Take(5).Select(v => v.Name)) : "; give it as a column named " + property.Name)));
+                        errors.Add(new ItemFieldError(property.Name, property.IsEnum
+                            ? CoreText.Format("PropertyRequiredValues", property.Name, draft.CategoryId, string.Join(CoreText.Get("ListSeparator"), property.Values.Take(5).Select(v => v.Name)))
+                            : CoreText.Format("PropertyRequiredColumn", property.Name, draft.CategoryId)));
                     continue;
                 }
                 if (ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value)
@@ -91,7 +93,7 @@ namespace TaobaoTop.Core.Items
                 {
                     if (text!.IndexOf(',') >= 0)
                     {
-                        errors.Add(new ItemFieldError(property.Name, property.Name + " '" + text + "' contains a comma, which input_str cannot carry"));
+                        errors.Add(new ItemFieldError(property.Name, CoreText.Format("PropertyComma", property.Name, text)));
                         continue;
                     }
                     inputPids.Add(property.Pid.ToString(CultureInfo.InvariantCulture));
@@ -99,7 +101,7 @@ namespace TaobaoTop.Core.Items
                 }
                 else
                 {
-                    errors.Add(new ItemFieldError(property.Name, property.Name + " '" + text + "' is not one of its values; nearest: " + string.Join(", ", ItemPropertyCatalog.Nearest(property, text!))));
+                    errors.Add(new ItemFieldError(property.Name, CoreText.Format("PropertyNotAValue", property.Name, text, string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!)))));
                 }
             }
             draft.Props = props.Count > 0 ? string.Join(";", props) : null;
@@ -112,7 +114,7 @@ namespace TaobaoTop.Core.Items
         {
             if (sale.Count == 0)
             {
-                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, "category " + draft.CategoryId + " has no sale properties, so its items cannot have SKUs"));
+                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, CoreText.Format("NoSaleProperties", draft.CategoryId)));
                 return;
             }
             string? firstPids = null;
@@ -121,7 +123,7 @@ namespace TaobaoTop.Core.Items
             {
                 var pairs = new List<(long Pid, long Vid)>();
                 var names = new List<string>();
-                var where = sku.Row.DescribeSku(null) + ": ";
+                var where = CoreText.Format("SkuWhere", sku.Row.DescribeSku(null));
                 var broken = false;
                 foreach (var property in sale)
                 {
@@ -137,7 +139,7 @@ namespace TaobaoTop.Core.Items
                     else
                     {
                         broken = true;
-                        errors.Add(new ItemFieldError(property.Name, where + property.Name + " '" + text + "' is not one of its values; nearest: " + string.Join(", ", ItemPropertyCatalog.Nearest(property, text!))));
+                        errors.Add(new ItemFieldError(property.Name, where + CoreText.Format("PropertyNotAValue", property.Name, text, string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!)))));
                     }
                 }
                 if (broken) continue;
@@ -145,13 +147,13 @@ namespace TaobaoTop.Core.Items
                 where = sku.Row.DescribeSku(sku.Name) + ": ";
                 if (pairs.Count == 0)
                 {
-                    errors.Add(new ItemFieldError(sale[0].Name, where + "the SKU gives no sale property; give " + string.Join(" and/or ", sale.Select(p => p.Name))));
+                    errors.Add(new ItemFieldError(sale[0].Name, where + CoreText.Format("SkuNoSaleProperty", string.Join(CoreText.Get("AndOr"), sale.Select(p => p.Name)))));
                     continue;
                 }
                 var pids = string.Join(",", pairs.Select(p => p.Pid));
                 if (firstPids != null && pids != firstPids)
                 {
-                    errors.Add(new ItemFieldError(sale[0].Name, where + "the SKU gives other sale properties than the item's first SKU; every SKU gives the same ones"));
+                    errors.Add(new ItemFieldError(sale[0].Name, where + CoreText.Get("SkuOtherSaleProperties")));
                     continue;
                 }
                 firstPids = pids;
@@ -165,7 +167,7 @@ namespace TaobaoTop.Core.Items
                     if (!draft.PropertyPictures.Any(p => p.Properties == properties)) draft.PropertyPictures.Add((properties, sku.Picture));
                 }
                 if (seen.TryGetValue(sku.Properties, out var first))
-                    errors.Add(new ItemFieldError(sale[0].Name, where + "repeats the SKU " + sku.Name + " of " + first.Row.DescribeSku(null)));
+                    errors.Add(new ItemFieldError(sale[0].Name, where + CoreText.Format("SkuRepeats", sku.Name, first.Row.DescribeSku(null))));
                 else
                     seen[sku.Properties] = sku;
             }
@@ -200,8 +202,8 @@ namespace TaobaoTop.Core.Items
             var category = response.Body.List("item_cats").FirstOrDefault(c => c.Long("cid") == cid);
             var id = cid.ToString(CultureInfo.InvariantCulture);
             string? problem = null;
-            if (category.ValueKind == System.Text.Json.JsonValueKind.Undefined) problem = id + " is not a category of taobao.itemcats.get";
-            else if (category.Bool("is_parent") == true) problem = id + " (" + category.Text("name") + ") is not a leaf category; items go under a leaf (Tab after -CategoryId lists them)";
+            if (category.ValueKind == System.Text.Json.JsonValueKind.Undefined) problem = CoreText.Format("CategoryUnknown", id);
+            else if (category.Bool("is_parent") == true) problem = CoreText.Format("CategoryNotLeaf", id, category.Text("name"));
             _categoryProblems[cid] = problem;
             return problem;
         }

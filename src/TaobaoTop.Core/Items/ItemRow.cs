@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -105,19 +106,21 @@ namespace TaobaoTop.Core.Items
         /// <summary>"line 12 (SKU 黑色/M)": a SKU row in messages about its item.</summary>
         public string DescribeSku(string? values)
         {
-            var where = LineNumber is int line ? "line " + line : "row " + RowNumber;
-            if (!string.IsNullOrWhiteSpace(SkuOuterId)) return where + " (SKU编码 " + SkuOuterId!.Trim() + ")";
-            return string.IsNullOrEmpty(values) ? where : where + " (SKU " + values + ")";
+            var where = Where();
+            if (!string.IsNullOrWhiteSpace(SkuOuterId)) return CoreText.Format("WhereSkuOuterId", where, SkuOuterId!.Trim());
+            return string.IsNullOrEmpty(values) ? where : CoreText.Format("WhereSku", where, values);
         }
 
         /// <summary>"line 12" for a file row, "row 12" otherwise, with the outer_id or title when there is one.</summary>
         public string Describe()
         {
-            var where = LineNumber is int line ? "line " + line : "row " + RowNumber;
-            if (!string.IsNullOrWhiteSpace(OuterId)) return where + " (商家编码 " + OuterId!.Trim() + ")";
-            if (!string.IsNullOrWhiteSpace(Title)) return where + " ('" + Title!.Trim() + "')";
+            var where = Where();
+            if (!string.IsNullOrWhiteSpace(OuterId)) return CoreText.Format("WhereOuterId", where, OuterId!.Trim());
+            if (!string.IsNullOrWhiteSpace(Title)) return CoreText.Format("WhereTitle", where, Title!.Trim());
             return where;
         }
+
+        private string Where() => LineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", RowNumber);
     }
 
     /// <summary>A row that passed validation: the values item.add is sent.</summary>

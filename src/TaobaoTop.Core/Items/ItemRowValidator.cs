@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -37,7 +37,7 @@ namespace TaobaoTop.Core.Items
             {
                 var bytes = ItemRules.GbkLength(title);
                 if (bytes > ItemRules.MaxTitleBytes)
-                    Add(errors, ItemColumns.Title, "is " + bytes + " bytes long; at most 60 are allowed (a Chinese character counts 2)");
+                    Add(errors, ItemColumns.Title, "TitleTooLong", bytes);
                 draft.Title = title;
             }
 
@@ -53,7 +53,7 @@ namespace TaobaoTop.Core.Items
             else if (itemLevel && Optional(row.Price) is string price)
             {
                 if (ItemRules.TryParsePrice(price, out var value, out var problem)) givenPrice = draft.Price = value;
-                else Add(errors, ItemColumns.Price, problem!);
+                else AddProblem(errors, ItemColumns.Price, problem!);
             }
 
             var quantity = !itemLevel ? null : hasSkus ? Optional(row.Quantity) : Required(row.Quantity, ItemColumns.Quantity, errors);
@@ -61,7 +61,7 @@ namespace TaobaoTop.Core.Items
             if (quantity != null)
             {
                 if (ItemRules.TryParseQuantity(quantity, out var value, out var problem)) givenQuantity = draft.Quantity = value;
-                else Add(errors, ItemColumns.Quantity, problem!);
+                else AddProblem(errors, ItemColumns.Quantity, problem!);
             }
             if (hasSkus) ValidateSkus(row, draft, givenPrice, givenQuantity, errors);
 
@@ -69,14 +69,14 @@ namespace TaobaoTop.Core.Items
             if (category != null)
             {
                 if (long.TryParse(category, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cid) && cid > 0) draft.CategoryId = cid;
-                else Add(errors, ItemColumns.CategoryId, "'" + category + "' is not a category id (a positive whole number from taobao.itemcats.get)");
+                else Add(errors, ItemColumns.CategoryId, "CategoryNotId", category);
             }
 
             var description = Required(row.Description, ItemColumns.Description, errors);
             if (description != null)
             {
                 if (description.Length < ItemRules.MinDescriptionLength || description.Length > ItemRules.MaxDescriptionLength)
-                    Add(errors, ItemColumns.Description, "is " + description.Length + " characters long; it must be 6 to 24999");
+                    Add(errors, ItemColumns.Description, "DescriptionLength", description.Length);
                 draft.Description = description;
             }
 
@@ -86,20 +86,20 @@ namespace TaobaoTop.Core.Items
             if (Optional(row.StuffStatus) is string stuff)
             {
                 var status = ItemRules.StuffStatus(stuff);
-                if (status is null) Add(errors, ItemColumns.StuffStatus, "'" + stuff + "' is not one of new (全新), second (二手), unused (闲置)");
+                if (status is null) Add(errors, ItemColumns.StuffStatus, "StuffStatusUnknown", stuff);
                 else draft.StuffStatus = status;
             }
 
             if (Optional(row.FreightTemplateId) is string postage)
             {
                 if (long.TryParse(postage, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var template) && template > 0) draft.FreightTemplateId = template;
-                else Add(errors, ItemColumns.FreightTemplateId, "'" + postage + "' is not a freight template id (a positive whole number from Get-TaobaoFreightTemplate)");
+                else Add(errors, ItemColumns.FreightTemplateId, "FreightTemplateNotId", postage);
             }
 
             if (Optional(row.OuterId) is string outerId)
             {
-                if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "is " + ItemRules.GbkLength(outerId) + " bytes long; at most " + ItemRules.MaxOuterIdBytes + " are allowed (a Chinese character counts 2)");
-                else if (outerId.IndexOf(',') >= 0) Add(errors, ItemColumns.OuterId, "'" + outerId + "' contains a comma, which taobao.items.custom.get cannot look up");
+                if (ItemRules.GbkLength(outerId) > ItemRules.MaxOuterIdBytes) Add(errors, ItemColumns.OuterId, "OuterIdTooLong", ItemRules.GbkLength(outerId), ItemRules.MaxOuterIdBytes);
+                else if (outerId.IndexOf(',') >= 0) Add(errors, ItemColumns.OuterId, "OuterIdComma", outerId);
                 draft.OuterId = outerId;
             }
 
@@ -114,12 +114,12 @@ namespace TaobaoTop.Core.Items
                     var path = ResolvePicture(picture);
                     if (path is null)
                     {
-                        Add(errors, ItemColumns.Picture, "'" + picture + "' is not a valid file path");
+                        AddProblem(errors, ItemColumns.Picture, CoreText.Format("NotAFilePath", picture));
                     }
                     else
                     {
                         var problem = _pictures.Problem(path);
-                        if (problem != null) Add(errors, ItemColumns.Picture, problem);
+                        if (problem != null) AddProblem(errors, ItemColumns.Picture, problem);
                         draft.PictureFile = path;
                     }
                 }
@@ -141,28 +141,28 @@ namespace TaobaoTop.Core.Items
         private void ValidateSkus(ItemRow row, ItemDraft draft, decimal? givenPrice, long? givenQuantity, List<ItemFieldError> errors)
         {
             if (row.Skus.Count > ItemRules.MaxSkus)
-                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, "the item has " + row.Skus.Count + " SKU rows; at most " + ItemRules.MaxSkus + " are allowed"));
+                errors.Add(new ItemFieldError(ItemColumns.SkuOuterId, CoreText.Format("TooManySkus", row.Skus.Count, ItemRules.MaxSkus)));
             var outerIds = new Dictionary<string, ItemRow>(StringComparer.Ordinal);
             foreach (var skuRow in row.Skus)
             {
                 var sku = new SkuDraft(skuRow);
-                var where = skuRow.DescribeSku(null) + ": ";
+                var where = CoreText.Format("SkuWhere", skuRow.DescribeSku(null));
                 if (PriceOf(skuRow, Optional(skuRow.SkuPrice) ?? Optional(skuRow.Price), ItemColumns.SkuPrice, where, errors, out var cost) is decimal skuPrice) sku.Price = skuPrice;
                 sku.Cost = cost;
 
                 var skuQuantity = Optional(skuRow.SkuQuantity) ?? Optional(skuRow.Quantity);
-                if (skuQuantity is null) AddSku(errors, ItemColumns.SkuQuantity, where, "is missing (give SKU库存, or 库存 on the SKU's row)");
+                if (skuQuantity is null) AddSku(errors, ItemColumns.SkuQuantity, where, "SkuQuantityMissing");
                 else if (ItemRules.TryParseQuantity(skuQuantity, out var value, out var problem)) sku.Quantity = value;
-                else AddSku(errors, ItemColumns.SkuQuantity, where, problem!);
+                else AddSkuProblem(errors, ItemColumns.SkuQuantity, where, problem!);
 
                 if (Optional(skuRow.SkuOuterId) is string skuOuterId)
                 {
                     if (ItemRules.GbkLength(skuOuterId) > ItemRules.MaxOuterIdBytes)
-                        AddSku(errors, ItemColumns.SkuOuterId, where, "is " + ItemRules.GbkLength(skuOuterId) + " bytes long; at most " + ItemRules.MaxOuterIdBytes + " are allowed");
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "SkuOuterIdTooLong", ItemRules.GbkLength(skuOuterId), ItemRules.MaxOuterIdBytes);
                     else if (skuOuterId.IndexOf(',') >= 0)
-                        AddSku(errors, ItemColumns.SkuOuterId, where, "'" + skuOuterId + "' contains a comma, which sku_outer_ids cannot carry");
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "SkuOuterIdComma", skuOuterId);
                     else if (outerIds.TryGetValue(skuOuterId, out var first))
-                        AddSku(errors, ItemColumns.SkuOuterId, where, "'" + skuOuterId + "' repeats " + first.DescribeSku(null) + "; one SKU per SKU编码");
+                        AddSku(errors, ItemColumns.SkuOuterId, where, "SkuOuterIdRepeats", skuOuterId, first.DescribeSku(null));
                     else outerIds[skuOuterId] = skuRow;
                     sku.OuterId = skuOuterId;
                 }
@@ -173,9 +173,9 @@ namespace TaobaoTop.Core.Items
 
             var total = draft.Skus.Sum(s => s.Quantity);
             if (total > ItemRules.MaxQuantity)
-                Add(errors, ItemColumns.Quantity, "would be the SKU total " + total + "; at most " + ItemRules.MaxQuantity + " is allowed");
+                Add(errors, ItemColumns.Quantity, "SkuTotalTooLarge", total, ItemRules.MaxQuantity);
             if (givenQuantity is long stock && stock != total)
-                Add(errors, ItemColumns.Quantity, "'" + stock + "' is not the total of the SKU stocks (" + total + "); leave it empty or give the total");
+                Add(errors, ItemColumns.Quantity, "QuantityNotSkuTotal", stock, total);
             draft.Quantity = total;
 
             var low = draft.Skus.Min(s => s.Price);
@@ -183,7 +183,7 @@ namespace TaobaoTop.Core.Items
             if (givenPrice is decimal itemPrice)
             {
                 if (itemPrice < low || itemPrice > high)
-                    Add(errors, ItemColumns.Price, ItemApi.Money(itemPrice) + " is outside the SKU prices " + ItemApi.Money(low) + " to " + ItemApi.Money(high) + "; Taobao requires the item price within them");
+                    Add(errors, ItemColumns.Price, "PriceOutsideSkuPrices", ItemApi.Money(itemPrice), ItemApi.Money(low), ItemApi.Money(high));
             }
             else
             {
@@ -198,47 +198,54 @@ namespace TaobaoTop.Core.Items
             var costText = Optional(row.Cost);
             if (Optional(priceText) is string text)
             {
-                if (costText != null) Warn?.Invoke(row.Describe() + ": both a price (" + text + ") and a 成本价 (" + costText + ") are given; the price is used as it is.");
+                if (costText != null) Warn?.Invoke(CoreText.Format("PriceAndCostGiven", row.Describe(), text, costText));
                 if (ItemRules.TryParsePrice(text, out var value, out var problem)) return value;
-                AddSku(errors, field, where, problem!);
+                AddSkuProblem(errors, field, where, problem!);
                 return null;
             }
             if (costText is null)
             {
-                AddSku(errors, field, where, field == ItemColumns.SkuPrice ? "is missing (give SKU价格, 价格 or 成本价 on the SKU's row)" : "is missing");
+                AddSku(errors, field, where, field == ItemColumns.SkuPrice ? "SkuPriceMissing" : "FieldMissing");
                 return null;
             }
             if (!Money.TryParse(costText, out var amount, out var costProblem) || !Money.HasAtMostTwoDecimals(amount))
             {
-                AddSku(errors, ItemColumns.Cost, where, costProblem ?? "'" + costText + "' has more than 2 decimals");
+                AddSkuProblem(errors, ItemColumns.Cost, where, costProblem ?? CoreText.Format("TooManyDecimals", costText));
                 return null;
             }
             cost = amount;
             if (Rule is null)
             {
-                AddSku(errors, ItemColumns.Cost, where, "is given without a price: give -PriceRule to price items from their cost, or a 价格");
+                AddSku(errors, ItemColumns.Cost, where, "CostWithoutRule");
                 return null;
             }
             var price = Rule.PriceFor(amount);
             if (ItemRules.PriceProblem(price) is string outside)
             {
-                AddSku(errors, ItemColumns.Cost, where, ItemApi.Money(amount) + " prices at " + outside + " by the rule (" + Rule + ")");
+                AddSku(errors, ItemColumns.Cost, where, "CostPricedOutside", ItemApi.Money(amount), outside, Rule);
                 return null;
             }
             return price;
         }
 
-        private void AddSku(List<ItemFieldError> errors, string field, string where, string problem)
-            => errors.Add(new ItemFieldError(field, where + (Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field)) + " " + problem));
+        /// <summary>A problem worded by the resource <paramref name="key"/>, whose {0} is the field's header and {1}… the <paramref name="arguments"/>.</summary>
+        private void AddSku(List<ItemFieldError> errors, string field, string where, string key, params object?[] arguments)
+            => errors.Add(new ItemFieldError(field, where + CoreText.Format(key, new object?[] { Header(field) }.Concat(arguments).ToArray())));
+
+        /// <summary>A problem already worded (a parser's), after the field's header.</summary>
+        private void AddSkuProblem(List<ItemFieldError> errors, string field, string where, string problem)
+            => errors.Add(new ItemFieldError(field, where + CoreText.Format("FieldProblem", Header(field), problem)));
+
+        private string Header(string field) => Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field);
 
         /// <summary>An extra picture cell: an http(s) URL, or a local file that passes the picture checks.</summary>
         private PictureSource? Picture(string text, string field, string column, string where, List<ItemFieldError> errors)
         {
             if (PictureCheck.IsUrl(text)) return PictureSource.FromUrl(text);
             var path = ResolvePicture(text);
-            var problem = path is null ? "'" + text + "' is not a valid file path" : _pictures.Problem(path);
+            var problem = path is null ? CoreText.Format("NotAFilePath", text) : _pictures.Problem(path);
             if (problem is null) return PictureSource.FromFile(path!);
-            errors.Add(new ItemFieldError(field, where + column + " " + problem));
+            errors.Add(new ItemFieldError(field, where + CoreText.Format("FieldProblem", column, problem)));
             return null;
         }
 
@@ -259,13 +266,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>One message for the whole row: where it is, then each field and what is wrong with it.</summary>
         public static string Describe(ItemRow row, IReadOnlyList<ItemFieldError> errors)
         {
-            var text = new StringBuilder(row.Describe()).Append(": ");
-            for (var i = 0; i < errors.Count; i++)
-            {
-                if (i > 0) text.Append("; ");
-                text.Append(errors[i].Message);
-            }
-            return text.Append('.').ToString();
+            return CoreText.Format("RowProblems", row.Describe(), string.Join(CoreText.Get("ProblemSeparator"), errors.Select(e => e.Message)));
         }
 
         private void CheckDecoding(ItemRow row, List<ItemFieldError> errors)
@@ -278,7 +279,7 @@ namespace TaobaoTop.Core.Items
             {
                 if (value != null && value.IndexOf('\uFFFD') >= 0)
                 {
-                    Add(errors, field, "has bytes that are not text in the file's encoding (�): save the sheet as UTF-8 or give -Encoding");
+                    Add(errors, field, "NotTextInEncoding");
                     return;
                 }
             }
@@ -289,11 +290,12 @@ namespace TaobaoTop.Core.Items
         private string? Required(string? value, string field, List<ItemFieldError> errors)
         {
             var text = Optional(value);
-            if (text is null) Add(errors, field, "is missing");
+            if (text is null) Add(errors, field, "FieldMissing");
             return text;
         }
 
-        private void Add(List<ItemFieldError> errors, string field, string problem)
-            => errors.Add(new ItemFieldError(field, (Headers != null && Headers.TryGetValue(field, out var header) ? header : ItemColumns.Describe(field)) + " " + problem));
+        private void Add(List<ItemFieldError> errors, string field, string key, params object?[] arguments) => AddSku(errors, field, string.Empty, key, arguments);
+
+        private void AddProblem(List<ItemFieldError> errors, string field, string problem) => AddSkuProblem(errors, field, string.Empty, problem);
     }
 }

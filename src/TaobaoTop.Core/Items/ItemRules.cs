@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -35,12 +36,12 @@ namespace TaobaoTop.Core.Items
             if (!Money.TryParse(text, out var value, out problem)) return false;
             if (!Money.HasAtMostTwoDecimals(value))
             {
-                problem = "'" + text + "' has more than 2 decimals";
+                problem = CoreText.Format("TooManyDecimals", text);
                 return false;
             }
             if (value < MinPrice || value > MaxPrice)
             {
-                problem = "'" + text + "' is outside 0.01 to 100000000";
+                problem = CoreText.Format("PriceOutOfRange", text);
                 return false;
             }
             price = Money.ToFen(value);
@@ -50,8 +51,8 @@ namespace TaobaoTop.Core.Items
         /// <summary>What is wrong with a price to be sent, or null: more than two decimals, or outside 0.01 to 100000000.</summary>
         public static string? PriceProblem(decimal price)
         {
-            if (decimal.Round(price, 2) != price) return price.ToString(CultureInfo.InvariantCulture) + " has more than 2 decimals";
-            if (price < MinPrice || price > MaxPrice) return price.ToString(CultureInfo.InvariantCulture) + " is outside 0.01 to 100000000";
+            if (decimal.Round(price, 2) != price) return CoreText.Format("AmountTooManyDecimals", price.ToString(CultureInfo.InvariantCulture));
+            if (price < MinPrice || price > MaxPrice) return CoreText.Format("AmountOutOfRange", price.ToString(CultureInfo.InvariantCulture));
             return null;
         }
 
@@ -65,12 +66,12 @@ namespace TaobaoTop.Core.Items
             quantity = 0;
             if (!decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value != decimal.Truncate(value))
             {
-                problem = "'" + text + "' is not a whole number";
+                problem = CoreText.Format("NotWholeNumber", text);
                 return false;
             }
             if (value < 0 || value > MaxQuantity)
             {
-                problem = "'" + text + "' is outside 0 to " + MaxQuantity;
+                problem = CoreText.Format("QuantityOutOfRange", text, MaxQuantity);
                 return false;
             }
             quantity = (long)value;

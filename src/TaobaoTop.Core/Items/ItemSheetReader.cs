@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -55,7 +56,7 @@ namespace TaobaoTop.Core.Items
                     if (fields[i] is null) others.Add(headers[i]);
                     else if (columnOf.TryGetValue(fields[i]!, out var first))
                     {
-                        throw new InvalidDataException(Path + ": the columns '" + first + "' and '" + headers[i] + "' both give " + ItemColumns.Describe(fields[i]!) + "; keep one of them.");
+                        throw new InvalidDataException(CoreText.Format("ColumnsGiveSameField", Path, first, headers[i], ItemColumns.Describe(fields[i]!)));
                     }
                     else columnOf[fields[i]!] = headers[i];
                 }
@@ -107,8 +108,7 @@ namespace TaobaoTop.Core.Items
             foreach (var c in trimmed) if (c == '\n') lastLine++;
             var breaks = 0;
             foreach (var c in raw.TrimEnd('\r', '\n')) if (c == '\n') breaks++;
-            throw new InvalidDataException(Path + ": line " + (lastLine - breaks) + " opens a quote (\") that is never closed, so everything after it up to line "
-                + lastLine + " would be one row. Close the quote, or remove it.");
+            throw new InvalidDataException(CoreText.Format("UnclosedQuote", Path, lastLine - breaks, lastLine));
         }
 
         /// <summary>RawRow is the line a record ends on; a quoted field may span lines.</summary>

@@ -7,6 +7,7 @@ using MetadataExtractor.Formats.Gif;
 using MetadataExtractor.Formats.Jpeg;
 using MetadataExtractor.Formats.Png;
 using MetadataExtractor.Util;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -26,7 +27,7 @@ namespace TaobaoTop.Core.Items
         {
             var (problem, width, height) = _facts.GetOrAdd(fullPath, Inspect);
             if (problem != null) return problem;
-            return width < MinSide || height < MinSide ? "'" + fullPath + "' is " + width + "×" + height + "; at least 800×800 is required" : null;
+            return width < MinSide || height < MinSide ? CoreText.Format("PictureTooSmall", fullPath, width, height) : null;
         }
 
         /// <summary>What keeps the file from being uploaded to the picture space at all, or null.</summary>
@@ -41,20 +42,20 @@ namespace TaobaoTop.Core.Items
             try
             {
                 file = new FileInfo(path);
-                if (!file.Exists) return ("'" + path + "' does not exist", 0, 0);
+                if (!file.Exists) return (CoreText.Format("PictureMissing", path), 0, 0);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
             {
-                return ("'" + path + "' is not a valid file path", 0, 0);
+                return (CoreText.Format("NotAFilePath", path), 0, 0);
             }
-            if (file.Length > MaxBytes) return ("'" + path + "' is " + file.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes; the limit is 3 MB", 0, 0);
-            if (file.Length == 0) return ("'" + path + "' is empty", 0, 0);
+            if (file.Length > MaxBytes) return (CoreText.Format("PictureTooLarge", path, file.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)), 0, 0);
+            if (file.Length == 0) return (CoreText.Format("PictureEmpty", path), 0, 0);
             try
             {
                 using (var stream = file.OpenRead())
                 {
                     var type = FileTypeDetector.DetectFileType(stream);
-                    if (type != FileType.Jpeg && type != FileType.Png && type != FileType.Gif) return ("'" + path + "' is not a png, jpg or gif picture", 0, 0);
+                    if (type != FileType.Jpeg && type != FileType.Png && type != FileType.Gif) return (CoreText.Format("PictureWrongType", path), 0, 0);
                     stream.Position = 0;
                     var (width, height) = Size(type, ImageMetadataReader.ReadMetadata(stream));
                     return (null, width, height);
@@ -62,7 +63,7 @@ namespace TaobaoTop.Core.Items
             }
             catch (Exception ex) when (ex is ImageProcessingException || ex is MetadataException || ex is InvalidOperationException || ex is IOException || ex is UnauthorizedAccessException)
             {
-                return ("'" + path + "' cannot be read as a picture: " + ex.Message, 0, 0);
+                return (CoreText.Format("PictureUnreadable", path, ex.Message), 0, 0);
             }
         }
 

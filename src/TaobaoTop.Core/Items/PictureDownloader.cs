@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -19,8 +20,8 @@ namespace TaobaoTop.Core.Items
         {
             using (var response = await Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellation).ConfigureAwait(false))
             {
-                if (!response.IsSuccessStatusCode) throw new PictureDownloadException(url, "answered HTTP " + (int)response.StatusCode);
-                if (response.Content.Headers.ContentLength > maxBytes) throw new PictureDownloadException(url, "is " + response.Content.Headers.ContentLength + " bytes; at most " + maxBytes + " are taken");
+                if (!response.IsSuccessStatusCode) throw new PictureDownloadException(url, CoreText.Format("PictureUrlHttp", (int)response.StatusCode));
+                if (response.Content.Headers.ContentLength > maxBytes) throw new PictureDownloadException(url, CoreText.Format("PictureUrlTooLarge", response.Content.Headers.ContentLength, maxBytes));
                 using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
                 using (var copy = new MemoryStream())
                 {
@@ -28,7 +29,7 @@ namespace TaobaoTop.Core.Items
                     int read;
                     while ((read = await stream.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false)) > 0)
                     {
-                        if (copy.Length + read > maxBytes) throw new PictureDownloadException(url, "is more than " + maxBytes + " bytes; at most " + maxBytes + " are taken");
+                        if (copy.Length + read > maxBytes) throw new PictureDownloadException(url, CoreText.Format("PictureUrlMoreThan", maxBytes));
                         copy.Write(buffer, 0, read);
                     }
                     var name = Path.GetFileName(new Uri(url).AbsolutePath);
@@ -42,7 +43,7 @@ namespace TaobaoTop.Core.Items
     public sealed class PictureDownloadException : Exception
     {
         public PictureDownloadException(string url, string problem)
-            : base("The picture " + url + " " + problem + ".")
+            : base(CoreText.Format("PictureUrlProblem", url, problem))
         {
             Url = url;
         }

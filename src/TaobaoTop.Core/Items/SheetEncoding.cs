@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -73,9 +74,8 @@ namespace TaobaoTop.Core.Items
                 if (!MostlyUtf8(text))
                 {
                     var gb = Gb18030.GetString(bytes, 3, bytes.Length - 3);
-                    var seems = gb.IndexOf('\uFFFD') < 0 ? "GB18030 (GBK), as Excel saves CSV in China" : "neither UTF-8 nor GB18030";
-                    throw new System.IO.InvalidDataException("The sheet starts with a UTF-8 byte order mark, but its text is not valid UTF-8: it seems to be " + seems
-                        + ". Save it again as \"CSV UTF-8\", or pass -Encoding gb18030.");
+                    var seems = CoreText.Get(gb.IndexOf('\uFFFD') < 0 ? "SeemsGb18030" : "SeemsNeither");
+                    throw new System.IO.InvalidDataException(CoreText.Format("BomNotUtf8", seems));
                 }
                 return text;
             }

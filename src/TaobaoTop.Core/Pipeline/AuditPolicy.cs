@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Pipeline
 {
@@ -114,8 +115,7 @@ namespace TaobaoTop.Core.Pipeline
             {
                 if (Interlocked.Exchange(ref _failureReported, 1) == 0)
                 {
-                    call.Report(CallEventKind.AuditFailed, reason: "The audit log " + path + " could not be written (" + call.Redact(ex.Message)
-                        + "). Calls go on and keep their outcome, but are not audited while it cannot be written; this is said once per connection.");
+                    call.Report(CallEventKind.AuditFailed, reason: CoreText.Format("AuditNotWritten", path, call.Redact(ex.Message)));
                 }
             }
         }

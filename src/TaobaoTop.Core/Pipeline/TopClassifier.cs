@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Pipeline
 {
@@ -70,7 +71,7 @@ namespace TaobaoTop.Core.Pipeline
 
         public override string RetryReason(ServiceException failure)
             => failure is TopApiException answer && answer.Code == CallLimited && failure.RetryAfter is TimeSpan ban
-                ? "code 7 App Call Limited, waiting out a " + ban.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ban"
+                ? CoreText.Format("RetryBan", ban.TotalSeconds.ToString(CultureInfo.InvariantCulture))
                 : failure.Message;
 
         public override ServiceException Unreadable(ServiceCall call, string message, string? excerpt) => new TopResponseException(call.Api, message, excerpt);

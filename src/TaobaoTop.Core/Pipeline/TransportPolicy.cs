@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Pipeline
 {
@@ -51,24 +52,24 @@ namespace TaobaoTop.Core.Pipeline
                 }
                 catch (OperationCanceledException ex) when (!call.CancellationToken.IsCancellationRequested)
                 {
-                    throw _classifier.NoAnswer(call, $"{api}: no answer within {options.Timeout.TotalSeconds:0.#} s; the call may have been carried out.", sent: true, ex);
+                    throw _classifier.NoAnswer(call, CoreText.Format("NoAnswerWithin", api, options.Timeout.TotalSeconds), sent: true, ex);
                 }
                 catch (System.IO.IOException ex)
                 {
                     // The connection broke while the answer was being read: the call reached the service.
-                    throw _classifier.NoAnswer(call, $"{api}: network error talking to {options.Endpoint.Host}: {call.Redact(Flatten(ex))}; the call may have been carried out.", sent: true, ex);
+                    throw _classifier.NoAnswer(call, CoreText.Format("NetworkError", api, options.Endpoint.Host, call.Redact(Flatten(ex))) + CoreText.Get("MayHaveBeenCarriedOut"), sent: true, ex);
                 }
                 catch (HttpRequestException ex)
                 {
                     var refused = IsRefusedBeforeSending(ex);
-                    var text = $"{api}: network error talking to {options.Endpoint.Host}: {call.Redact(Flatten(ex))}";
-                    throw _classifier.NoAnswer(call, refused ? text : text + "; the call may have been carried out.", sent: !refused, ex);
+                    var text = CoreText.Format("NetworkError", api, options.Endpoint.Host, call.Redact(Flatten(ex)));
+                    throw _classifier.NoAnswer(call, refused ? text : text + CoreText.Get("MayHaveBeenCarriedOut"), sent: !refused, ex);
                 }
 
                 if ((int)status < 200 || (int)status > 299)
                 {
                     var excerpt = call.Redactor.Excerpt(Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count));
-                    throw _classifier.HttpError(call, $"{api}: the gateway answered HTTP {(int)status} {reason}" + (excerpt.Length > 0 ? ": " + excerpt : " with an empty body"), (int)status);
+                    throw _classifier.HttpError(call, CoreText.Format("HttpStatus", api, (int)status, reason) + (excerpt.Length > 0 ? CoreText.Format("HttpBody", excerpt) : CoreText.Get("HttpEmptyBody")), (int)status);
                 }
 
                 call.ReadAnswer(body);
@@ -96,9 +97,7 @@ namespace TaobaoTop.Core.Pipeline
         }
 
         private ServiceException TooLarge(ServiceCall call, long limit)
-            => _classifier.Unreadable(call, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "{0}: the answer is larger than {1:0.#} MB (the client's MaxAnswerBytes), so it was not read; no real answer is that large. Ask for fewer fields or a smaller page.",
-                call.Api, limit / 1048576.0), null);
+            => _classifier.Unreadable(call, CoreText.Format("AnswerTooLarge", call.Api, limit / 1048576.0), null);
 
         /// <summary>Whether the request never left the machine: .NET says so with a SocketException, .NET Framework
         /// (HttpWebRequest underneath) with a WebException status, and without a SocketException for a failed look-up.</summary>

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using TaobaoTop.Core.Catalog;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -77,11 +78,11 @@ namespace TaobaoTop.Core.Protocol
             var quoted = redactor.Redact(text);
             if (text.Length == 0)
             {
-                throw new TopResponseException(api, api + ": the gateway answered HTTP 200 with an empty body (no TOP answer). A proxy may have cut the connection.", null);
+                throw new TopResponseException(api, CoreText.Format("AnswerEmpty", api), null);
             }
             if (text[0] == '<')
             {
-                throw new TopResponseException(api, api + ": the gateway answered " + DescribeMarkup(quoted) + " instead of JSON: " + Excerpt(quoted), Excerpt(quoted));
+                throw new TopResponseException(api, CoreText.Format("AnswerMarkup", api, DescribeMarkup(quoted), Excerpt(quoted)), Excerpt(quoted));
             }
 
             JsonDocument document;
@@ -91,10 +92,10 @@ namespace TaobaoTop.Core.Protocol
             }
             catch (JsonException ex)
             {
-                var what = LooksTruncated(text)
-                    ? $"a JSON answer cut off after {text.Length:N0} characters"
-                    : "text that is not valid JSON (" + ex.Message + ")";
-                throw new TopResponseException(api, api + ": the gateway answered " + what + ": " + Excerpt(quoted), Excerpt(quoted));
+                var message = LooksTruncated(text)
+                    ? CoreText.Format("AnswerCutOff", api, text.Length, Excerpt(quoted))
+                    : CoreText.Format("AnswerNotJson", api, ex.Message, Excerpt(quoted));
+                throw new TopResponseException(api, message, Excerpt(quoted));
             }
 
             using (document)
@@ -102,7 +103,7 @@ namespace TaobaoTop.Core.Protocol
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object)
                 {
-                    throw new TopResponseException(api, api + ": the gateway answered JSON that is not an object: " + Excerpt(quoted), Excerpt(quoted));
+                    throw new TopResponseException(api, CoreText.Format("AnswerNotObject", api, Excerpt(quoted)), Excerpt(quoted));
                 }
                 if (root.TryGetProperty("error_response", out var error))
                 {
@@ -144,9 +145,9 @@ namespace TaobaoTop.Core.Protocol
 
         private static string DescribeMarkup(string text)
         {
-            if (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) return "XML (TaobaoTop asks for format=json; is this a TOP gateway?)";
+            if (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)) return CoreText.Get("MarkupXml");
             var title = HtmlTitle.Match(text);
-            return title.Success ? "an HTML page titled \"" + title.Groups[1].Value.Trim() + "\"" : "an HTML page";
+            return title.Success ? CoreText.Format("MarkupHtmlTitled", title.Groups[1].Value.Trim()) : CoreText.Get("MarkupHtml");
         }
 
         private static bool LooksTruncated(string text)

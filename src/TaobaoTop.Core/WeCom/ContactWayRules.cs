@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -19,16 +19,16 @@ namespace TaobaoTop.Core.WeCom
         {
             var problems = new List<string>();
             if (state != null && state.Length > MaxTextLength)
-                problems.Add(string.Format(CultureInfo.InvariantCulture, "The state '{0}' has {1} characters; WeCom takes at most {2}.", state, state.Length, MaxTextLength));
+                problems.Add(CoreText.Format("ContactWayStateTooLong", state, state.Length, MaxTextLength));
             if (remark != null && remark.Length > MaxTextLength)
-                problems.Add(string.Format(CultureInfo.InvariantCulture, "The remark has {0} characters; WeCom takes at most {1}.", remark.Length, MaxTextLength));
+                problems.Add(CoreText.Format("ContactWayRemarkTooLong", remark.Length, MaxTextLength));
             var userCount = users?.Distinct(StringComparer.Ordinal).Count() ?? 0;
             if (userCount > MaxMembers)
-                problems.Add(string.Format(CultureInfo.InvariantCulture, "{0} members; a contact way takes at most {1}, departments expanded.", userCount, MaxMembers));
+                problems.Add(CoreText.Format("ContactWayTooManyMembers", userCount, MaxMembers));
             if (users != null && users.Any(string.IsNullOrWhiteSpace))
-                problems.Add("A member userid is empty.");
+                problems.Add(CoreText.Get("ContactWayEmptyUser"));
             if (creating && userCount == 0 && (parties == null || parties.Count == 0))
-                problems.Add("A contact way needs at least one member (-User) or department (-Party).");
+                problems.Add(CoreText.Get("ContactWayNoMember"));
             return problems;
         }
 

@@ -8,6 +8,7 @@ using System.Threading;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -82,8 +83,8 @@ namespace TaobaoTop.Core.WeCom
             catch (JsonException)
             {
                 // WeCom under load may answer an empty body; the SDKs treat it as transient.
-                if (string.IsNullOrWhiteSpace(body)) throw _classifier.NoAnswer(this, Api + ": empty answer; the call may have been carried out.", sent: true, null);
-                throw _classifier.Unreadable(this, Api + " answered something that is not JSON.", Redactor.Excerpt(body));
+                if (string.IsNullOrWhiteSpace(body)) throw _classifier.NoAnswer(this, CoreText.Format("WeComEmptyAnswer", Api), sent: true, null);
+                throw _classifier.Unreadable(this, CoreText.Format("WeComNotJson", Api), Redactor.Excerpt(body));
             }
             var errCode = answer.Int("errcode") ?? 0;
             if (errCode != 0) throw _classifier.Answer(Api, errCode, Redact(answer.Text("errmsg") ?? string.Empty));

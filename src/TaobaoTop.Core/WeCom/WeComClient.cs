@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -77,7 +78,7 @@ namespace TaobaoTop.Core.WeCom
                 }, null, idempotent: true, needsToken: false, call.Observer, call.CancellationToken);
                 await _tokenPipeline.SendAsync(fetch).ConfigureAwait(false);
                 var value = fetch.Answer.Text("access_token");
-                if (string.IsNullOrEmpty(value)) throw _classifier.Unreadable(fetch, TokenPath + " answered without an access_token.", null);
+                if (string.IsNullOrEmpty(value)) throw _classifier.Unreadable(fetch, CoreText.Format("WeComNoAccessToken", TokenPath), null);
                 var lifetime = TimeSpan.FromSeconds(fetch.Answer.Int("expires_in") ?? 7200);
                 var now = Options.Clock();
                 _token = new CachedToken(new Secret(value!), now, now + lifetime);

@@ -1,3 +1,5 @@
+using TaobaoTop.Core.Resources;
+
 namespace TaobaoTop.Core.WeCom
 {
     /// <summary>WeCom errcodes the client knows by name (global error code page 90313); <see cref="WeComClassifier"/> says what each means.</summary>
@@ -24,14 +26,14 @@ namespace TaobaoTop.Core.WeCom
         {
             switch (errCode)
             {
-                case InvalidSecret: return ". The corp secret is wrong: check it in the app's details.";
-                case InvalidCorpId: return ". The corp id is wrong.";
-                case SecretNotForCorp: return ". The secret is not valid for this corp.";
-                case ApiNotAllowed: return ". The app may not call this API: add it to 客户联系「可调用接口的应用」.";
+                case InvalidSecret: return CoreText.Get("WeComHintInvalidSecret");
+                case InvalidCorpId: return CoreText.Get("WeComHintInvalidCorpId");
+                case SecretNotForCorp: return CoreText.Get("WeComHintSecretNotForCorp");
+                case ApiNotAllowed: return CoreText.Get("WeComHintApiNotAllowed");
                 case IpNotAllowed:
-                case UntrustedIp: return ". This machine's IP is not on the app's trusted IP list (企业可信IP).";
-                case TooManyUsers: return ". A contact way takes at most 100 members, departments expanded.";
-                case NotExternalContact: return ". The customer is not a customer of this member.";
+                case UntrustedIp: return CoreText.Get("WeComHintUntrustedIp");
+                case TooManyUsers: return CoreText.Get("WeComHintTooManyUsers");
+                case NotExternalContact: return CoreText.Get("WeComHintNotExternalContact");
                 default: return string.Empty;
             }
         }

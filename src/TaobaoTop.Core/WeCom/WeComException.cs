@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -15,7 +15,7 @@ namespace TaobaoTop.Core.WeCom
 
         /// <summary>WeCom's answer with a non-zero errcode.</summary>
         public WeComException(string path, int errCode, string? errMsg, ErrorVerdict verdict)
-            : base(ServiceName, path, string.Format(CultureInfo.InvariantCulture, "{0} failed: errcode {1} {2}", path, errCode, errMsg) + WeComErrorCodes.Hint(errCode), verdict)
+            : base(ServiceName, path, CoreText.Format("WeComFailed", path, errCode, errMsg) + WeComErrorCodes.Hint(errCode), verdict)
         {
             ErrorCode = errCode;
             ErrorMessage = errMsg;

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -46,7 +47,7 @@ namespace TaobaoTop.Core.WeCom
             if (type == 2 && parties.Count > 0) body["party"] = new JsonArray(parties.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray());
             var answer = await _client.PostAsync(Base + "add_contact_way", body, idempotent: false, _observer, cancellationToken).ConfigureAwait(false);
             var configId = answer.Text("config_id")
-                ?? throw new WeComException(Base + "add_contact_way", "add_contact_way answered without a config_id; the contact way may have been created.", null,
+                ?? throw new WeComException(Base + "add_contact_way", CoreText.Get("WeComNoConfigId"), null,
                     new Errors.ErrorVerdict(Errors.ServiceErrorKind.MayHaveBeenApplied, mayHaveBeenApplied: true));
             return await GetContactWayAsync(configId, cancellationToken).ConfigureAwait(false);
         }

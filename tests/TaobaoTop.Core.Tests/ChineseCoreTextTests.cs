@@ -1,0 +1,109 @@
+using System.Globalization;
+using TaobaoTop.Core.Channels;
+using TaobaoTop.Core.Errors;
+using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.WeCom;
+using TaobaoTop.Core.Protocol;
+using Xunit;
+
+namespace TaobaoTop.Core.Tests;
+
+/// <summary>The core words its messages in the UI language (its zh-CN satellite), English elsewhere.</summary>
+public sealed class ChineseCoreTextTests
+{
+    private static T InUiCulture<T>(string name, Func<T> action)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    private static string Unreadable(string culture, string body)
+        => InUiCulture(culture, () => Assert.Throws<TopResponseException>(() => TopResponseParser.Parse("taobao.tbk.tpwd.create", body)).Message);
+
+    [Theory]
+    [InlineData("", "taobao.tbk.tpwd.create：网关返回 HTTP 200，但响应体为空（不是 TOP 的应答）。可能是代理切断了连接。")]
+    [InlineData("<html><head><title>Access denied by proxy</title></head></html>", "taobao.tbk.tpwd.create：网关返回的是标题为“Access denied by proxy”的 HTML 页面，而不是 JSON：")]
+    [InlineData("""{"tbk_tpwd_create_response":{"data":""", "taobao.tbk.tpwd.create：网关返回的 JSON 应答在第 36 个字符后被截断：")]
+    [InlineData("not json at all", "taobao.tbk.tpwd.create：网关返回的文本不是有效的 JSON（")]
+    [InlineData("[1]", "taobao.tbk.tpwd.create：网关返回的 JSON 不是对象：")]
+    public void Unreadable_answers_are_Chinese_under_zh_CN(string body, string expected)
+        => Assert.StartsWith(expected, Unreadable("zh-CN", body));
+
+    [Theory]
+    [InlineData("", "taobao.tbk.tpwd.create: the gateway answered HTTP 200 with an empty body (no TOP answer). A proxy may have cut the connection.")]
+    [InlineData("<?xml version=\"1.0\"?><a/>", "taobao.tbk.tpwd.create: the gateway answered XML (TaobaoTop asks for format=json; is this a TOP gateway?) instead of JSON: ")]
+    [InlineData("""{"tbk_tpwd_create_response":{"data":""", "taobao.tbk.tpwd.create: the gateway answered a JSON answer cut off after 36 characters: ")]
+    [InlineData("[1]", "taobao.tbk.tpwd.create: the gateway answered JSON that is not an object: ")]
+    public void Unreadable_answers_stay_English_under_en_US(string body, string expected)
+        => Assert.StartsWith(expected, Unreadable("en-US", body));
+
+    [Fact]
+    public void A_refused_amount_is_Chinese_under_zh_CN_and_English_under_en_US()
+    {
+        string? Refusal(string culture) => InUiCulture(culture, () => Money.TryParse("1,2345", out _, out var problem) ? null : problem);
+        Assert.Equal("“1,2345”不是以元为单位的金额（例如 19.90 或 1,299.00）：“,”只能分隔千位，小数写在“.”之后", Refusal("zh-CN"));
+        Assert.Equal("'1,2345' is not a yuan amount (e.g. 19.90 or 1,299.00): a ',' may only separate thousands, decimals follow a '.'", Refusal("en-US"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "channels.csv 第 2 行：“abc”不是 ID。")]
+    [InlineData("en-US", "channels.csv line 2: 'abc' is not an id.")]
+    public void A_channel_definition_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<FormatException>(() => ChannelDefinitionReader.ReadCsv("Channel,AdzoneId\n抖音,abc\n", "channels.csv")).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "联系我方式至少需要一名成员（-User）或一个部门（-Party）。")]
+    [InlineData("en-US", "A contact way needs at least one member (-User) or department (-Party).")]
+    public void A_contact_way_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(ContactWayRules.Check("s", null, null, null, creating: true))));
+
+    [Theory]
+    [InlineData("zh-CN", "/cgi-bin/gettoken 调用失败：errcode 40001 invalid credential。企业的 Secret 不正确：请在应用详情中核对。")]
+    [InlineData("en-US", "/cgi-bin/gettoken failed: errcode 40001 invalid credential. The corp secret is wrong: check it in the app's details.")]
+    public void A_WeCom_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new WeComException("/cgi-bin/gettoken", WeComErrorCodes.InvalidSecret, "invalid credential", new ErrorVerdict(ServiceErrorKind.InvalidArgument, isTransient: false)).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "：第 3 行有一个未闭合的引号（\"），因此从它到第 4 行的内容都会成为一行。")]
+    [InlineData("en-US", ": line 3 opens a quote (\") that is never closed, so everything after it up to line 4 would be one row.")]
+    public void An_unclosed_quote_in_a_sheet_speaks_the_UI_language(string culture, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "taobaotop-quote-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, "标题,价格\n衬衫,19.90\n\"长裙,29.90\n连衣裙,39.90\n");
+        try
+        {
+            Assert.Contains(expected, InUiCulture(culture, () => Assert.Throws<InvalidDataException>(() => new ItemSheetReader(path).ReadRows().ToList()).Message));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "图片 https://img.example/a.jpg 有 5000000 字节；最多接受 3145728 字节。")]
+    [InlineData("en-US", "The picture https://img.example/a.jpg is 5000000 bytes; at most 3145728 are taken.")]
+    public void A_picture_download_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new PictureDownloadException("https://img.example/a.jpg", TaobaoTop.Core.Resources.CoreText.Format("PictureUrlTooLarge", 5000000, 3145728)).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "items.journal 正被另一个运行占用，它尚未结束。")]
+    [InlineData("en-US", "items.journal is in use by another run, which has not finished.")]
+    public void A_journal_in_use_speaks_the_UI_language(string culture, string expected)
+        => Assert.StartsWith(expected, InUiCulture(culture, () => new ItemJournalInUseException("items.journal", null, new IOException("locked")).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "“ban”（无法读出这次封禁的时长，因此不等待）")]
+    [InlineData("en-US", "\"ban\" (the length of this ban could not be read, so it is not waited out)")]
+    public void A_quota_ban_of_unreadable_length_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new TopQuotaException(new TopApiException("taobao.tbk.any", 7, "App Call Limited", "accesscontrol.limited-by-app-access-count", "ban", null)).SubMessage));
+}
