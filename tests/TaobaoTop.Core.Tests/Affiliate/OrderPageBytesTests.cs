@@ -17,6 +17,12 @@ public sealed class OrderPageBytesTests
 
     private static void AssertSameOrders(TopResponse response)
     {
+        Assert.NotNull(response.Model);
+        AssertSameAsDocument(response);
+    }
+
+    private static void AssertSameAsDocument(TopResponse response)
+    {
         var fromDocument = TbkOrderPage.FromBody(response.Body);
         var fromBytes = TbkOrderPage.Read(response);
 
@@ -49,9 +55,10 @@ public sealed class OrderPageBytesTests
         var evening = DateTimeOffset.UtcNow.ToOffset(TopTime.Offset).Date.AddDays(-1).AddHours(20);
         foreach (var queryType in new[] { 1, 2, 3, 4 })
         {
-            var response = client.InvokeAsync(new TopRequest(Method)
+            var request = new TopRequest(Method) { AnswerReader = TbkOrderPage.NewReader }
                 .With("start_time", evening).With("end_time", evening.AddHours(3)).With("query_type", queryType)
-                .With("page_no", 1).With("page_size", 100)).GetAwaiter().GetResult();
+                .With("page_no", 1).With("page_size", 100);
+            var response = client.InvokeAsync(request).GetAwaiter().GetResult();
 
             Assert.NotEmpty(TbkOrderPage.Read(response).Orders);
             AssertSameOrders(response);
@@ -73,17 +80,29 @@ public sealed class OrderPageBytesTests
     {
         var body = """{"tbk_order_details_get_response":{"data":{"has_next":"1","position_index":"abc","results":{"publisher_order_dto":[""" + order + """,{}]},"page_no":1},"request_id":"r1"}}""";
 
-        AssertSameOrders(TopResponseParser.Parse(Method, Encoding.UTF8.GetBytes(body)));
+        AssertSameOrders(TopResponseParser.Parse(Method, Encoding.UTF8.GetBytes(body), answerReader: TbkOrderPage.NewReader));
     }
 
     [Theory]
-    // simplify=true: no wrapper, results a bare array.
-    [InlineData("""{"data":{"has_next":false,"results":[{"trade_id":"7","tk_status":3}]},"request_id":"r2"}""")]
     // A page without data, and data repeated (the last counts).
     [InlineData("""{"tbk_order_details_get_response":{"request_id":"r3"}}""")]
     [InlineData("""{"tbk_order_details_get_response":{"data":{"has_next":true,"results":{"publisher_order_dto":[{"trade_id":"8"}]}},"data":{"results":[{"trade_id":"9"}]}}}""")]
     public void Other_shapes_of_the_page_read_the_same(string body)
     {
-        AssertSameOrders(TopResponseParser.Parse(Method, Encoding.UTF8.GetBytes(body)));
+        AssertSameOrders(TopResponseParser.Parse(Method, Encoding.UTF8.GetBytes(body), answerReader: TbkOrderPage.NewReader));
+    }
+
+    [Theory]
+    // simplify=true: no wrapper, results a bare array.
+    [InlineData("""{"data":{"has_next":false,"results":[{"trade_id":"7","tk_status":3}]},"request_id":"r2"}""")]
+    // Another root than the catalog's for the API first: the catalog's root is the page.
+    [InlineData("""{"tbk_sc_order_details_get_response":{"data":{"results":[{"trade_id":"10"}]}},"tbk_order_details_get_response":{"data":{"results":[{"trade_id":"11"}]}}}""")]
+    public void Answers_of_another_shape_are_read_from_their_body(string body)
+    {
+        var response = TopResponseParser.Parse(Method, Encoding.UTF8.GetBytes(body), answerReader: TbkOrderPage.NewReader);
+
+        Assert.Null(response.Model);
+        AssertSameAsDocument(response);
+        Assert.Single(TbkOrderPage.Read(response).Orders);
     }
 }

@@ -27,35 +27,36 @@ namespace TaobaoTop.Core.Affiliate.Orders
 
         public string? PositionIndex { get; }
 
-        /// <summary>Reads the page from the answer's bytes; an answer of another shape (simplify=true) from its body.</summary>
+        /// <summary>Given to a page's request (<see cref="TopRequest.AnswerReader"/>): the parser's one pass over the answer fills the page.</summary>
+        public static ITopAnswerReader NewReader() => new PageReader();
+
+        /// <summary>The page the parser's pass filled; an answer of another shape (simplify=true) is read from its body.</summary>
         public static TbkOrderPage Read(TopResponse response)
+            => response.Model is PageReader page ? new TbkOrderPage(page.Orders, page.HasNext, page.Position) : FromBody(response.Body);
+
+        private sealed class PageReader : ITopAnswerReader
         {
-            var orders = new List<TbkOrder>();
-            bool? hasNext = null;
-            string? position = null;
-            var reader = new Utf8JsonReader(response.Utf8.Span);
-            reader.Read();
-            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.EndsWith(ResponseSuffix)) return FromBody(response.Body);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) return FromBody(response.Body);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            public List<TbkOrder> Orders = new List<TbkOrder>();
+            public bool? HasNext;
+            public string? Position;
+
+            public void ReadProperty(ref Utf8JsonReader reader)
             {
                 var isData = reader.ValueTextEquals(Names.Data);
                 reader.Read();
-                if (isData && reader.TokenType == JsonTokenType.StartObject) ReadData(ref reader, orders, ref hasNext, ref position);
+                if (isData && reader.TokenType == JsonTokenType.StartObject) ReadData(ref reader, Orders, ref HasNext, ref Position);
                 else
                 {
                     // Like JsonFields: the last of repeated fields counts, even when it is not an object.
                     if (isData)
                     {
-                        orders.Clear();
-                        hasNext = null;
-                        position = null;
+                        Orders.Clear();
+                        HasNext = null;
+                        Position = null;
                     }
                     reader.Skip();
                 }
             }
-            return new TbkOrderPage(orders, hasNext, position);
         }
 
         /// <summary>The page from the parsed body: what the order sync read before it read bytes.</summary>
@@ -66,8 +67,6 @@ namespace TaobaoTop.Core.Affiliate.Orders
             foreach (var dto in data.Child("results").Items()) orders.Add(TbkOrder.FromJson(dto));
             return new TbkOrderPage(orders, data.Bool("has_next"), data.Text("position_index"));
         }
-
-        private static readonly byte[] ResponseSuffix = Encoding.UTF8.GetBytes("_response");
 
         private static void ReadData(ref Utf8JsonReader reader, List<TbkOrder> orders, ref bool? hasNext, ref string? position)
         {
