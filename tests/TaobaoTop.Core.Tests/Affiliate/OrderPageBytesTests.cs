@@ -74,6 +74,8 @@ public sealed class OrderPageBytesTests
     [InlineData("""{"trade_id":"3","tk_status":"+12","item_num":"007","item_price":"-0.50","pay_price":".5","pub_share_fee":"5.","tk_total_rate":"1.2.3","adzone_id":"99999999999999999999","site_id":"-","pub_id":"12 ","relation_id":"1e3","special_id":-7,"tk_order_role":"2147483648","refund_tag":2}""")]
     [InlineData("""{"trade_id":"4","click_time":"2026-02-30 10:00:00","tk_create_time":"2026-11-30 24:00:00","tk_paid_time":"2026-11-30T10:00:00","tk_earning_time":"2026-11-30 10:00:0x","modified_time":"2026-11-30 10:00:00 "}""")]
     [InlineData("""{"trade_id":"5","item_price":"1,499.50","alipay_total_price":"123456789012345678.5","tk_total_rate":"0.000","click_time":"\u0032026-11-30 10:00:00","item_num":"1\u0032"}""")]
+    // Texts repeated across orders, once escaped, beside others that differ: each order keeps its own.
+    [InlineData("""{"trade_id":"6","seller_nick":"小店","order_type":"天猫","site_name":""},{"trade_id":"7","seller_nick":"\u5c0f\u5e97","order_type":"天猫","site_name":"站"},{"trade_id":"8","seller_nick":"小店2","order_type":"淘宝","site_name":"站"}""")]
     // A repeated field: the last one counts.
     [InlineData("""{"trade_id":"1","trade_id":"2","item_price":"1.00","item_price":{}}""")]
     public void Odd_fields_read_by_the_same_lenient_rules(string order)
