@@ -46,32 +46,17 @@ namespace TaobaoTop.Core.Protocol
                     return TextPath(api, utf8, redactor);
                 if (answerReader != null && IsAnswerRoot(api, ref reader)) model = answerReader();
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return TextPath(api, utf8, redactor);
+                ReadObject(ref reader, model, ref requestId);
+                // The rest of the root: an error beside the answer makes it an error; another root may hold the request id.
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals(RequestIdName))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.String) requestId = reader.GetString();
-                        else if (reader.TokenType == JsonTokenType.Number) requestId = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-                        else reader.Skip();
-                    }
-                    else if (model != null)
-                    {
-                        model.ReadProperty(ref reader);
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
-                    }
-                }
-                // The rest of the root: an error beside the answer makes it an error.
-                while (reader.Read())
-                {
-                    if (reader.TokenType != JsonTokenType.PropertyName) continue;
                     if (reader.ValueTextEquals(ErrorResponse)) return TextPath(api, utf8, redactor);
                     reader.Read();
-                    reader.Skip();
+                    if (reader.TokenType == JsonTokenType.StartObject) ReadObject(ref reader, null, ref requestId);
+                    else reader.Skip();
+                }
+                while (reader.Read())
+                {
                 }
             }
             catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
@@ -79,6 +64,30 @@ namespace TaobaoTop.Core.Protocol
                 return TextPath(api, utf8, redactor);
             }
             return new TopResponse(api, utf8, string.IsNullOrEmpty(requestId) ? null : requestId, model);
+        }
+
+        /// <summary>An object inside the root: its request_id, and each other property for the request's reader (else skipped).</summary>
+        private static void ReadObject(ref Utf8JsonReader reader, ITopAnswerReader? model, ref string? requestId)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(RequestIdName))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) requestId = reader.GetString();
+                    else if (reader.TokenType == JsonTokenType.Number) requestId = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                    else reader.Skip();
+                }
+                else if (model != null)
+                {
+                    model.ReadProperty(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
         }
 
         /// <summary>The root property the reader is on is the one the catalog names for the API (any xxx_response when it names none).</summary>
