@@ -26,7 +26,6 @@ public static class ChildScenario
             "add" => Add(Text("endpoint"), Number("qps"), (int)Number("items"), options.TryGetValue("prefix", out var prefix) ? prefix : "ADD"),
             "skus" => Skus(Text("endpoint"), Number("qps"), (int)Number("items"), Number("pictures") != 0, options.TryGetValue("prefix", out var skuPrefix) ? skuPrefix : "SKU"),
             "naive" => Naive(Text("endpoint"), Number("qps"), (int)Number("items"), Number("sleep")),
-            "whatif" => WhatIf((int)Number("rows")),
             "pacer" => await PacerAsync(Number("qps"), (int)Number("calls"), (int)Number("workers")),
             _ => throw new ArgumentException("Unknown scenario " + scenario),
         };
@@ -205,27 +204,6 @@ public static class ChildScenario
         ["errors"] = errors,
         ["seconds"] = clock.Elapsed.TotalSeconds,
     };
-
-    /// <summary>
-    /// -WhatIf over many rows: validation, ShouldProcess and the real run's reads (the category once, the shop's outer
-    /// ids 40 to a call) against the in-process emulator, unpaced; the reference is the engine's own per-record cost.
-    /// </summary>
-    private static JsonObject WhatIf(int rows)
-    {
-        using var engine = HostedEngine.OpenWithModule();
-        engine.Run("Connect-TaobaoTop -Emulator -Qps 0");
-        engine.Run(Rows(rows, "WHATIF"));
-        // A warm-up row each, so neither figure pays the first call's compilation.
-        engine.Run("$rows[0] | Add-TaobaoItem -WhatIf; $null = $rows[0] | Where-Object Title");
-        var clock = Stopwatch.StartNew();
-        engine.Run("$rows | Add-TaobaoItem -WhatIf");
-        var whatIf = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var passed = engine.Run("@($rows | Where-Object Title).Count").Single();
-        var reference = clock.Elapsed.TotalSeconds;
-        if (Convert.ToInt32(passed.BaseObject, CultureInfo.InvariantCulture) != rows) throw new InvalidOperationException("The reference pipeline lost rows.");
-        return new JsonObject { ["rows"] = rows, ["seconds"] = whatIf, ["referenceSeconds"] = reference };
-    }
 
     /// <summary>
     /// The client's own ceiling: calls through TopClient's whole pipeline at -Qps to an in-process emulator with no quota

@@ -37,6 +37,36 @@ public static class RealPwsh
     }
 
     /// <summary>
+    /// -WhatIf over many rows in a fresh pwsh, as a user runs it: validation, ShouldProcess (its lines written to the
+    /// console, here a pipe) and the real run's reads (the category once, the shop's outer ids 40 to a call) against
+    /// the in-process emulator; reference: the same rows through Where-Object in the same process.
+    /// </summary>
+    public static JsonObject WhatIf(int rows)
+    {
+        var manifest = RepoPaths.Manifest.Replace("'", "''");
+        var script = $$"""
+            $ErrorActionPreference = 'Stop'
+            Import-Module '{{manifest}}'
+            Connect-TaobaoTop -Emulator -Qps 0
+            $rows = foreach ($i in 1..{{rows}}) {
+                [pscustomobject]@{ Title = "基准测试T恤 $i"; Price = '19.90'; Quantity = 10; CategoryId = 50000436; Description = '纯棉短袖T恤，舒适透气'; OuterId = "WHATIF-$i"; State = '浙江'; City = '杭州' }
+            }
+            # A warm-up row each, so neither figure pays the first call's compilation.
+            $rows[0] | Add-TaobaoItem -WhatIf
+            $null = $rows[0] | Where-Object Title
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $rows | Add-TaobaoItem -WhatIf
+            $whatIf = $clock.Elapsed.TotalSeconds
+            $clock.Restart()
+            $passed = @($rows | Where-Object Title).Count
+            $reference = $clock.Elapsed.TotalSeconds
+            if ($passed -ne {{rows}}) { throw 'The reference pipeline lost rows.' }
+            "BENCH-RESULT " + (@{ rows = {{rows}}; seconds = $whatIf; referenceSeconds = $reference } | ConvertTo-Json -Compress)
+            """;
+        return Run(script);
+    }
+
+    /// <summary>
     /// Import-Module of a copy of the module without its format file, in a fresh pwsh: against the whole import,
     /// what the views cost at start-up.
     /// </summary>

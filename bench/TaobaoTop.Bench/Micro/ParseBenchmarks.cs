@@ -42,7 +42,7 @@ public class ParseBenchmarks
     [Benchmark]
     public int OrderPageToOrders()
     {
-        var response = TopResponseParser.Parse(CapturedAnswers.OrderMethod, _orders);
+        var response = TopResponseParser.Parse(CapturedAnswers.OrderMethod, _orders, answerReader: TbkOrderPage.NewReader);
         return TbkOrderPage.Read(response).Orders.Count;
     }
 

@@ -52,7 +52,7 @@ namespace TaobaoTop.Core.Pipeline
             => new Redactor(Options.Secrets.Concat(new[] { Session }).Concat(
                 Request.Parameters.Where(p => !string.IsNullOrEmpty(p.Value) && AuditPolicy.IsSecretParameter(p.Key, Request.Method)).Select(p => new Secret(p.Value!))));
 
-        internal override void ReadAnswer(ArraySegment<byte> body) => Response = TopResponseParser.Parse(Api, body, Redactor);
+        internal override void ReadAnswer(ArraySegment<byte> body) => Response = TopResponseParser.Parse(Api, body, Redactor, Request.AnswerReader);
 
         internal override IEnumerable<KeyValuePair<string, string>> AuditParameters
             => Request.Parameters.Where(p => !string.IsNullOrEmpty(p.Value))

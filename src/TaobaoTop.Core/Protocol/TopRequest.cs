@@ -34,6 +34,9 @@ namespace TaobaoTop.Core.Protocol
         /// </summary>
         public bool? IsIdempotent { get; set; }
 
+        /// <summary>Makes a reader that fills a typed model from the answer in the parser's pass (<see cref="TopResponse.Model"/>).</summary>
+        public System.Func<ITopAnswerReader>? AnswerReader { get; set; }
+
         public TopRequest With(string name, object? value)
         {
             Parameters[name] = FormatValue(value);

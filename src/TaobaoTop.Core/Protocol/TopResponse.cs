@@ -27,12 +27,16 @@ namespace TaobaoTop.Core.Protocol
         }
 
         /// <param name="utf8">The whole answer, already checked to be a JSON object that is not an error.</param>
-        internal TopResponse(string api, ReadOnlyMemory<byte> utf8, string? requestId)
+        internal TopResponse(string api, ReadOnlyMemory<byte> utf8, string? requestId, ITopAnswerReader? model = null)
         {
             Api = api;
             _utf8 = utf8;
             RequestId = requestId;
+            Model = model;
         }
+
+        /// <summary>The request's own reader after it read the answer (see <see cref="TopRequest.AnswerReader"/>); null when the answer had another shape.</summary>
+        public ITopAnswerReader? Model { get; }
 
         public string Api { get; }
 

@@ -24,7 +24,11 @@ namespace TaobaoTop.Core.Protocol
         /// or built into a document unless it is an error (whose text alone is redacted) or a caller asks for the body.
         /// </summary>
         /// <param name="redactor">Masks secrets in text that is quoted in an error (a gateway or proxy may echo the request).</param>
-        public static TopResponse Parse(string api, ReadOnlyMemory<byte> utf8, Redactor? redactor = null)
+        /// <param name="answerReader">
+        /// Makes the request's own reader, handed the answer's properties in the same pass. It reads only the root the
+        /// catalog names for the API; an answer of another shape leaves <see cref="TopResponse.Model"/> null.
+        /// </param>
+        public static TopResponse Parse(string api, ReadOnlyMemory<byte> utf8, Redactor? redactor = null, Func<ITopAnswerReader>? answerReader = null)
         {
             var span = utf8.Span;
             var start = 0;
@@ -34,31 +38,62 @@ namespace TaobaoTop.Core.Protocol
             // The usual shape, {"xxx_response":{…,"request_id":"…"}}, is checked here; anything else (an error, a
             // simplify=true answer, broken JSON) takes the text path, which says exactly what came back.
             string? requestId = null;
+            ITopAnswerReader? model = null;
             var reader = new Utf8JsonReader(span);
             try
             {
                 reader.Read();
                 if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.EndsWith(ResponseSuffix) || reader.ValueTextEquals(ErrorResponse))
                     return TextPath(api, utf8, redactor);
+                if (answerReader != null && IsAnswerRoot(api, ref reader)) model = answerReader();
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return TextPath(api, utf8, redactor);
+                ReadObject(ref reader, model, ref requestId);
+                // The rest of the root: an error beside the answer makes it an error; another root may hold the request id.
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals(ErrorResponse)) return TextPath(api, utf8, redactor);
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject) ReadObject(ref reader, null, ref requestId);
+                    else reader.Skip();
+                }
                 while (reader.Read())
                 {
-                    if (reader.TokenType != JsonTokenType.PropertyName) continue;
-                    if (reader.CurrentDepth == 1 && reader.ValueTextEquals(ErrorResponse)) return TextPath(api, utf8, redactor);
-                    if (reader.CurrentDepth == 2 && reader.ValueTextEquals(RequestIdName))
-                    {
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.String) requestId = reader.GetString();
-                        else if (reader.TokenType == JsonTokenType.Number) requestId = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-                    }
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException || ex is InvalidOperationException)
             {
                 return TextPath(api, utf8, redactor);
             }
-            return new TopResponse(api, utf8, string.IsNullOrEmpty(requestId) ? null : requestId);
+            return new TopResponse(api, utf8, string.IsNullOrEmpty(requestId) ? null : requestId, model);
         }
+
+        /// <summary>An object inside the root: its request_id, and each other property for the request's reader (else skipped).</summary>
+        private static void ReadObject(ref Utf8JsonReader reader, ITopAnswerReader? model, ref string? requestId)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(RequestIdName))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String) requestId = reader.GetString();
+                    else if (reader.TokenType == JsonTokenType.Number) requestId = Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                    else reader.Skip();
+                }
+                else if (model != null)
+                {
+                    model.ReadProperty(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+        }
+
+        /// <summary>The root property the reader is on is the one the catalog names for the API (any xxx_response when it names none).</summary>
+        private static bool IsAnswerRoot(string api, ref Utf8JsonReader reader)
+            => !TopApiCatalog.Default.TryGet(api, out var info) || !(info.AnswerRoot is string name) || reader.ValueTextEquals(name);
 
         private static readonly byte[] ErrorResponse = Encoding.UTF8.GetBytes("error_response");
         private static readonly byte[] ResponseSuffix = Encoding.UTF8.GetBytes("_response");

@@ -27,35 +27,37 @@ namespace TaobaoTop.Core.Affiliate.Orders
 
         public string? PositionIndex { get; }
 
-        /// <summary>Reads the page from the answer's bytes; an answer of another shape (simplify=true) from its body.</summary>
+        /// <summary>Given to a page's request (<see cref="TopRequest.AnswerReader"/>): the parser's one pass over the answer fills the page.</summary>
+        public static ITopAnswerReader NewReader() => new PageReader();
+
+        /// <summary>The page the parser's pass filled; an answer of another shape (simplify=true) is read from its body.</summary>
         public static TbkOrderPage Read(TopResponse response)
+            => response.Model is PageReader page ? new TbkOrderPage(page.Orders, page.HasNext, page.Position) : FromBody(response.Body);
+
+        private sealed class PageReader : ITopAnswerReader
         {
-            var orders = new List<TbkOrder>();
-            bool? hasNext = null;
-            string? position = null;
-            var reader = new Utf8JsonReader(response.Utf8.Span);
-            reader.Read();
-            if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueSpan.EndsWith(ResponseSuffix)) return FromBody(response.Body);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) return FromBody(response.Body);
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            public List<TbkOrder> Orders = new List<TbkOrder>();
+            public bool? HasNext;
+            public string? Position;
+            private readonly TextPool _texts = new TextPool();
+
+            public void ReadProperty(ref Utf8JsonReader reader)
             {
                 var isData = reader.ValueTextEquals(Names.Data);
                 reader.Read();
-                if (isData && reader.TokenType == JsonTokenType.StartObject) ReadData(ref reader, orders, ref hasNext, ref position);
+                if (isData && reader.TokenType == JsonTokenType.StartObject) ReadData(ref reader, Orders, ref HasNext, ref Position, _texts);
                 else
                 {
                     // Like JsonFields: the last of repeated fields counts, even when it is not an object.
                     if (isData)
                     {
-                        orders.Clear();
-                        hasNext = null;
-                        position = null;
+                        Orders.Clear();
+                        HasNext = null;
+                        Position = null;
                     }
                     reader.Skip();
                 }
             }
-            return new TbkOrderPage(orders, hasNext, position);
         }
 
         /// <summary>The page from the parsed body: what the order sync read before it read bytes.</summary>
@@ -67,9 +69,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
             return new TbkOrderPage(orders, data.Bool("has_next"), data.Text("position_index"));
         }
 
-        private static readonly byte[] ResponseSuffix = Encoding.UTF8.GetBytes("_response");
-
-        private static void ReadData(ref Utf8JsonReader reader, List<TbkOrder> orders, ref bool? hasNext, ref string? position)
+        private static void ReadData(ref Utf8JsonReader reader, List<TbkOrder> orders, ref bool? hasNext, ref string? position, TextPool texts)
         {
             orders.Clear();
             hasNext = null;
@@ -80,7 +80,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 {
                     reader.Read();
                     var found = new List<TbkOrder>();
-                    ReadResults(ref reader, found);
+                    ReadResults(ref reader, found, texts);
                     // Like JsonFields: the last of repeated fields counts.
                     orders.Clear();
                     orders.AddRange(found);
@@ -104,11 +104,11 @@ namespace TaobaoTop.Core.Affiliate.Orders
         }
 
         /// <summary>The orders of <c>results</c>: the bare array (simplify) or the first array inside its wrapper object.</summary>
-        private static void ReadResults(ref Utf8JsonReader reader, List<TbkOrder> orders)
+        private static void ReadResults(ref Utf8JsonReader reader, List<TbkOrder> orders, TextPool texts)
         {
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                ReadArray(ref reader, orders);
+                ReadArray(ref reader, orders, texts);
                 return;
             }
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -122,7 +122,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 reader.Read();
                 if (!done && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    ReadArray(ref reader, orders);
+                    ReadArray(ref reader, orders, texts);
                     done = true;
                 }
                 else
@@ -132,16 +132,16 @@ namespace TaobaoTop.Core.Affiliate.Orders
             }
         }
 
-        private static void ReadArray(ref Utf8JsonReader reader, List<TbkOrder> orders)
+        private static void ReadArray(ref Utf8JsonReader reader, List<TbkOrder> orders, TextPool texts)
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                if (reader.TokenType == JsonTokenType.StartObject) orders.Add(ReadOrder(ref reader));
+                if (reader.TokenType == JsonTokenType.StartObject) orders.Add(ReadOrder(ref reader, texts));
                 else reader.Skip();
             }
         }
 
-        private static TbkOrder ReadOrder(ref Utf8JsonReader reader)
+        private static TbkOrder ReadOrder(ref Utf8JsonReader reader, TextPool texts)
         {
             var order = new TbkOrder();
             var expected = 0;
@@ -156,9 +156,35 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     continue;
                 }
                 expected = field + 1;
-                Set(order, field, ref reader);
+                Set(order, field, ref reader, texts);
             }
             return order;
+        }
+
+        /// <summary>
+        /// Texts that repeat across a page's orders (shops, categories, adzones, 天猫/淘宝, 无线/PC) are decoded once per
+        /// page: a field's value whose bytes equal one of its last few values is that value's string.
+        /// </summary>
+        private sealed class TextPool
+        {
+            private const int Recent = 8;
+            private readonly (byte[] Utf8, string Text)[]?[] _recent = new (byte[], string)[]?[32];
+            private readonly int[] _next = new int[32];
+
+            public string? Text(ref Utf8JsonReader reader, int field)
+            {
+                if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length == 0) return Scalar(ref reader);
+                // Equal bytes (escapes included) are equal text; equal text written differently only misses the pool.
+                var bytes = reader.ValueSpan;
+                var recent = _recent[field] ??= new (byte[], string)[Recent];
+                foreach (var entry in recent)
+                {
+                    if (entry.Utf8 != null && bytes.SequenceEqual(entry.Utf8)) return entry.Text;
+                }
+                var text = Scalar(ref reader);
+                if (text != null) recent[_next[field]++ % Recent] = (bytes.ToArray(), text);
+                return text;
+            }
         }
 
         /// <summary>A scalar as <see cref="JsonFields.Text"/> gives it: empty text is null, numbers and booleans as written; null for anything else (skipped).</summary>
@@ -256,7 +282,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
         }
 
         /// <summary>The same fields and conversions as <see cref="TbkOrder.FromJson"/>.</summary>
-        private static void Set(TbkOrder order, int field, ref Utf8JsonReader reader)
+        private static void Set(TbkOrder order, int field, ref Utf8JsonReader reader, TextPool texts)
         {
             switch (field)
             {
@@ -267,10 +293,10 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 case 4: order.ItemTitle = Scalar(ref reader); break;
                 case 5: order.ItemNum = Int(ref reader) ?? 0; break;
                 case 6: order.ItemPrice = Money(ref reader); break;
-                case 7: order.ItemCategoryName = Scalar(ref reader); break;
-                case 8: order.SellerNick = Scalar(ref reader); break;
-                case 9: order.ShopTitle = Scalar(ref reader); break;
-                case 10: order.OrderType = Scalar(ref reader); break;
+                case 7: order.ItemCategoryName = texts.Text(ref reader, 7); break;
+                case 8: order.SellerNick = texts.Text(ref reader, 8); break;
+                case 9: order.ShopTitle = texts.Text(ref reader, 9); break;
+                case 10: order.OrderType = texts.Text(ref reader, 10); break;
                 case 11: order.PaidAmount = Money(ref reader); break;
                 case 12: order.SettledAmount = Money(ref reader); break;
                 case 13: order.EstimatedIncome = Money(ref reader); break;
@@ -278,14 +304,14 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 case 15: order.CommissionRate = Decimal(ref reader); break;
                 case 16: order.CommissionFee = Money(ref reader); break;
                 case 17: order.AdzoneId = Long(ref reader); break;
-                case 18: order.AdzoneName = Scalar(ref reader); break;
+                case 18: order.AdzoneName = texts.Text(ref reader, 18); break;
                 case 19: order.SiteId = Long(ref reader); break;
-                case 20: order.SiteName = Scalar(ref reader); break;
+                case 20: order.SiteName = texts.Text(ref reader, 20); break;
                 case 21: order.PublisherId = Long(ref reader); break;
                 case 22: order.RelationId = Long(ref reader); break;
                 case 23: order.SpecialId = Long(ref reader); break;
                 case 24: order.OrderRole = Int(ref reader); break;
-                case 25: order.TerminalType = Scalar(ref reader); break;
+                case 25: order.TerminalType = texts.Text(ref reader, 25); break;
                 case 26: order.Refunding = Int(ref reader) == 1; break;
                 case 27: order.ClickTime = Time(ref reader); break;
                 case 28: order.CreateTime = Time(ref reader); break;

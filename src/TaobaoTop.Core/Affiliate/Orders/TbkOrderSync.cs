@@ -220,6 +220,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 .With("tk_status", query.Status.HasValue ? (int?)query.Status.Value : null)
                 .With("order_scene", query.Scene == TbkOrderScene.All ? (int?)null : (int)query.Scene)
                 .With("member_type", query.MemberType);
+            request.AnswerReader = TbkOrderPage.NewReader;
             if (pageNo > 1)
             {
                 request.With("jump_type", 1).With("position_index", position);

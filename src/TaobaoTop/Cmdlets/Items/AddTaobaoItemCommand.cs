@@ -37,86 +37,89 @@ namespace TaobaoTop.Cmdlets.Items
         private string _absentColumns = string.Empty;
         private int _rowNumber;
         private bool _columnsReported;
-        private bool _columnsChecked;
+        private bool _whatIfOnly;
+        private readonly List<(string Field, string? Value)> _commandLine = new List<(string, string?)>();
+        private readonly Dictionary<string, string?> _fieldOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _given = new Dictionary<string, string>(StringComparer.Ordinal);
         private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
         private int _whatIfOuterIds;
         private int? _total;
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("标题", "宝贝标题", "商品标题", "商品名称", "宝贝名称")]
         [AllowEmptyString, AllowNull]
         public string? Title { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("价格", "一口价", "售价", "价格(元)", "一口价(元)", "单价")]
         [AllowEmptyString, AllowNull]
         public string? Price { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("数量", "库存", "宝贝数量", "Num", "Stock", "库存数量", "宝贝库存", "可售库存")]
         [AllowEmptyString, AllowNull]
         public string? Quantity { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("类目ID", "类目", "Cid", "Category")]
         [ArgumentCompleter(typeof(CategoryIdCompleter))]
         [AllowEmptyString, AllowNull]
         public string? CategoryId { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("描述", "宝贝描述", "商品描述", "Desc")]
         [AllowEmptyString, AllowNull]
         public string? Description { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("商家编码", "外部编码", "outer_id")]
         [AllowEmptyString, AllowNull]
         public string? OuterId { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("主图", "宝贝图片", "MainPicture", "PicPath", "pic_path")]
         [AllowEmptyString, AllowNull]
         public string? Picture { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("省", "省份", "Province", "location.state", "所在省", "所在省份", "所在地省份", "发货地省份")]
         [AllowEmptyString, AllowNull]
         public string? State { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("市", "城市", "location.city", "所在市", "所在城市", "所在地城市", "发货地城市")]
         [AllowEmptyString, AllowNull]
         public string? City { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("新旧程度", "stuff_status")]
         [AllowEmptyString, AllowNull]
         public string? StuffStatus { get; set; }
 
         /// <summary>运费模板ID: the freight template (postage_id) from Get-TaobaoFreightTemplate.</summary>
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("运费模板ID", "运费模板", "postage_id", "PostageId")]
         [AllowEmptyString, AllowNull]
         public string? FreightTemplateId { get; set; }
 
         /// <summary>成本价: the cost -PriceRule turns into the price of a row (or SKU row) that gives none.</summary>
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("成本价", "成本", "进价", "采购价", "cost_price")]
         [AllowEmptyString, AllowNull]
         public string? Cost { get; set; }
 
         /// <summary>SKU价格: the price of the SKU this row gives; rows sharing a 商家编码 are the SKUs of one item.</summary>
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("SKU价格", "SKU价", "SKU售价", "sku_price", "规格价格")]
         [AllowEmptyString, AllowNull]
         public string? SkuPrice { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("SKU库存", "SKU数量", "sku_quantity", "规格库存")]
         [AllowEmptyString, AllowNull]
         public string? SkuQuantity { get; set; }
 
-        [Parameter(ParameterSetName = RowSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = RowSet)]
         [Alias("SKU编码", "SKU商家编码", "sku_outer_id", "规格编码")]
         [AllowEmptyString, AllowNull]
         public string? SkuOuterId { get; set; }
@@ -162,6 +165,14 @@ namespace TaobaoTop.Cmdlets.Items
         protected override void OnBegin()
         {
             _clock.Start();
+            _whatIfOnly = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? LanguagePrimitives.IsTrue(whatIf)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+            // Fields given on the command line hold for every record, as a parameter bound by name would.
+            foreach (var bound in MyInvocation.BoundParameters)
+            {
+                if (ItemColumns.Aliases.ContainsKey(bound.Key)) _commandLine.Add((bound.Key, bound.Value as string));
+            }
         }
 
         protected override void OnRecord()
@@ -171,37 +182,72 @@ namespace TaobaoTop.Cmdlets.Items
                 ProcessFile();
                 return;
             }
-            if (!_columnsChecked)
-            {
-                _columnsChecked = true;
-                CheckOneColumnPerField();
-            }
             _validator ??= NewValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
             if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
-            var row = new ItemRow
-            {
-                RowNumber = ++_rowNumber,
-                Source = InputObject,
-                Title = Title, Price = Price, Quantity = Quantity, CategoryId = CategoryId, Description = Description,
-                OuterId = OuterId, Picture = Picture, State = State, City = City, StuffStatus = StuffStatus,
-                Cost = Cost, FreightTemplateId = FreightTemplateId, SkuPrice = SkuPrice, SkuQuantity = SkuQuantity, SkuOuterId = SkuOuterId,
-                Extra = ExtraColumns(InputObject),
-            };
+            var row = new ItemRow { RowNumber = ++_rowNumber, Source = InputObject };
+            foreach (var (field, value) in _commandLine) row.Set(field, value);
+            row.Extra = ReadRecord(InputObject, row);
             if (_grouper.Add(row) is ItemRow item) HandleRow(item);
         }
 
-        /// <summary>The record's columns that name no item field: category properties among them.</summary>
-        private static IReadOnlyDictionary<string, string> ExtraColumns(PSObject? record)
+        /// <summary>
+        /// Sets the row's fields from the record's properties named after them (标题, Title …, as -Path reads a sheet's
+        /// headers) and returns the other columns of a PSCustomObject: category properties among them. One pass over the
+        /// properties instead of PowerShell binding sixteen parameters by their names and aliases, which took most of a
+        /// -WhatIf run's time. A record with two columns for one field (标题 and Title) stops the run: one would win silently.
+        /// </summary>
+        private IReadOnlyDictionary<string, string> ReadRecord(PSObject? record, ItemRow row)
         {
-            var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (record is null || !(record.BaseObject is PSCustomObject)) return extra;
+            if (record is null) return NoColumns;
+            Dictionary<string, string>? extra = null;
+            var isCustom = record.BaseObject is PSCustomObject;
+            _given.Clear();
             foreach (var property in record.Properties)
             {
-                if (ItemColumns.FieldOf(property.Name) is null && !extra.ContainsKey(property.Name))
-                    extra[property.Name] = property.Value?.ToString() ?? string.Empty;
+                var name = property.Name;
+                if (!_fieldOf.TryGetValue(name, out var field)) _fieldOf[name] = field = ItemColumns.FieldOf(name);
+                if (field is null)
+                {
+                    if (!isCustom) continue;
+                    extra ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    if (!extra.ContainsKey(name)) extra[name] = TextOf(property.Value) ?? string.Empty;
+                    continue;
+                }
+                if (_given.TryGetValue(field, out var first))
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new PSArgumentException("The input has both '" + first + "' and '" + name + "', which both give " + ItemColumns.Describe(field) + "; keep one of them."),
+                        "AmbiguousColumns", ErrorCategory.InvalidData, record));
+                }
+                _given[field] = name;
+                if (!IsOnCommandLine(field)) row.Set(field, TextOf(property.Value));
             }
-            return extra;
+            return extra ?? NoColumns;
         }
+
+        private bool IsOnCommandLine(string field)
+        {
+            foreach (var (given, _) in _commandLine)
+            {
+                if (given == field) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A property's value as PowerShell would bind it to a string parameter (numbers in the invariant culture).</summary>
+        private static string? TextOf(object? value)
+            => value switch
+            {
+                null => null,
+                string text => text,
+                PSObject wrapped when wrapped.BaseObject is string text => text,
+                int number => number.ToString(CultureInfo.InvariantCulture),
+                long number => number.ToString(CultureInfo.InvariantCulture),
+                decimal number => number.ToString(CultureInfo.InvariantCulture),
+                _ => LanguagePrimitives.ConvertTo<string>(value),
+            };
+
+        private static readonly IReadOnlyDictionary<string, string> NoColumns = new Dictionary<string, string>(StringComparer.Ordinal);
 
         protected override void OnEnd()
         {
@@ -221,28 +267,6 @@ namespace TaobaoTop.Cmdlets.Items
 
         private ItemRowValidator NewValidator(Func<string, string> resolvePath)
             => new ItemRowValidator(resolvePath) { Rule = PriceRule, Warn = WriteWarning };
-
-        /// <summary>
-        /// A record with both 标题 and Title (say) would have one win silently. Checked on the first record only: the
-        /// records of one pipeline share their columns as a sheet's rows do, and listing every record's properties
-        /// took a quarter of a -WhatIf run's time.
-        /// </summary>
-        private void CheckOneColumnPerField()
-        {
-            if (InputObject is null) return;
-            var columnOf = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var property in InputObject.Properties)
-            {
-                if (!(ItemColumns.FieldOf(property.Name) is string field)) continue;
-                if (columnOf.TryGetValue(field, out var first))
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new PSArgumentException("The input has both '" + first + "' and '" + property.Name + "', which both give " + ItemColumns.Describe(field) + "; keep one of them."),
-                        "AmbiguousColumns", ErrorCategory.InvalidData, InputObject));
-                }
-                columnOf[field] = property.Name;
-            }
-        }
 
         /// <summary>Also runs when the pipeline ends early: calls still in flight are cancelled and the journal closed.</summary>
         public void Dispose()
@@ -313,7 +337,7 @@ namespace TaobaoTop.Cmdlets.Items
 
         private void HandleRow(ItemRow row)
         {
-            var whatIf = WhatIfOnly;
+            var whatIf = _whatIfOnly;
             // The engine (and the journal, held by one run) start with the first row, before any call, unless nothing
             // is to be sent.
             if (_engine is null && !whatIf) _engine = StartEngine();
@@ -401,11 +425,6 @@ namespace TaobaoTop.Cmdlets.Items
             _whatIf.Clear();
             _whatIfOuterIds = 0;
         }
-
-        private bool WhatIfOnly
-            => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
-                ? LanguagePrimitives.IsTrue(whatIf)
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         private ItemListingEngine StartEngine()
         {
