@@ -21,11 +21,13 @@ public sealed class OrderSyncTailTests
         }, emulator.CreateHandler());
         var start = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TopTime.Offset).Date.AddDays(-3), TopTime.Offset);
 
+        // Three days are 24 windows, three times the workers: the last ones are taken after the first are done and the
+        // density is known, whatever the timing (a single day's 8 windows could all be taken before any was done).
         async Task<(List<string> Ids, int Windows)> Sync(int concurrency)
         {
             var ids = new ConcurrentBag<string>();
             var windows = 0;
-            await new TbkOrderSync(client).RunAsync(new TbkOrderQuery(start, start.AddDays(1)) { Concurrency = concurrency }, o => ids.Add(o.TradeId),
+            await new TbkOrderSync(client).RunAsync(new TbkOrderQuery(start, start.AddDays(3)) { Concurrency = concurrency }, o => ids.Add(o.TradeId),
                 progress: p => InterlockedMax(ref windows, p.WindowsTotal));
             return (ids.OrderBy(id => id, StringComparer.Ordinal).ToList(), windows);
         }
