@@ -106,4 +106,10 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "\"ban\" (the length of this ban could not be read, so it is not waited out)")]
     public void A_quota_ban_of_unreadable_length_speaks_the_UI_language(string culture, string expected)
         => Assert.Equal(expected, InUiCulture(culture, () => new TopQuotaException(new TopApiException("taobao.tbk.any", 7, "App Call Limited", "accesscontrol.limited-by-app-access-count", "ban", null)).SubMessage));
+
+    [Theory]
+    [InlineData("zh-CN", "利润率 30%，+5.00，平台费 5%，尾数向上取 .90，最低 9.90，最高 99.00")]
+    [InlineData("en-US", "margin 30%, +5.00, fee 5%, up to .90, floor 9.90, ceiling 99.00")]
+    public void A_price_rule_in_words_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new PriceRule { MarginPercent = 30, AddOn = 5, PlatformFeePercent = 5, Ending = PriceEnding.Point9, Floor = 9.90m, Ceiling = 99m }.ToString()));
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -69,13 +70,13 @@ namespace TaobaoTop.Core.Items
         /// <summary>The rule in words, for -WhatIf and messages: "margin 30%, +5.00, fee 5%, up to .90, floor 9.90".</summary>
         public override string ToString()
         {
-            var parts = new List<string> { "margin " + MarginPercent.ToString("0.##", CultureInfo.InvariantCulture) + "%" };
+            var parts = new List<string> { CoreText.Format("PriceRuleMargin", MarginPercent.ToString("0.##", CultureInfo.InvariantCulture)) };
             if (AddOn != 0) parts.Add("+" + AddOn.ToString("0.00", CultureInfo.InvariantCulture));
-            if (PlatformFeePercent != 0) parts.Add("fee " + PlatformFeePercent.ToString("0.##", CultureInfo.InvariantCulture) + "%");
-            parts.Add(Ending switch { PriceEnding.Point9 => "up to .90", PriceEnding.Point99 => "up to .99", PriceEnding.Whole => "up to whole yuan", _ => "up to the fen" });
-            if (Floor is decimal floor) parts.Add("floor " + floor.ToString("0.00", CultureInfo.InvariantCulture));
-            if (Ceiling is decimal ceiling) parts.Add("ceiling " + ceiling.ToString("0.00", CultureInfo.InvariantCulture));
-            return string.Join(", ", parts);
+            if (PlatformFeePercent != 0) parts.Add(CoreText.Format("PriceRuleFee", PlatformFeePercent.ToString("0.##", CultureInfo.InvariantCulture)));
+            parts.Add(CoreText.Get(Ending switch { PriceEnding.Point9 => "PriceRuleUpToPoint9", PriceEnding.Point99 => "PriceRuleUpToPoint99", PriceEnding.Whole => "PriceRuleUpToWhole", _ => "PriceRuleUpToFen" }));
+            if (Floor is decimal floor) parts.Add(CoreText.Format("PriceRuleFloor", floor.ToString("0.00", CultureInfo.InvariantCulture)));
+            if (Ceiling is decimal ceiling) parts.Add(CoreText.Format("PriceRuleCeiling", ceiling.ToString("0.00", CultureInfo.InvariantCulture)));
+            return string.Join(CoreText.Get("PriceRuleSeparator"), parts);
         }
 
         /// <summary>Ending by its usual names: .9/0.9/90, .99/0.99/99, whole/1/整数, fen/0.01.</summary>
