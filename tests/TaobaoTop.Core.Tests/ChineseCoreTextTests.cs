@@ -112,4 +112,24 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "margin 30%, +5.00, fee 5%, up to .90, floor 9.90, ceiling 99.00")]
     public void A_price_rule_in_words_speaks_the_UI_language(string culture, string expected)
         => Assert.Equal(expected, InUiCulture(culture, () => new PriceRule { MarginPercent = 30, AddOn = 5, PlatformFeePercent = 5, Ending = PriceEnding.Point9, Floor = 9.90m, Ceiling = 99m }.ToString()));
+
+    private static System.Text.Json.JsonElement Answer(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+
+    [Theory]
+    [InlineData("zh-CN", "应答中既没有 data.password_simple 也没有 data.model。")]
+    [InlineData("en-US", "The answer has no data.password_simple or data.model.")]
+    public void An_affiliate_answer_without_its_password_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<FormatException>(() => TaobaoTop.Core.Affiliate.TbkAnswers.Password(Answer("""{"data":{}}"""), "u", null, false)).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "应答中没有 item_id。")]
+    [InlineData("en-US", "The answer has no item_id.")]
+    public void An_affiliate_answer_without_a_field_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<FormatException>(() => TaobaoTop.Core.Affiliate.TbkAnswers.ClickItem(Answer("{}"), "https://s.click.taobao.com/x")).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "没有这个卖家 ID 的可推广店铺")]
+    [InlineData("en-US", "no promotable shop with this seller id")]
+    public void An_affiliate_batch_failure_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(TaobaoTop.Core.Affiliate.TbkAnswers.ShopLinks(Answer("""{"results":[]}"""), new long[] { 42 }).Failures).Message));
 }

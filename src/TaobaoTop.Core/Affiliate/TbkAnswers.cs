@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using TaobaoTop.Core.Json;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate
 {
@@ -125,7 +126,7 @@ namespace TaobaoTop.Core.Affiliate
                     var linkInfo = entry.Child("link_info_dto");
                     if ((code != null && code != "0") || linkInfo.ValueKind != JsonValueKind.Object)
                     {
-                        failures.Add(new TbkBatchFailure(input, code, entry.Text("msg") ?? "not converted"));
+                        failures.Add(new TbkBatchFailure(input, code, entry.Text("msg") ?? CoreText.Get("TbkNotConverted")));
                         continue;
                     }
                     links.Add(Link(input, entry, linkInfo));
@@ -174,7 +175,7 @@ namespace TaobaoTop.Core.Affiliate
         {
             var data = body.Child("data");
             var simple = data.Text("password_simple") ?? data.Text("model")
-                ?? throw new FormatException("The answer has no data.password_simple or data.model.");
+                ?? throw new FormatException(CoreText.Format("AnswerLacksEither", "data.password_simple", "data.model"));
             var model = data.Text("model");
             return new TbkPassword
             {
@@ -247,9 +248,9 @@ namespace TaobaoTop.Core.Affiliate
                 var content = entry.Text("content");
                 var message = entry.Text("err_msg");
                 if (content != null && (message == null || message == "OK")) links.Add(new TbkShortLink(url, content));
-                else failures.Add(new TbkBatchFailure(url, null, message ?? "not shortened"));
+                else failures.Add(new TbkBatchFailure(url, null, message ?? CoreText.Get("TbkNotShortened")));
             }
-            for (; index < urls.Count; index++) failures.Add(new TbkBatchFailure(urls[index], null, "no answer for this URL"));
+            for (; index < urls.Count; index++) failures.Add(new TbkBatchFailure(urls[index], null, CoreText.Get("TbkNoAnswerForUrl")));
             return new TbkBatch<TbkShortLink>(links, failures);
         }
 
@@ -261,7 +262,7 @@ namespace TaobaoTop.Core.Affiliate
             {
                 if (entry.Long("user_id") is long sellerId && entry.Url("click_url") is string url) found[sellerId] = new TbkShopLink(sellerId, url);
             }
-            return Matched(sellerIds, found, id => id.ToString(System.Globalization.CultureInfo.InvariantCulture), "no promotable shop with this seller id");
+            return Matched(sellerIds, found, id => id.ToString(System.Globalization.CultureInfo.InvariantCulture), CoreText.Get("TbkNoPromotableShop"));
         }
 
         /// <summary>taobao.tbk.itemid.ineffective.transform: ids left out have no new id.</summary>
@@ -272,12 +273,12 @@ namespace TaobaoTop.Core.Affiliate
             {
                 if (entry.Text("original_item_id") is string original && entry.Text("item_id") is string itemId) found[original] = new TbkItemIdMap(original, itemId);
             }
-            return Matched(originalIds, found, id => id, "no current item for this id (removed, or not promotable)");
+            return Matched(originalIds, found, id => id, CoreText.Get("TbkNoCurrentItem"));
         }
 
         /// <summary>taobao.tbk.item.click.extract: <c>item_id</c> of the link <paramref name="url"/>.</summary>
         public static TbkItemIdMap ClickItem(JsonElement body, string url)
-            => new TbkItemIdMap(url, body.Text("item_id") ?? throw new FormatException("The answer has no item_id."));
+            => new TbkItemIdMap(url, body.Text("item_id") ?? throw new FormatException(CoreText.Format("AnswerLacks", "item_id")));
 
         private static TbkBatch<T> Matched<TKey, T>(IReadOnlyList<TKey> keys, Dictionary<TKey, T> found, Func<TKey, string> describe, string missing)
         {
@@ -294,14 +295,14 @@ namespace TaobaoTop.Core.Affiliate
         /// <summary>taobao.tbk.adzone.create: <c>data.model</c> is the new PID.</summary>
         public static TbkAdzone Adzone(JsonElement body, string name)
         {
-            var model = body.Child("data").Text("model") ?? throw new FormatException("The answer has no data.model (the new PID).");
+            var model = body.Child("data").Text("model") ?? throw new FormatException(CoreText.Get("AnswerLacksNewPid"));
             return new TbkAdzone(TbkPid.Parse(model), name);
         }
 
         /// <summary>taobao.tbk.sc.invitecode.get: <c>data.inviter_code</c>.</summary>
         public static TbkInviteCode InviteCode(JsonElement body, TbkInviteKind kind, string relationApp, long? relationId)
         {
-            var code = body.Child("data").Text("inviter_code") ?? throw new FormatException("The answer has no data.inviter_code.");
+            var code = body.Child("data").Text("inviter_code") ?? throw new FormatException(CoreText.Format("AnswerLacks", "data.inviter_code"));
             return new TbkInviteCode(code, kind, relationApp, relationId);
         }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate
 {
@@ -59,7 +60,7 @@ namespace TaobaoTop.Core.Affiliate
         public static TopRequest For(this TopRequest request, TbkPosition adzone, bool withSite)
         {
             request.With("adzone_id", adzone.AdzoneId);
-            if (withSite) request.With("site_id", adzone.SiteId ?? throw new ArgumentException("The sc APIs need the adzone's site.", nameof(adzone)));
+            if (withSite) request.With("site_id", adzone.SiteId ?? throw new ArgumentException(CoreText.Get("TbkScNeedsSite"), nameof(adzone)));
             return request;
         }
 

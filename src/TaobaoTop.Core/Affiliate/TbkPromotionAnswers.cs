@@ -6,6 +6,7 @@ using System.Text.Json;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate
 {
@@ -38,7 +39,7 @@ namespace TaobaoTop.Core.Affiliate
             {
                 ActivityMaterialId = materialId,
                 Title = data.Text("page_name"),
-                Url = data.Url("click_url") ?? throw new FormatException("The answer has no data.click_url."),
+                Url = data.Url("click_url") ?? throw new FormatException(CoreText.Format("AnswerLacks", "data.click_url")),
                 ShortUrl = data.Url("short_click_url"),
                 StartTime = data.Time("page_start_time"),
                 EndTime = data.Time("page_end_time"),
@@ -56,7 +57,7 @@ namespace TaobaoTop.Core.Affiliate
             var result = response.Body.Child("result");
             ThrowIfRefused(response, result, "success");
             var model = result.Child("model");
-            requested.RightsId = model.Text("rights_id") ?? throw new FormatException("The answer has no result.model.rights_id.");
+            requested.RightsId = model.Text("rights_id") ?? throw new FormatException(CoreText.Format("AnswerLacks", "result.model.rights_id"));
             requested.Url = model.Url("send_url");
             requested.VegasCode = model.Text("vegas_code");
             requested.AvailableBudget = model.Money("available_fee");
@@ -97,7 +98,7 @@ namespace TaobaoTop.Core.Affiliate
         {
             var entry = body.Child("data").List("result_list").FirstOrDefault();
             var isNewUser = entry.ValueKind == JsonValueKind.Object ? entry.Text("is_new_user") : null;
-            if (isNewUser != "0" && isNewUser != "1") throw new FormatException("The answer has no data.result_list[].is_new_user.");
+            if (isNewUser != "0" && isNewUser != "1") throw new FormatException(CoreText.Format("AnswerLacks", "data.result_list[].is_new_user"));
             return new TbkRedPacketStatus { RelationId = relationId, SpecialId = specialId, DeviceType = deviceType, HasPendingRedPacket = isNewUser == "0" };
         }
 
@@ -125,7 +126,7 @@ namespace TaobaoTop.Core.Affiliate
                 RelationId = entry.Long("rid"),
                 Status = entry.Text("status") == "1" ? TbkPasswordRiskStatus.Blocked
                     : entry.Text("status") == "0" ? TbkPasswordRiskStatus.Warning
-                    : throw new FormatException("A status_list entry has no status 0 or 1."),
+                    : throw new FormatException(CoreText.Get("TbkRiskStatusMissing")),
             }).ToList();
 
         /// <summary>One page of taobao.tbk.dg/sc.newuser.order.get: <c>results.data{results[], has_next}</c>.</summary>
@@ -203,7 +204,7 @@ namespace TaobaoTop.Core.Affiliate
             return new TbkPasswordReport
             {
                 Password = password,
-                Pv = data.Long("pv") ?? throw new FormatException("The answer has no data.pv."),
+                Pv = data.Long("pv") ?? throw new FormatException(CoreText.Format("AnswerLacks", "data.pv")),
                 Uv = data.Long("uv") ?? 0,
                 HourPv = data.Long("hour_pv") ?? 0,
                 HourUv = data.Long("hour_uv") ?? 0,
@@ -213,7 +214,7 @@ namespace TaobaoTop.Core.Affiliate
         private static DateTimeOffset ReportDate(string? text)
         {
             if (text == null || !DateTime.TryParseExact(text, new[] { "yyyyMMdd", "yyyy-MM-dd" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new FormatException("A report row has no biz_date.");
+                throw new FormatException(CoreText.Get("TbkReportRowNoDate"));
             return new DateTimeOffset(date, TopTime.Offset);
         }
 
@@ -221,7 +222,7 @@ namespace TaobaoTop.Core.Affiliate
         {
             if (result.Bool(successField) == true) return;
             throw new TopApiException(response.Api, 15, "Remote service error", result.Text("msg_code") ?? result.Text("biz_error_code") ?? "refused",
-                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? "the answer says it did not succeed and gives no reason", response.RequestId);
+                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? CoreText.Get("TbkRefusedWithoutReason"), response.RequestId);
         }
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate
 {
@@ -23,7 +24,7 @@ namespace TaobaoTop.Core.Affiliate
         {
             var result = response.Body.Child("result");
             ThrowIfRefused(response, result);
-            var url = result.Child("model").Url("send_url") ?? throw new FormatException("The answer has no result.model.send_url.");
+            var url = result.Child("model").Url("send_url") ?? throw new FormatException(CoreText.Format("AnswerLacks", "result.model.send_url"));
             return new TbkGiftMoneyLink { OriginUrl = originUrl, Url = url, AdzoneId = adzoneId, RightsId = QueryValue(url, "activityId") };
         }
 
@@ -58,7 +59,7 @@ namespace TaobaoTop.Core.Affiliate
 
         /// <summary>taobao.tbk.tbkinfo.get: <c>result{data}</c>, true when the PID belongs to the caller.</summary>
         public static bool PidIsValid(JsonElement body)
-            => body.Child("result").Bool("data") ?? throw new FormatException("The answer has no result.data.");
+            => body.Child("result").Bool("data") ?? throw new FormatException(CoreText.Format("AnswerLacks", "result.data"));
 
         /// <summary>taobao.tbk.sc.membergroup.optional: <c>data{member_group_id, tb_num_ids, create_time, update_time}</c>.</summary>
         public static TbkMemberGroup MemberGroup(JsonElement body)
@@ -66,7 +67,7 @@ namespace TaobaoTop.Core.Affiliate
             var data = body.Child("data");
             return new TbkMemberGroup
             {
-                MemberGroupId = data.Long("member_group_id") ?? throw new FormatException("The answer has no data.member_group_id."),
+                MemberGroupId = data.Long("member_group_id") ?? throw new FormatException(CoreText.Format("AnswerLacks", "data.member_group_id")),
                 MemberIds = (data.Text("tb_num_ids") ?? string.Empty).Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries).Select(id => id.Trim()).ToList(),
                 CreateTime = data.Time("create_time"),
                 UpdateTime = data.Time("update_time"),
@@ -112,7 +113,7 @@ namespace TaobaoTop.Core.Affiliate
             try
             {
                 using var document = JsonDocument.Parse(json);
-                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException("A field_detail is not a JSON object.");
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new FormatException(CoreText.Get("TbkFieldDetailNotObject"));
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
                     if (document.RootElement.Text(property.Name) is string value) fields[property.Name] = value;
@@ -120,7 +121,7 @@ namespace TaobaoTop.Core.Affiliate
             }
             catch (JsonException ex)
             {
-                throw new FormatException("A field_detail is not JSON: " + ex.Message, ex);
+                throw new FormatException(CoreText.Format("TbkFieldDetailNotJson", ex.Message), ex);
             }
             return fields;
         }
@@ -145,7 +146,7 @@ namespace TaobaoTop.Core.Affiliate
             if (result.Bool("success") == true) return;
             throw new TopApiException(response.Api, 15, "Remote service error",
                 result.Text("msg_code") ?? result.Text("biz_error_code") ?? result.Text("result_code") ?? "refused",
-                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? result.Text("result_msg") ?? "the answer says it did not succeed and gives no reason",
+                result.Text("msg_info") ?? result.Text("biz_error_desc") ?? result.Text("result_msg") ?? CoreText.Get("TbkRefusedWithoutReason"),
                 response.RequestId);
         }
     }
