@@ -132,4 +132,30 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "no promotable shop with this seller id")]
     public void An_affiliate_batch_failure_speaks_the_UI_language(string culture, string expected)
         => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(TaobaoTop.Core.Affiliate.TbkAnswers.ShopLinks(Answer("""{"results":[]}"""), new long[] { 42 }).Failures).Message));
+
+    private static string InTemporaryFile(string extension, string content, Func<string, string> read)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "taobaotop-text-" + Guid.NewGuid().ToString("N") + extension);
+        File.WriteAllText(path, content);
+        try
+        {
+            return read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "中没有有效的 synced_through 时间；请删除它并指定 -Start。")]
+    [InlineData("en-US", " has no valid synced_through time; delete it and pass -Start.")]
+    public void An_order_sync_state_file_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.EndsWith(expected, InTemporaryFile(".json", "{}", path => InUiCulture(culture, () => Assert.Throws<InvalidDataException>(() => TaobaoTop.Core.Affiliate.Orders.IncrementalOrderState.Load(path)).Message)));
+
+    [Theory]
+    [InlineData("zh-CN", " 第 1 行：应为“名称<TAB>首日<TAB>末日”，日期写作 MM-dd（每年）或 yyyy-MM-dd，首日不得晚于末日：双11")]
+    [InlineData("en-US", ", line 1: expected name<TAB>first day<TAB>last day, the days as MM-dd (every year) or yyyy-MM-dd, the first not after the last: 双11")]
+    public void A_big_sale_calendar_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.EndsWith(expected, InTemporaryFile(".tsv", "双11\n", path => InUiCulture(culture, () => Assert.Throws<FormatException>(() => TaobaoTop.Core.Affiliate.Orders.BigSaleCalendar.Load(path)).Message)));
 }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate.Orders
 {
@@ -21,7 +22,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
         private static readonly Lazy<IReadOnlyList<Sale>> ShippedSales = new Lazy<IReadOnlyList<Sale>>(() =>
         {
             using (var stream = typeof(BigSaleCalendar).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException("The big-sale calendar resource is missing from " + typeof(BigSaleCalendar).Assembly.FullName))
+                ?? throw new InvalidOperationException(CoreText.Format("BigSaleCalendarMissing", typeof(BigSaleCalendar).Assembly.FullName)))
             using (var reader = new StreamReader(stream, Encoding.UTF8))
             {
                 return Parse(reader, "big-sales.tsv").ToList();
@@ -73,9 +74,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                 var cells = line.Split('\t');
                 if (cells.Length < 3 || !Sale.TryCreate(cells[0].Trim(), cells[1].Trim(), cells[2].Trim(), out var sale))
                 {
-                    throw new FormatException(string.Format(CultureInfo.InvariantCulture,
-                        "{0}, line {1}: expected name<TAB>first day<TAB>last day, the days as MM-dd (every year) or yyyy-MM-dd, the first not after the last: {2}",
-                        source, number, line));
+                    throw new FormatException(CoreText.Format("BigSaleCalendarBadLine", source, number, line));
                 }
                 yield return sale;
             }

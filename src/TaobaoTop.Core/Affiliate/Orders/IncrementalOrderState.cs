@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate.Orders
 {
@@ -27,7 +28,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
             {
                 if (File.Exists(Temporary(path)))
                 {
-                    throw new InvalidDataException("The order sync state file " + path + " is missing but " + Temporary(path) + " is there: a save was interrupted. Check that file's synced_through, rename it to " + path + " and run again.");
+                    throw new InvalidDataException(CoreText.Format("OrderStateInterrupted", path, Temporary(path)));
                 }
                 return null;
             }
@@ -41,11 +42,11 @@ namespace TaobaoTop.Core.Affiliate.Orders
             }
             catch (JsonException ex)
             {
-                throw new InvalidDataException("The order sync state file " + path + " is not valid JSON (" + ex.Message + "); it may be half-written. Fix it, or delete it and pass -Start.", ex);
+                throw new InvalidDataException(CoreText.Format("OrderStateNotJson", path, ex.Message), ex);
             }
             if (!TopTime.TryParse(text, out var syncedThrough))
             {
-                throw new InvalidDataException("The order sync state file " + path + " has no valid synced_through time; delete it and pass -Start.");
+                throw new InvalidDataException(CoreText.Format("OrderStateNoTime", path));
             }
             return new IncrementalOrderState(syncedThrough);
         }

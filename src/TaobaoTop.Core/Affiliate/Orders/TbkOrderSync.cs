@@ -9,6 +9,7 @@ using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Affiliate.Orders
 {
@@ -133,13 +134,13 @@ namespace TaobaoTop.Core.Affiliate.Orders
 
         public static void Validate(TbkOrderQuery query, DateTimeOffset now)
         {
-            if (query.Start >= query.End) throw new ArgumentException("The start of the order range must be before its end.");
-            if (query.Start >= now) throw new ArgumentException("The start of the order range is in the future (TOP time " + TopTime.ToTopString(now) + ").");
+            if (query.Start >= query.End) throw new ArgumentException(CoreText.Get("OrderRangeStartNotBeforeEnd"));
+            if (query.Start >= now) throw new ArgumentException(CoreText.Format("OrderRangeInFuture", TopTime.ToTopString(now)));
             if (query.Start < now - OrderWindows.MaxLookBack)
             {
-                throw new ArgumentException("Taobao keeps affiliate orders queryable for 90 days: the start must be after " + TopTime.ToTopString(now - OrderWindows.MaxLookBack) + " (TOP time).");
+                throw new ArgumentException(CoreText.Format("OrderRangeTooOld", TopTime.ToTopString(now - OrderWindows.MaxLookBack)));
             }
-            if (query.PageSize < 1 || query.PageSize > 100) throw new ArgumentException("The page size must be 1 to 100.");
+            if (query.PageSize < 1 || query.PageSize > 100) throw new ArgumentException(CoreText.Get("OrderPageSizeRange"));
         }
 
         /// <param name="seen">Trade ids this window has handed over; a window split in halves hands each over once.</param>
@@ -175,8 +176,7 @@ namespace TaobaoTop.Core.Affiliate.Orders
                     // The API pages no further: each half holds fewer orders. Those handed over already are skipped.
                     if (window.End - window.Start < MinSplitSpan + MinSplitSpan)
                     {
-                        throw new TopException(query.Method, string.Format(CultureInfo.InvariantCulture,
-                            "{0}: more than {1} pages of orders between {2} and {3}, a window too short to split; the API pages no further. Use -PageSize 100 or a narrower -Status/-Scene.",
+                        throw new TopException(query.Method, CoreText.Format("OrderWindowTooDense",
                             query.Method, MaxPageNo, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End)));
                     }
                     var middle = WholeSeconds(window.Start + TimeSpan.FromTicks((window.End - window.Start).Ticks / 2));
