@@ -158,4 +158,10 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", ", line 1: expected name<TAB>first day<TAB>last day, the days as MM-dd (every year) or yyyy-MM-dd, the first not after the last: 双11")]
     public void A_big_sale_calendar_problem_speaks_the_UI_language(string culture, string expected)
         => Assert.EndsWith(expected, InTemporaryFile(".tsv", "双11\n", path => InUiCulture(culture, () => Assert.Throws<FormatException>(() => TaobaoTop.Core.Affiliate.Orders.BigSaleCalendar.Load(path)).Message)));
+
+    [Theory]
+    [InlineData("zh-CN", "突增倍数必须大于 1。")]
+    [InlineData("en-US", "The spike factor must be above 1.")]
+    public void A_channel_report_option_problem_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new ChannelReportOptions { SpikeFactor = 1 }.Validate()).Message));
 }

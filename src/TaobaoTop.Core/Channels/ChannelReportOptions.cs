@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Channels
 {
@@ -54,15 +55,15 @@ namespace TaobaoTop.Core.Channels
 
         public void Validate()
         {
-            if (ConversionWindow <= TimeSpan.Zero) throw new ArgumentException("The conversion window must be positive.");
+            if (ConversionWindow <= TimeSpan.Zero) throw new ArgumentException(CoreText.Get("ChannelConversionWindowNotPositive"));
             foreach (var days in RetentionDays)
             {
-                if (days <= 0) throw new ArgumentException("Retention windows are positive numbers of days.");
+                if (days <= 0) throw new ArgumentException(CoreText.Get("ChannelRetentionDaysNotPositive"));
             }
-            if (ValueDays <= 0) throw new ArgumentException("The value window must be positive.");
-            if (ConversionWeight < 0 || RetentionWeight < 0 || ValueWeight < 0 || RoiWeight < 0) throw new ArgumentException("Weights cannot be negative.");
-            if (ConversionWeight + RetentionWeight + ValueWeight + RoiWeight <= 0) throw new ArgumentException("At least one weight must be positive.");
-            if (SpikeFactor <= 1) throw new ArgumentException("The spike factor must be above 1.");
+            if (ValueDays <= 0) throw new ArgumentException(CoreText.Get("ChannelValueWindowNotPositive"));
+            if (ConversionWeight < 0 || RetentionWeight < 0 || ValueWeight < 0 || RoiWeight < 0) throw new ArgumentException(CoreText.Get("ChannelWeightNegative"));
+            if (ConversionWeight + RetentionWeight + ValueWeight + RoiWeight <= 0) throw new ArgumentException(CoreText.Get("ChannelWeightsAllZero"));
+            if (SpikeFactor <= 1) throw new ArgumentException(CoreText.Get("ChannelSpikeFactorTooSmall"));
         }
     }
 }
