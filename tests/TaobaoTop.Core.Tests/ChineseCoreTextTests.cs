@@ -164,4 +164,10 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "The spike factor must be above 1.")]
     public void A_channel_report_option_problem_speaks_the_UI_language(string culture, string expected)
         => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new ChannelReportOptions { SpikeFactor = 1 }.Validate()).Message));
+
+    [Theory]
+    [InlineData("zh-CN", "渠道 抖音：成本不能为负数。")]
+    [InlineData("en-US", "Channel 抖音: the cost cannot be negative.")]
+    public void A_channel_with_a_negative_cost_speaks_the_UI_language(string culture, string expected)
+        => Assert.StartsWith(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new ChannelDefinition("抖音", null, Array.Empty<long>(), Array.Empty<long>(), -1m)).Message));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Channels
 {
@@ -8,8 +9,8 @@ namespace TaobaoTop.Core.Channels
     {
         public ChannelDefinition(string name, string? state, IReadOnlyList<long> adzoneIds, IReadOnlyList<long> relationIds, decimal cost, IReadOnlyList<string>? taoPasswords = null)
         {
-            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A channel needs a name.", nameof(name));
-            if (cost < 0) throw new ArgumentException("Channel " + name + ": the cost cannot be negative.", nameof(cost));
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException(CoreText.Get("ChannelNeedsName"), nameof(name));
+            if (cost < 0) throw new ArgumentException(CoreText.Format("ChannelCostNegative", name), nameof(cost));
             Name = name;
             State = string.IsNullOrEmpty(state) ? null : state;
             AdzoneIds = adzoneIds;
