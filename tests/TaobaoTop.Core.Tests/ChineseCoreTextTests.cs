@@ -170,4 +170,18 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "Channel 抖音: the cost cannot be negative.")]
     public void A_channel_with_a_negative_cost_speaks_the_UI_language(string culture, string expected)
         => Assert.StartsWith(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new ChannelDefinition("抖音", null, Array.Empty<long>(), Array.Empty<long>(), -1m)).Message));
+
+    [Fact]
+    public void Every_core_text_has_a_Chinese_one_with_the_same_placeholders()
+    {
+        var manager = new System.Resources.ResourceManager("TaobaoTop.Core.Resources.CoreText", typeof(ChannelDefinition).Assembly);
+        static Dictionary<string, string> Texts(System.Resources.ResourceSet set)
+            => set.Cast<System.Collections.DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
+        static string Placeholders(string text)
+            => string.Join(" ", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+[^}]*\}").Select(match => match.Value).Distinct().OrderBy(value => value, StringComparer.Ordinal));
+        var english = Texts(manager.GetResourceSet(CultureInfo.InvariantCulture, true, false)!);
+        var chinese = Texts(manager.GetResourceSet(CultureInfo.GetCultureInfo("zh-CN"), true, false)!);
+        Assert.Equal(english.Keys.OrderBy(key => key, StringComparer.Ordinal), chinese.Keys.OrderBy(key => key, StringComparer.Ordinal));
+        Assert.All(english, entry => Assert.Equal(entry.Key + ": " + Placeholders(entry.Value), entry.Key + ": " + Placeholders(chinese[entry.Key])));
+    }
 }
