@@ -51,7 +51,7 @@ public sealed class MaterialPageBytesTests
     [InlineData(Method, "女装", 0L)]
     [InlineData(Method, "手机", 0L)]
     [InlineData("taobao.tbk.dg.material.recommend", null, 13366L)]
-    public void Full_pages_of_the_emulator_read_the_same_from_bytes(string method, string? keyword, long materialId)
+    public async Task Full_pages_of_the_emulator_read_the_same_from_bytes(string method, string? keyword, long materialId)
     {
         using var emulator = new TopEmulator(new EmulatorOptions());
         using var client = new TopClient(new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
@@ -62,7 +62,7 @@ public sealed class MaterialPageBytesTests
         }, emulator.CreateHandler());
         var search = new TbkMaterialSearch { Keyword = keyword, MaterialId = materialId };
         var request = TbkApi.MaterialSearch(method, search, new TbkPosition(EmulatorDefaults.DemoAdzoneId, null), false, 1, 100);
-        var response = client.InvokeAsync(request).GetAwaiter().GetResult();
+        var response = await client.InvokeAsync(request);
 
         var items = TbkMaterialPages.Read(response).Items;
         Assert.NotEmpty(items);
