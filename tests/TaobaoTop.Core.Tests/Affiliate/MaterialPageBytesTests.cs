@@ -51,6 +51,8 @@ public sealed class MaterialPageBytesTests
     [InlineData(Method, "女装", 0L)]
     [InlineData(Method, "手机", 0L)]
     [InlineData("taobao.tbk.dg.material.recommend", null, 13366L)]
+    [InlineData("taobao.tbk.sc.material.optional.upgrade", "女装", 0L)]
+    [InlineData("taobao.tbk.sc.material.recommend", null, 13366L)]
     public async Task Full_pages_of_the_emulator_read_the_same_from_bytes(string method, string? keyword, long materialId)
     {
         using var emulator = new TopEmulator(new EmulatorOptions());
@@ -61,7 +63,8 @@ public sealed class MaterialPageBytesTests
             Qps = 0,
         }, emulator.CreateHandler());
         var search = new TbkMaterialSearch { Keyword = keyword, MaterialId = materialId };
-        var request = TbkApi.MaterialSearch(method, search, new TbkPosition(EmulatorDefaults.DemoAdzoneId, null), false, 1, 100);
+        var asServiceProvider = method.StartsWith("taobao.tbk.sc.", StringComparison.Ordinal);
+        var request = TbkApi.MaterialSearch(method, search, new TbkPosition(EmulatorDefaults.DemoAdzoneId, EmulatorDefaults.DemoSiteId), asServiceProvider, 1, 100);
         var response = await client.InvokeAsync(request);
 
         var items = TbkMaterialPages.Read(response).Items;
