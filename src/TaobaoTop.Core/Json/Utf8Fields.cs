@@ -12,8 +12,9 @@ namespace TaobaoTop.Core.Json
     internal static class Utf8Fields
     {
         /// <summary>
-        /// Texts that repeat across a page's orders (shops, categories, adzones, 天猫/淘宝, 无线/PC) are decoded once per
-        /// page: a field's value whose bytes equal one of its last few values is that value's string.
+        /// Texts that repeat across a page's entries (shops, categories, adzones, 天猫/淘宝, 无线/PC) are decoded once per
+        /// page: a field's value whose bytes equal one of its last few values is that value's string. Fields are numbered
+        /// by the reader, below 32.
         /// </summary>
         internal sealed class TextPool
         {
