@@ -114,11 +114,14 @@ public static class Harness
         report.Add(new Row("FormBody.Encode, 12 parameters", $"{encode.Time}, {encode.Allocated}/op",
             $"FormUrlEncodedContent: {framework.Time}, {framework.Allocated}/op", Report.Ratio(encode.MeanNs, framework.MeanNs), "—", Verdict.NoTarget));
         var items = Find(nameof(ParseBenchmarks.MaterialSearchToItems));
+        var itemsBefore = Find(nameof(ParseBenchmarks.MaterialSearchThroughDocument));
         var itemsJson = Find(nameof(ParseBenchmarks.MaterialSearchJsonOnly));
-        report.Add(new Row("100-item material search answer → TbkItem (through the document)", $"{items.Time}, {items.Allocated}/op",
-            $"JsonDocument.Parse alone: {itemsJson.Time}, {itemsJson.Allocated}/op", Report.Ratio(items.MeanNs, itemsJson.MeanNs),
-            Report.Invariant($"≤ {ParseTarget:0}× JsonDocument.Parse"), items.MeanNs <= ParseTarget * itemsJson.MeanNs ? Verdict.Met : Verdict.Missed,
-            "Search answers are still read through the cloned document and JsonFields' per-field look-ups. Fix: a byte reader for TbkItem as for order pages (TbkOrderPage)."));
+        var itemsMet = items.MeanNs <= ParseTarget * itemsJson.MeanNs;
+        report.Add(new Row("100-item material search answer → TbkItem, read from the bytes", $"{items.Time}, {items.Allocated}/op",
+            $"JsonDocument.Parse alone: {itemsJson.Time}, {itemsJson.Allocated}/op; through the document as before: {itemsBefore.Time}, {itemsBefore.Allocated}/op",
+            Report.Ratio(items.MeanNs, itemsJson.MeanNs),
+            Report.Invariant($"≤ {ParseTarget:0}× JsonDocument.Parse"), itemsMet ? Verdict.Met : Verdict.Missed,
+            itemsMet ? "" : Report.Invariant($"{items.Time} against {itemsJson.Time} for the parse alone ({report.Load}): the parser's one pass fills the page (TbkMaterialPages) and shop and category texts are decoded once per page; titles, links and ids are still made into strings, which the parse alone never does. Fix: a busy machine moves this ratio; measure again on a quiet one.")));
         var orders = Find(nameof(ParseBenchmarks.OrderPageToOrders));
         var ordersBefore = Find(nameof(ParseBenchmarks.OrderPageThroughDocument));
         var ordersJson = Find(nameof(ParseBenchmarks.OrderPageJsonOnly));

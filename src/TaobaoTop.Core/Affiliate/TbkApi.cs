@@ -108,7 +108,7 @@ namespace TaobaoTop.Core.Affiliate
         /// <summary>One page of material search: dg/sc.material.optional.upgrade, or material.recommend for a material id alone.</summary>
         public static TopRequest MaterialSearch(string method, TbkMaterialSearch search, TbkPosition adzone, bool asServiceProvider, int pageNo, int pageSize)
         {
-            var request = new TopRequest(method).For(adzone, asServiceProvider).With("page_no", pageNo).With("page_size", pageSize);
+            var request = new TopRequest(method) { AnswerReader = TbkMaterialPages.NewReader }.For(adzone, asServiceProvider).With("page_no", pageNo).With("page_size", pageSize);
             if (search.MaterialId > 0) request.With("material_id", search.MaterialId);
             if (search.RelationId > 0) request.With("relation_id", search.RelationId);
             if (search.SpecialId > 0) request.With("special_id", search.SpecialId);

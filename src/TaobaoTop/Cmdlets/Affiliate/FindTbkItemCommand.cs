@@ -106,7 +106,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 {
                     var response = CallAllowingNoResult(request);
                     noResult = response is null;
-                    return noResult ? new TbkItemPage(Array.Empty<TbkItem>(), null) : Read(response!, TbkAnswers.MaterialPage);
+                    return noResult ? new TbkItemPage(Array.Empty<TbkItem>(), null) : ReadAnswer(response!, TbkMaterialPages.Read);
                 });
                 if (page == null) return;
                 if (pageNo == 1 && page.TotalResults is long total)
