@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -111,7 +112,7 @@ namespace TaobaoTop.Core.WeCom
         }
 
         /// <summary>Any text that came back or was built around a request, with the secret and the token masked.</summary>
-        public string Redact(string? text) => new Redactor(Options.CorpSecret, _token?.Value).Redact(text);
+        public string Redact(string? text) => new Redactor(Options.Secrets.Concat(new[] { _token?.Value })).Redact(text);
 
         public override string ToString() => Options.ToString();
 

@@ -29,8 +29,7 @@ namespace TaobaoTop.Base
         {
             var connection = Connection ?? SessionConnection;
             if (connection is null) return text;
-            var options = connection.Client.Options;
-            return new Redactor(options.AppSecret, options.Session, options.RefreshToken).Redact(text);
+            return new Redactor(connection.Client.Options.Secrets).Redact(text);
         }
 
         /// <summary>
