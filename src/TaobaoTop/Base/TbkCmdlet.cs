@@ -39,10 +39,7 @@ namespace TaobaoTop.Base
         /// <summary>As <see cref="Fetch{T}"/>, for the readers that need the whole answer (its API, its raw text).</summary>
         protected T? FetchAnswer<T>(TopRequest request, Func<TopResponse, T> read, object target)
             where T : class
-            => Attempt(target, () =>
-            {
-                return ReadAnswer(CallApi(request), read);
-            });
+            => Attempt(target, () => ReadAnswer(CallApi(request), read));
 
         /// <summary>The big-sale days (shipped, and the user's file if any); an unreadable user file stops the cmdlet naming it.</summary>
         protected BigSaleCalendar LoadBigSales()

@@ -43,7 +43,7 @@ public sealed class OrderPageBytesTests
     }
 
     [Fact]
-    public void Full_pages_of_the_emulator_read_the_same_from_bytes()
+    public async Task Full_pages_of_the_emulator_read_the_same_from_bytes()
     {
         using var emulator = new TopEmulator(new EmulatorOptions { OrdersPerDay = 5_000 });
         using var client = new TopClient(new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
@@ -58,7 +58,7 @@ public sealed class OrderPageBytesTests
             var request = new TopRequest(Method) { AnswerReader = TbkOrderPage.NewReader }
                 .With("start_time", evening).With("end_time", evening.AddHours(3)).With("query_type", queryType)
                 .With("page_no", 1).With("page_size", 100);
-            var response = client.InvokeAsync(request).GetAwaiter().GetResult();
+            var response = await client.InvokeAsync(request);
 
             Assert.NotEmpty(TbkOrderPage.Read(response).Orders);
             AssertSameOrders(response);
