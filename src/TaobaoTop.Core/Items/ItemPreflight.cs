@@ -22,7 +22,7 @@ namespace TaobaoTop.Core.Items
     {
         private readonly TopClient _client;
         private readonly Action<TopCallEvent>? _observer;
-        private readonly Dictionary<string, string> _outerIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Row, int? Line)> _outerIds = new Dictionary<string, (int, int?)>(StringComparer.Ordinal);
         private readonly Dictionary<long, string?> _categoryProblems = new Dictionary<long, string?>();
 
         /// <param name="observer">Sees each call's events, as the listing's own calls are seen (verbose, audit failures).</param>
@@ -38,9 +38,9 @@ namespace TaobaoTop.Core.Items
             if (draft.OuterId != null)
             {
                 if (_outerIds.TryGetValue(draft.OuterId, out var first))
-                    errors.Add(new ItemFieldError(ItemColumns.OuterId, CoreText.Format("OuterIdRepeatsRow", ItemColumns.Describe(ItemColumns.OuterId), draft.OuterId, first)));
+                    errors.Add(new ItemFieldError(ItemColumns.OuterId, CoreText.Format("OuterIdRepeatsRow", ItemColumns.Describe(ItemColumns.OuterId), draft.OuterId, ItemRow.Where(first.Row, first.Line))));
                 else
-                    _outerIds[draft.OuterId] = draft.Row.LineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", draft.Row.RowNumber);
+                    _outerIds[draft.OuterId] = (draft.Row.RowNumber, draft.Row.LineNumber);
             }
             if (await CategoryProblemAsync(draft.CategoryId, cancellation).ConfigureAwait(false) is string problem)
                 errors.Add(new ItemFieldError(ItemColumns.CategoryId, CoreText.Format("FieldProblem", ItemColumns.Describe(ItemColumns.CategoryId), problem)));

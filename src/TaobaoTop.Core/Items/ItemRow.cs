@@ -120,7 +120,10 @@ namespace TaobaoTop.Core.Items
             return where;
         }
 
-        private string Where() => LineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", RowNumber);
+        private string Where() => Where(RowNumber, LineNumber);
+
+        /// <summary>"line 12" for a file row, "row 12" otherwise.</summary>
+        public static string Where(int rowNumber, int? lineNumber) => lineNumber is int line ? CoreText.Format("SheetLine", line) : CoreText.Format("InputRow", rowNumber);
     }
 
     /// <summary>A row that passed validation: the values item.add is sent.</summary>

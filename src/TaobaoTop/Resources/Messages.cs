@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Resources;
 
@@ -8,7 +9,14 @@ namespace TaobaoTop.Resources
     {
         private static readonly ResourceManager Manager = new ResourceManager("TaobaoTop.Resources.Messages", typeof(Messages).Assembly);
 
-        public static string Get(string name) => Manager.GetString(name, CultureInfo.CurrentUICulture) ?? name;
+        // ResourceManager takes a lock on every lookup; -WhatIf over a big sheet asks for the same texts per row.
+        private static readonly ConcurrentDictionary<(string Name, CultureInfo Culture), string> Cache = new ConcurrentDictionary<(string, CultureInfo), string>();
+
+        public static string Get(string name)
+        {
+            var key = (name, CultureInfo.CurrentUICulture);
+            return Cache.TryGetValue(key, out var text) ? text : Cache.GetOrAdd(key, k => Manager.GetString(k.Name, k.Culture) ?? k.Name);
+        }
 
         public static string Format(string name, params object?[] arguments) => string.Format(CultureInfo.CurrentCulture, Get(name), arguments);
     }

@@ -36,4 +36,23 @@ public class ItemRecordTests
         Assert.Equal("Added,Added", output[0].ToString());
         Assert.Equal("5,7", output[1].ToString());
     }
+
+    [Fact]
+    public void A_record_PowerShell_has_already_listed_gives_its_columns_and_its_added_members()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            Connect-TaobaoTop -Emulator
+            $record = [pscustomobject]@{ 标题 = '纯棉短袖T恤 男'; 价格 = '59.90'; 类目ID = 50000436; 描述 = '纯棉面料，舒适透气'; 商家编码 = 'REC-4'; 省 = '浙江'; 市 = '杭州' }
+            $null = $record | Format-List * | Out-String
+            $record | Add-Member -MemberType ScriptProperty -Name 库存 -Value { 2 + 3 }
+            $added = $record | Add-TaobaoItem -WarningVariable warnings
+            $added.Status
+            (Get-TaobaoItem $added.NumIid).Quantity
+            $warnings.Count
+            """);
+        Assert.Equal("Added", output[0].ToString());
+        Assert.Equal(5L, Convert.ToInt64(output[1].BaseObject));
+        Assert.Equal(0, Convert.ToInt32(output[2].BaseObject));
+    }
 }

@@ -202,7 +202,7 @@ namespace TaobaoTop.Cmdlets.Items
             Dictionary<string, string>? extra = null;
             var isCustom = record.BaseObject is PSCustomObject;
             _given.Clear();
-            foreach (var property in record.Properties)
+            foreach (var property in RecordProperties.Of(record))
             {
                 var name = property.Name;
                 if (!_fieldOf.TryGetValue(name, out var field)) _fieldOf[name] = field = ItemColumns.FieldOf(name);
