@@ -9,7 +9,7 @@ namespace TaobaoTop.Core.Items
     public static class ItemRules
     {
         public const int MaxTitleBytes = 60;
-        /// <summary>商家编码 (outer_id) and SKU编码: 64 bytes as issue 15 read TOP's page; TOP's 2013 metadata said 512 (docs/item-limits.md).</summary>
+        /// <summary>商家编码 (outer_id) and SKU编码: 64 bytes, as TOP's page and its 2023 metadata say (its 2013 metadata said 512; docs/item-limits.md).</summary>
         public const int MaxOuterIdBytes = 64;
 
         /// <summary>SKUs of one item (the emulator's rule; see docs/item-limits.md).</summary>
