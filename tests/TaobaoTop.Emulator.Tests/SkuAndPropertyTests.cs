@@ -121,4 +121,48 @@ public class SkuAndPropertyTests : IDisposable
         Assert.Equal("instock", (string?)read["approve_status"]);
         Assert.Equal(new[] { "99.00", "105.00" }, read["skus"]!["sku"]!.AsArray().Select(s => (string?)s!["price"]));
     }
+
+    /// <summary>The hoodie with <paramref name="count"/> colour × size SKUs (each pid:vid;pid:vid 29 bytes), a SKU code each of <paramref name="codeLength"/> characters.</summary>
+    private async Task<Dictionary<string, string>> HoodieWithSkusAsync(int count, int codeLength = 8)
+    {
+        var item = await HoodieAsync();
+        var props = await PropertiesAsync(long.Parse(item["cid"]));
+        string[] Values(string name) => props.First(p => (string?)p!["name"] == name)!["prop_values"]!["prop_value"]!.AsArray().Select(v => (string)v!["name"]!).ToArray();
+        var skus = Values("颜色分类").SelectMany(c => Values("尺码").Select(s => Vid(props, "颜色分类", c) + ";" + Vid(props, "尺码", s))).Take(count).ToList();
+        item["sku_properties"] = string.Join(",", skus);
+        item["sku_quantities"] = string.Join(",", skus.Select(_ => "1"));
+        item["sku_prices"] = string.Join(",", skus.Select(_ => "99.00"));
+        item["sku_outer_ids"] = string.Join(",", skus.Select((_, i) => ("H" + i).PadRight(codeLength, 'x')));
+        item["num"] = count.ToString();
+        return item;
+    }
+
+    [Fact]
+    public async Task Item_add_refuses_sku_properties_and_sku_outer_ids_beyond_512_bytes()
+    {
+        // 17 SKUs: 17 × 29 + 16 = 509 bytes of sku_properties; 18: 539.
+        var fits = await HoodieWithSkusAsync(17);
+        Assert.Equal(509, fits["sku_properties"].Length);
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", fits), "item_add_response");
+
+        var answer = await _harness.Caller.CallAsync("taobao.item.add", await HoodieWithSkusAsync(18));
+        Answers.AssertError(answer, 41, "isv.invalid-parameter:sku_properties");
+        Assert.Equal("sku_properties must not exceed 512 bytes, got 539.", (string?)Answers.Error(answer)["sub_msg"]);
+
+        // Ten SKU codes of 60 bytes: each within 64, 10 × 61 - 1 = 609 bytes together.
+        answer = await _harness.Caller.CallAsync("taobao.item.add", await HoodieWithSkusAsync(10, codeLength: 60));
+        Answers.AssertError(answer, 41, "isv.invalid-parameter:sku_outer_ids");
+        Assert.Equal("sku_outer_ids must not exceed 512 bytes, got 609.", (string?)Answers.Error(answer)["sub_msg"]);
+    }
+
+    [Fact]
+    public async Task Item_add_refuses_props_of_more_than_35_pairs()
+    {
+        var item = await HoodieAsync();
+        var brand = item["props"].Split(';')[0];
+        item["props"] = string.Join(";", Enumerable.Repeat(brand, 36));
+        var answer = await _harness.Caller.CallAsync("taobao.item.add", item);
+        Answers.AssertError(answer, 41, "isv.invalid-parameter:props");
+        Assert.Equal("props takes at most 35 pid:vid pairs, got 36.", (string?)Answers.Error(answer)["sub_msg"]);
+    }
 }

@@ -70,6 +70,7 @@ namespace TaobaoTop.Core.Items
             }
             var row = draft.Row;
             var props = new List<string>();
+            var propsFrom = new List<string>();
             var inputPids = new List<string>();
             var inputs = new List<string>();
             foreach (var property in properties.Where(p => !p.IsSale))
@@ -88,6 +89,7 @@ namespace TaobaoTop.Core.Items
                 if (ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value)
                 {
                     props.Add(property.Pid.ToString(CultureInfo.InvariantCulture) + ":" + value.Vid.ToString(CultureInfo.InvariantCulture));
+                    propsFrom.Add(property.Name);
                 }
                 else if (property.IsInput)
                 {
@@ -104,6 +106,10 @@ namespace TaobaoTop.Core.Items
                     errors.Add(new ItemFieldError(property.Name, CoreText.Format("PropertyNotAValue", property.Name, text, string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!)))));
                 }
             }
+            if (props.Count > ItemRules.MaxPropsPairs)
+                errors.Add(new ItemFieldError(propsFrom[ItemRules.MaxPropsPairs], CoreText.Format("PropsTooMany", props.Count, ItemRules.MaxPropsPairs, propsFrom[ItemRules.MaxPropsPairs])));
+            else if (ItemRules.FirstBeyond(props, ItemRules.MaxPropsBytes) is (int index, int bytes))
+                errors.Add(new ItemFieldError(propsFrom[index], CoreText.Format("PropsTooLong", bytes, ItemRules.MaxPropsBytes, propsFrom[index])));
             draft.Props = props.Count > 0 ? string.Join(";", props) : null;
             draft.InputPids = inputPids.Count > 0 ? string.Join(",", inputPids) : null;
             draft.InputStr = inputs.Count > 0 ? string.Join(",", inputs) : null;
@@ -118,6 +124,7 @@ namespace TaobaoTop.Core.Items
                 return;
             }
             string? firstPids = null;
+            var before = errors.Count;
             var seen = new Dictionary<string, SkuDraft>(StringComparer.Ordinal);
             foreach (var sku in draft.Skus)
             {
@@ -170,6 +177,13 @@ namespace TaobaoTop.Core.Items
                     errors.Add(new ItemFieldError(sale[0].Name, where + CoreText.Format("SkuRepeats", sku.Name, first.Row.DescribeSku(null))));
                 else
                     seen[sku.Properties] = sku;
+            }
+            if (errors.Count > before) return;
+            if (ItemRules.FirstBeyond(draft.Skus.Select(s => s.Properties).ToList(), ItemRules.MaxSkuPropertiesBytes) is (int index, int bytes))
+            {
+                var beyond = draft.Skus[index];
+                errors.Add(new ItemFieldError(sale[0].Name, beyond.Row.DescribeSku(beyond.Name) + ": "
+                    + CoreText.Format("SkuPropertiesTooLong", draft.Skus.Count, bytes, ItemRules.MaxSkuPropertiesBytes)));
             }
         }
 

@@ -9,11 +9,17 @@ namespace TaobaoTop.Core.Items
     public static class ItemRules
     {
         public const int MaxTitleBytes = 60;
-        /// <summary>商家编码 (outer_id) and SKU编码: 64 bytes as issue 15 read TOP's page; TOP's 2013 metadata said 512 (docs/item-limits.md).</summary>
+        /// <summary>商家编码 (outer_id) and SKU编码: 64 bytes, as TOP's page and its 2023 metadata say (its 2013 metadata said 512; docs/item-limits.md).</summary>
         public const int MaxOuterIdBytes = 64;
 
         /// <summary>SKUs of one item (the emulator's rule; see docs/item-limits.md).</summary>
         public const int MaxSkus = 600;
+        /// <summary>props: at most 35 pid:vid pairs and 549 bytes with the separators (TOP's item.add documentation).</summary>
+        public const int MaxPropsPairs = 35;
+        public const int MaxPropsBytes = 549;
+        /// <summary>sku_properties and sku_outer_ids, each the whole parameter joined with commas (TOP's item.add documentation).</summary>
+        public const int MaxSkuPropertiesBytes = 512;
+        public const int MaxSkuOuterIdsBytes = 512;
         /// <summary>Stock: TOP's current item.add page says 0 to 900,000,000 (an older SDK checked 999,999).</summary>
         public const long MaxQuantity = 900000000;
         public const decimal MinPrice = 0.01m;
@@ -27,6 +33,22 @@ namespace TaobaoTop.Core.Items
             var length = 0;
             foreach (var c in text) length += c < 0x80 ? 1 : 2;
             return length;
+        }
+
+        /// <summary>
+        /// The first of <paramref name="parts"/> that takes them, joined with a one-byte separator (',' or ';'), beyond
+        /// <paramref name="maxBytes"/> (GBK bytes), with the whole joined length; null when they fit.
+        /// </summary>
+        public static (int Index, int Bytes)? FirstBeyond(IReadOnlyList<string> parts, int maxBytes)
+        {
+            var length = 0;
+            int? first = null;
+            for (var i = 0; i < parts.Count; i++)
+            {
+                length += (i > 0 ? 1 : 0) + GbkLength(parts[i]);
+                if (length > maxBytes && first is null) first = i;
+            }
+            return first is int index ? (index, length) : ((int, int)?)null;
         }
 
         /// <summary>A yuan amount as <see cref="Money"/> reads it, with at most two decimals, 0.01 to 100000000.</summary>

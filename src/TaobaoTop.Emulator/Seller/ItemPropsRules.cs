@@ -15,6 +15,8 @@ namespace TaobaoTop.Emulator.Seller
     {
         public const int MaxSkus = 600;
         public const int MaxSkuOuterIdBytes = 64;
+        /// <summary>The doc: sku_properties and sku_outer_ids, each as a whole, within 512 bytes.</summary>
+        public const int MaxSkuListBytes = 512;
 
         /// <summary>Checks props and input_pids/input_str (a value per pid, separated by commas).</summary>
         public static void Properties(ItemCategory category, string? props, string? inputPids, string? inputStr)
@@ -59,6 +61,8 @@ namespace TaobaoTop.Emulator.Seller
                 throw TopApiException.InvalidArgument("sku_properties", "sku_properties, sku_quantities, sku_prices and sku_outer_ids must have the same number of entries.");
             if (properties.Length > MaxSkus)
                 throw TopApiException.InvalidArgument("sku_properties", "An item has at most " + MaxSkus + " SKUs, got " + properties.Length + ".");
+            ItemRules.MaxBytes("sku_properties", propertiesText, MaxSkuListBytes);
+            if (call.Optional("sku_outer_ids") is string outerIdsText) ItemRules.MaxBytes("sku_outer_ids", outerIdsText, MaxSkuListBytes);
             string? pidSet = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < properties.Length; i++)

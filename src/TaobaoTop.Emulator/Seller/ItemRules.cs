@@ -13,6 +13,7 @@ namespace TaobaoTop.Emulator.Seller
         public const int MaxTitleBytes = 60;
         public const int MaxOuterIdBytes = 64;
         public const int MaxPropsBytes = 549;
+        public const int MaxPropsPairs = 35;
         public const int MaxSellerCids = 10;
         public const long MaxNum = 900000000;
         public const decimal MinPrice = 0.01m;
@@ -75,6 +76,15 @@ namespace TaobaoTop.Emulator.Seller
             if (length > maxBytes)
                 throw TopApiException.InvalidArgument(name, name + " must not exceed " + maxBytes + " bytes, got " + length + ".");
             return text;
+        }
+
+        /// <summary>The doc: at most 35 pid:vid pairs, at most 549 bytes with the separators.</summary>
+        public static string Props(string text)
+        {
+            var pairs = text.Split(';').Count(p => p.Length > 0);
+            if (pairs > MaxPropsPairs)
+                throw TopApiException.InvalidArgument("props", "props takes at most " + MaxPropsPairs + " pid:vid pairs, got " + pairs + ".");
+            return MaxBytes("props", text, MaxPropsBytes);
         }
 
         public static string SellerCids(string text)

@@ -211,7 +211,7 @@ namespace TaobaoTop.Emulator.Seller
         private void ApplyOptionalFields(ApiCall call, Item item)
         {
             if (call.Optional("outer_id") is string outerId) item.OuterId = ItemRules.MaxBytes("outer_id", outerId, ItemRules.MaxOuterIdBytes);
-            if (call.Optional("props") is string props) item.Props = ItemRules.MaxBytes("props", props, ItemRules.MaxPropsBytes);
+            if (call.Optional("props") is string props) item.Props = ItemRules.Props(props);
             if (call.Optional("seller_cids") is string sellerCids) item.SellerCids = ItemRules.SellerCids(sellerCids);
             if (call.Optional("freight_payer") is string payer) item.FreightPayer = ItemRules.OneOf("freight_payer", payer, "seller", "buyer");
             if (call.Optional("valid_thru") is string validThru) item.ValidThru = (int)ItemRules.Long("valid_thru", ItemRules.OneOf("valid_thru", validThru, "7", "14"), 7, 14);

@@ -40,6 +40,40 @@ public sealed class WhatIfChecksTests
         }
     }
 
+    [Theory]
+    [InlineData("-WhatIf")]
+    [InlineData("")]
+    public void Sale_properties_beyond_what_item_add_takes_are_refused_alike_with_and_without_WhatIf(string whatIf)
+    {
+        using var session = new ModuleSession();
+        // Three colours × six sizes: 18 SKUs of 29 bytes of pid:vid;pid:vid each, 539 bytes as sku_properties.
+        var result = session.Run($$"""
+            Connect-TaobaoTop -Emulator -Qps 0
+            function Sku($code, $n) {
+                $colour = @('黑色', '白色', '红色')[[math]::Floor($n / 6)]; $size = @('XS', 'S', 'M', 'L', 'XL', 'XXL')[$n % 6]
+                [pscustomobject]@{ 标题 = ''; 库存 = ''; 类目ID = ''; 描述 = ''; 商家编码 = $code; 省 = ''; 市 = ''; 颜色分类 = $colour; 尺码 = $size; SKU价格 = '59.00'; SKU库存 = 2; SKU编码 = "$code-$n" }
+            }
+            function Item($code, $skus) {
+                [pscustomobject]@{ 标题 = "卫衣 $code"; 库存 = ''; 类目ID = 50000436; 描述 = '纯棉卫衣舒适保暖'; 商家编码 = $code; 省 = '浙江'; 市 = '杭州'; 颜色分类 = ''; 尺码 = ''; SKU价格 = ''; SKU库存 = ''; SKU编码 = '' }
+                0..($skus - 1) | ForEach-Object { Sku $code $_ }
+            }
+            @(Item 'W-1' 18) + @(Item 'W-2' 17) | Add-TaobaoItem {{whatIf}} | ForEach-Object { "$($_.OuterId) $($_.Status)" }
+            """);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("row 1 (商家编码 W-1): row 19 (SKU编码 W-1-17): brings the item's 18 SKUs to 539 bytes of sale properties "
+            + "(sku_properties, pid:vid;pid:vid joined with commas); item.add takes at most 512.", error.Exception.Message);
+        Assert.Equal("InvalidItemRow,TaobaoTop.Cmdlets.Items.AddTaobaoItemCommand", error.FullyQualifiedErrorId);
+        if (whatIf.Length > 0)
+        {
+            Assert.Empty(result.Output);
+            Assert.Contains("on target \"row 20 (商家编码 W-2)\"", session.Host.Console);
+        }
+        else
+        {
+            Assert.Equal(new object[] { "W-2 Added" }, result.Output.Select(o => o.BaseObject));
+        }
+    }
+
     [Fact]
     public void WhatIf_writes_nothing_to_the_shop()
     {

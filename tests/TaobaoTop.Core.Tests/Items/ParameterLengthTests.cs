@@ -1,0 +1,146 @@
+using System.Text;
+using TaobaoTop.Core.Items;
+using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Protocol;
+using Xunit;
+
+namespace TaobaoTop.Core.Tests.Items;
+
+/// <summary>
+/// item.add's length limits on whole parameters (docs/item-limits.md): props at most 35 pid:vid pairs and 549 bytes,
+/// sku_properties and sku_outer_ids at most 512 bytes each. Each error names the row and, where one does, the SKU or
+/// property beyond the limit.
+/// </summary>
+public sealed class ParameterLengthTests
+{
+    private const long Cid = 50011123;
+
+    private static ItemRow Item(string outerId = "HD-1") => new()
+    {
+        RowNumber = 1, LineNumber = 2, Title = "加绒卫衣", CategoryId = Cid.ToString(), Description = "加厚加绒保暖卫衣",
+        OuterId = outerId, State = "浙江", City = "杭州", Price = "99.00", Quantity = "10",
+    };
+
+    private static ItemRow Sku(int line, string skuOuterId, Dictionary<string, string>? extra = null) => new()
+    {
+        RowNumber = line - 1, LineNumber = line, OuterId = "HD-1", SkuPrice = "99.00", SkuQuantity = "1", SkuOuterId = skuOuterId,
+        Extra = extra ?? new Dictionary<string, string>(),
+    };
+
+    private static ItemRow WithSkus(IEnumerable<ItemRow> skus)
+    {
+        var item = Item();
+        item.Price = null;
+        item.Quantity = null;
+        item.Skus.AddRange(skus);
+        return item;
+    }
+
+    /// <summary>SKU codes of 32 characters: each well within 64 bytes, 16 of them 16 × 33 - 1 = 527 bytes joined.</summary>
+    private static string Code(int n) => "HD-1-" + n.ToString("D2") + new string('x', 25);
+
+    [Fact]
+    public void SKU_codes_that_join_to_more_than_512_bytes_are_refused_naming_the_first_SKU_beyond()
+    {
+        var errors = new List<ItemFieldError>();
+        var fits = WithSkus(Enumerable.Range(1, 15).Select(n => Sku(n + 2, Code(n))));
+        Assert.NotNull(new ItemRowValidator(p => p).Validate(fits, errors));
+        Assert.Empty(errors);
+
+        var item = WithSkus(Enumerable.Range(1, 16).Select(n => Sku(n + 2, Code(n))));
+        Assert.Null(new ItemRowValidator(p => p).Validate(item, errors));
+        Assert.Equal(
+            "line 18 (SKU编码 " + Code(16) + "): SkuOuterId (SKU编码) brings the item's 16 SKU codes to 527 bytes joined with commas; item.add takes at most 512 (sku_outer_ids)",
+            Assert.Single(errors).Message);
+        Assert.StartsWith("line 2 (商家编码 HD-1): line 18 (SKU编码 ", ItemRowValidator.Describe(item, errors));
+    }
+
+    // The scripted shop: a leaf category whose properties are given as (pid, name, is_sale, values).
+    private static (TopClient Client, ScriptedGateway Gateway) Shop(IEnumerable<(long Pid, string Name, bool Sale, string[] Values)> properties, long firstVid = 1)
+    {
+        var props = new StringBuilder();
+        var vid = firstVid;
+        foreach (var (pid, name, sale, values) in properties)
+        {
+            if (props.Length > 0) props.Append(',');
+            props.Append("{\"pid\":").Append(pid).Append(",\"name\":\"").Append(name).Append("\",\"must\":false,\"is_sale_prop\":").Append(sale ? "true" : "false")
+                .Append(",\"is_enum_prop\":true,\"prop_values\":{\"prop_value\":[")
+                .Append(string.Join(",", values.Select(v => "{\"vid\":" + vid++ + ",\"name\":\"" + v + "\"}"))).Append("]}}");
+        }
+        var gateway = new ScriptedGateway()
+            .Answer("{\"itemcats_get_response\":{\"item_cats\":{\"item_cat\":[{\"cid\":" + Cid + ",\"name\":\"卫衣\",\"is_parent\":false}]}}}")
+            .Answer("{\"itemprops_get_response\":{\"item_props\":{\"item_prop\":[" + props + "]}}}");
+        var options = new TopClientOptions("12345678", new Secret("app-secret-for-tests"))
+        {
+            Endpoint = new Uri("http://gateway.test/router/rest"),
+            Session = new Secret("session-for-tests"),
+            Qps = 0,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+        };
+        return (new TopClient(options, gateway), gateway);
+    }
+
+    private static async Task<List<ItemFieldError>> PreflightAsync(TopClient client, ItemRow row)
+    {
+        var errors = new List<ItemFieldError>();
+        var draft = new ItemRowValidator(p => p).Validate(row, errors);
+        Assert.Empty(errors);
+        await new ItemPreflight(client).CheckAsync(draft!, errors, CancellationToken.None);
+        return errors;
+    }
+
+    /// <summary>Properties 属性01 … with one value 值01 … each, a column per property in the row.</summary>
+    private static (List<(long, string, bool, string[])> Properties, ItemRow Row) Properties(int count, long firstPid)
+    {
+        var properties = Enumerable.Range(1, count).Select(n => (firstPid + n, "属性" + n.ToString("D2"), false, new[] { "值" + n.ToString("D2") })).ToList();
+        var row = Item();
+        row.Extra = Enumerable.Range(1, count).ToDictionary(n => "属性" + n.ToString("D2"), n => "值" + n.ToString("D2"));
+        return (properties, row);
+    }
+
+    [Fact]
+    public async Task Props_of_more_than_35_pairs_are_refused_naming_the_first_property_beyond()
+    {
+        var (properties, row) = Properties(35, 100);
+        Assert.Empty(await PreflightAsync(Shop(properties).Client, row));
+
+        (properties, row) = Properties(36, 100);
+        Assert.Equal(
+            "the row gives 36 category properties; item.add takes at most 35 pid:vid pairs in props, so 属性36 and any after it do not fit",
+            Assert.Single(await PreflightAsync(Shop(properties).Client, row)).Message);
+    }
+
+    [Fact]
+    public async Task Props_longer_than_549_bytes_are_refused_naming_the_first_property_beyond()
+    {
+        // 9-digit pids and vids: 19 bytes a pair, 28 pairs 28 × 20 - 1 = 559 bytes; 27 pairs 539.
+        var (properties, row) = Properties(27, 100000000);
+        Assert.Empty(await PreflightAsync(Shop(properties, 100000000).Client, row));
+
+        (properties, row) = Properties(28, 100000000);
+        Assert.Equal(
+            "the category properties come to 559 bytes as props (pid:vid;pid:vid); item.add takes at most 549, so 属性28 and any after it do not fit",
+            Assert.Single(await PreflightAsync(Shop(properties, 100000000).Client, row)).Message);
+    }
+
+    private static readonly string[] Colours = { "黑色", "白色", "红色" };
+    private static readonly string[] Sizes = { "XS", "S", "M", "L", "XL", "XXL" };
+
+    /// <summary>Colour × size SKUs whose pid:vid;pid:vid is 29 bytes: 17 of them 509 bytes joined, 18 of them 539.</summary>
+    private static ItemRow Hoodie(int skus) => WithSkus(Colours.SelectMany(c => Sizes.Select(s => (c, s))).Take(skus)
+        .Select((cs, i) => Sku(i + 3, "HD-1-" + i, new Dictionary<string, string> { ["颜色分类"] = cs.c, ["尺码"] = cs.s })));
+
+    private static (long, string, bool, string[])[] SaleProperties => new[] { (1627207L, "颜色分类", true, Colours), (20509L, "尺码", true, Sizes) };
+
+    [Fact]
+    public async Task Sale_properties_longer_than_512_bytes_are_refused_naming_the_first_SKU_beyond()
+    {
+        Assert.Empty(await PreflightAsync(Shop(SaleProperties, 3020701).Client, Hoodie(17)));
+
+        var errors = await PreflightAsync(Shop(SaleProperties, 3020701).Client, Hoodie(18));
+        Assert.Equal(
+            "line 20 (SKU编码 HD-1-17): brings the item's 18 SKUs to 539 bytes of sale properties (sku_properties, pid:vid;pid:vid joined with commas); item.add takes at most 512",
+            Assert.Single(errors).Message);
+        Assert.Equal("颜色分类", errors[0].Field);
+    }
+}
