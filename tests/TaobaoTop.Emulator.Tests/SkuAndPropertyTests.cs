@@ -44,7 +44,7 @@ public class SkuAndPropertyTests : IDisposable
             ["num"] = "30", ["price"] = "99.00", ["type"] = "fixed", ["stuff_status"] = "new", ["title"] = "加绒卫衣 测试",
             ["desc"] = "<p>一件测试用的卫衣</p>", ["location.state"] = "浙江", ["location.city"] = "杭州", ["cid"] = cid.ToString(),
             ["outer_id"] = "HOOD-1",
-            ["props"] = Vid(props, "品牌", "优衣库") + ";" + Vid(props, "材质", "棉"),
+            ["props"] = Vid(props, "品牌", "优衣库") + ";" + Vid(props, "材质", "棉") + ";" + Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "M") + ";" + Vid(props, "尺码", "L"),
             ["sku_properties"] = Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "M") + "," + Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "L"),
             ["sku_quantities"] = "10,20",
             ["sku_prices"] = "99.00,109.00",
@@ -101,6 +101,17 @@ public class SkuAndPropertyTests : IDisposable
     }
 
     [Fact]
+    public async Task Item_add_refuses_SKUs_whose_sale_properties_props_does_not_also_give_as_the_doc_asks()
+    {
+        var item = await HoodieAsync();
+        var sizeL = item["sku_properties"].Split(',')[1].Split(';')[1];
+        item["props"] = string.Join(";", item["props"].Split(';').Where(p => p != sizeL));
+        var answer = await _harness.Caller.CallAsync("taobao.item.add", item);
+        Answers.AssertError(answer, 41, "isv.invalid-parameter:props");
+        Assert.Equal("props must also give the sale properties of sku_properties; missing " + sizeL + ".", (string?)Answers.Error(answer)["sub_msg"]);
+    }
+
+    [Fact]
     public async Task One_SKU_changes_price_and_stock_and_zero_stock_moves_the_item_to_the_warehouse()
     {
         var item = await HoodieAsync();
@@ -130,6 +141,7 @@ public class SkuAndPropertyTests : IDisposable
         string[] Values(string name) => props.First(p => (string?)p!["name"] == name)!["prop_values"]!["prop_value"]!.AsArray().Select(v => (string)v!["name"]!).ToArray();
         var skus = Values("颜色分类").SelectMany(c => Values("尺码").Select(s => Vid(props, "颜色分类", c) + ";" + Vid(props, "尺码", s))).Take(count).ToList();
         item["sku_properties"] = string.Join(",", skus);
+        item["props"] = string.Join(";", item["props"].Split(';').Take(2).Concat(skus.SelectMany(k => k.Split(';')).Distinct()));
         item["sku_quantities"] = string.Join(",", skus.Select(_ => "1"));
         item["sku_prices"] = string.Join(",", skus.Select(_ => "99.00"));
         item["sku_outer_ids"] = string.Join(",", skus.Select((_, i) => ("H" + i).PadRight(codeLength, 'x')));

@@ -106,6 +106,18 @@ namespace TaobaoTop.Core.Items
                     errors.Add(new ItemFieldError(property.Name, CoreText.Format("PropertyNotAValue", property.Name, text, string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!)))));
                 }
             }
+            var before = errors.Count;
+            var sale = properties.Where(p => p.IsSale).ToList();
+            if (draft.Skus.Count > 0) SaleProperties(draft, sale, errors);
+            // item.add's doc: the SKUs' sale properties are given in props too, so they count towards its limits.
+            if (errors.Count == before)
+            {
+                foreach (var pair in draft.Skus.SelectMany(s => s.Properties!.Split(';')).Distinct(StringComparer.Ordinal))
+                {
+                    props.Add(pair);
+                    propsFrom.Add(sale.First(p => pair.StartsWith(p.Pid.ToString(CultureInfo.InvariantCulture) + ":", StringComparison.Ordinal)).Name);
+                }
+            }
             if (props.Count > ItemRules.MaxPropsPairs)
                 errors.Add(new ItemFieldError(propsFrom[ItemRules.MaxPropsPairs], CoreText.Format("PropsTooMany", props.Count, ItemRules.MaxPropsPairs, propsFrom[ItemRules.MaxPropsPairs])));
             else if (ItemRules.FirstBeyond(props, ItemRules.MaxPropsBytes) is (int index, int bytes))
@@ -113,7 +125,6 @@ namespace TaobaoTop.Core.Items
             draft.Props = props.Count > 0 ? string.Join(";", props) : null;
             draft.InputPids = inputPids.Count > 0 ? string.Join(",", inputPids) : null;
             draft.InputStr = inputs.Count > 0 ? string.Join(",", inputs) : null;
-            if (draft.Skus.Count > 0) SaleProperties(draft, properties.Where(p => p.IsSale).ToList(), errors);
         }
 
         private void SaleProperties(ItemDraft draft, IReadOnlyList<TaobaoItemProperty> sale, List<ItemFieldError> errors)

@@ -24,7 +24,8 @@ namespace TaobaoTop.Emulator.Seller
             var given = new HashSet<long>();
             foreach (var (pid, vid) in Pairs("props", props))
             {
-                var property = category.Properties.FirstOrDefault(p => p.Pid == pid && !p.IsSale)
+                // The doc: the sale properties of sku_properties are given in props too.
+                var property = category.Properties.FirstOrDefault(p => p.Pid == pid)
                     ?? throw TopApiException.InvalidArgument("props", "props: " + pid + " is not a property of category " + category.Cid + " (" + category.Name + ").");
                 if (property.ValueName(vid) is null)
                     throw TopApiException.InvalidArgument("props", "props: " + vid + " is not a value of " + property.Name + " (" + pid + ").");
@@ -63,6 +64,7 @@ namespace TaobaoTop.Emulator.Seller
                 throw TopApiException.InvalidArgument("sku_properties", "An item has at most " + MaxSkus + " SKUs, got " + properties.Length + ".");
             ItemRules.MaxBytes("sku_properties", propertiesText, MaxSkuListBytes);
             if (call.Optional("sku_outer_ids") is string outerIdsText) ItemRules.MaxBytes("sku_outer_ids", outerIdsText, MaxSkuListBytes);
+            var inProps = new HashSet<(long, long)>(Pairs("props", call.Optional("props")));
             string? pidSet = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < properties.Length; i++)
@@ -75,6 +77,8 @@ namespace TaobaoTop.Emulator.Seller
                         ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + pid + " is not a sale property of category " + category.Cid + " (" + category.Name + ").");
                     var name = property.ValueName(vid)
                         ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + vid + " is not a value of " + property.Name + " (" + pid + ").");
+                    if (!inProps.Contains((pid, vid)))
+                        throw TopApiException.InvalidArgument("props", "props must also give the sale properties of sku_properties; missing " + pid + ":" + vid + ".");
                     names.Add(pid + ":" + vid + ":" + property.Name + ":" + name);
                 }
                 var pids = string.Join(",", pairs.Select(p => p.Pid).OrderBy(p => p));

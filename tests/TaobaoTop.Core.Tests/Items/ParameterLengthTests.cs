@@ -80,13 +80,15 @@ public sealed class ParameterLengthTests
         return (new TopClient(options, gateway), gateway);
     }
 
-    private static async Task<List<ItemFieldError>> PreflightAsync(TopClient client, ItemRow row)
+    private static async Task<List<ItemFieldError>> PreflightAsync(TopClient client, ItemRow row) => (await DraftAsync(client, row)).Errors;
+
+    private static async Task<(ItemDraft Draft, List<ItemFieldError> Errors)> DraftAsync(TopClient client, ItemRow row)
     {
         var errors = new List<ItemFieldError>();
         var draft = new ItemRowValidator(p => p).Validate(row, errors);
         Assert.Empty(errors);
         await new ItemPreflight(client).CheckAsync(draft!, errors, CancellationToken.None);
-        return errors;
+        return (draft!, errors);
     }
 
     /// <summary>Properties 属性01 … with one value 值01 … each, a column per property in the row.</summary>
@@ -106,7 +108,7 @@ public sealed class ParameterLengthTests
 
         (properties, row) = Properties(36, 100);
         Assert.Equal(
-            "the row gives 36 category properties; item.add takes at most 35 pid:vid pairs in props, so 属性36 and any after it do not fit",
+            "the row gives 36 category properties, its SKUs' sale property values included; item.add takes at most 35 pid:vid pairs in props, so 属性36 and any after it do not fit",
             Assert.Single(await PreflightAsync(Shop(properties).Client, row)).Message);
     }
 
@@ -119,7 +121,7 @@ public sealed class ParameterLengthTests
 
         (properties, row) = Properties(28, 100000000);
         Assert.Equal(
-            "the category properties come to 559 bytes as props (pid:vid;pid:vid); item.add takes at most 549, so 属性28 and any after it do not fit",
+            "the category properties, its SKUs' sale property values included, come to 559 bytes as props (pid:vid;pid:vid); item.add takes at most 549, so 属性28 and any after it do not fit",
             Assert.Single(await PreflightAsync(Shop(properties, 100000000).Client, row)).Message);
     }
 
@@ -142,5 +144,21 @@ public sealed class ParameterLengthTests
             "line 20 (SKU编码 HD-1-17): brings the item's 18 SKUs to 539 bytes of sale properties (sku_properties, pid:vid;pid:vid joined with commas); item.add takes at most 512",
             Assert.Single(errors).Message);
         Assert.Equal("颜色分类", errors[0].Field);
+    }
+
+    [Fact]
+    public async Task The_SKUs_sale_property_values_are_in_props_too_once_each_and_count_towards_its_35_pairs()
+    {
+        var (draft, errors) = await DraftAsync(Shop(SaleProperties, 1).Client, Hoodie(4));
+        Assert.Empty(errors);
+        // 黑色 (vid 1) with XS…L (vids 4…7): one colour and four sizes.
+        Assert.Equal("1627207:1;20509:4;20509:5;20509:6;20509:7", draft.Props);
+
+        var properties = Properties(31, 100).Properties.Concat(SaleProperties).ToList();
+        var hoodie = Hoodie(4);
+        hoodie.Extra = Properties(31, 100).Row.Extra;
+        Assert.Equal(
+            "the row gives 36 category properties, its SKUs' sale property values included; item.add takes at most 35 pid:vid pairs in props, so 尺码 and any after it do not fit",
+            Assert.Single(await PreflightAsync(Shop(properties).Client, hoodie)).Message);
     }
 }
