@@ -21,7 +21,7 @@ public sealed class BenchSmokeTests : IDisposable
         "| Start-up in real pwsh: Import-Module without the format file ",
         "| Get-TbkOrder, ",
         "| Get-TbkOrder: code 7 (App Call Limited) answers |",
-        "| Get-TbkOrder: peak working set of the engine's process |",
+        "| Get-TbkOrder: peak working set of the pwsh process |",
         "| Add-TaobaoItem, ",
         " without extra pictures at 5 ms latency: calls/s |",
         " with a 主图2 each at 5 ms latency: calls/s |",
