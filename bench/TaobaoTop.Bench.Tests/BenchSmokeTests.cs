@@ -14,6 +14,7 @@ public sealed class BenchSmokeTests : IDisposable
         "| TopSigner.Sign, 12 parameters + a 4 KB description, HmacSha256 |",
         "| FormBody.Encode, 12 parameters |",
         "| 100-item material search answer → TbkItem, read from the bytes |",
+        "| 20-item details answer (item.info.upgrade.get) → TbkItem, read from the bytes |",
         "| 100-order page → TbkOrder, read from the bytes |",
         "| Start-up in real pwsh: Import-Module TaobaoTop |",
         "| Start-up in real pwsh: Connect-TaobaoTop -Endpoint |",
