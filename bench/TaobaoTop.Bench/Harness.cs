@@ -68,7 +68,7 @@ public static class Harness
         var (result, calls, callLimited) = Run(gateway, args[0], options, settings);
         result["calls"] = calls;
         result["callLimited"] = callLimited;
-        result["load"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null;
+        result["load"] = Report.LoadAverage();
         Console.WriteLine(result.ToJsonString());
         return 0;
     }

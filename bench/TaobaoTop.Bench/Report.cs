@@ -98,7 +98,7 @@ public sealed class Report
         typeof(Report).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
             .OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "unknown";
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
