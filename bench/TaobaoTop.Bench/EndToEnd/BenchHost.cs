@@ -5,7 +5,7 @@ using System.Security;
 
 namespace TaobaoTop.Bench.EndToEnd;
 
-/// <summary>A host that discards what a console would print (-WhatIf lines, progress), so runs measure the module, not a terminal.</summary>
+/// <summary>A host that discards what a console would print (progress, warnings), so the hosted import measures the module, not a terminal.</summary>
 public sealed class BenchHost : PSHost
 {
     private readonly Ui _ui = new();

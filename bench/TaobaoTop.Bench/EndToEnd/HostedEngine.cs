@@ -27,35 +27,16 @@ public sealed class HostedEngine : IDisposable
         return engine;
     }
 
-    public static HostedEngine OpenWithModule()
-    {
-        var engine = Open(out _);
-        engine.ImportModule();
-        return engine;
-    }
-
     public void ImportModule() => Run($"Import-Module '{RepoPaths.Manifest}' -ErrorAction Stop");
-
-    public void Connect(string endpoint, double qps) => Run(
-        $"Connect-TaobaoTop -AppKey '{Emulator.EmulatorDefaults.DemoAppKey}' -AppSecret '{Emulator.EmulatorDefaults.DemoAppSecret}' " +
-        $"-Session '{Emulator.EmulatorDefaults.DemoSession}' -Endpoint '{endpoint}' -Qps {qps.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     /// <summary>Runs a script that must not fail or write errors; returns its output.</summary>
     public Collection<PSObject> Run(string script)
-    {
-        var output = Run(script, out var errors);
-        if (errors.Count > 0) throw new InvalidOperationException("The script wrote errors:\n" + string.Join("\n", errors.Take(5)) + "\n" + script);
-        return output;
-    }
-
-    /// <summary>Runs a script; its non-terminating errors come back for the caller to count.</summary>
-    public Collection<PSObject> Run(string script, out IReadOnlyList<ErrorRecord> errors)
     {
         using var ps = PowerShell.Create();
         ps.Runspace = _runspace;
         ps.AddScript(script);
         var output = ps.Invoke();
-        errors = ps.Streams.Error.ToList();
+        if (ps.Streams.Error.Count > 0) throw new InvalidOperationException("The script wrote errors:\n" + string.Join("\n", ps.Streams.Error.Take(5)) + "\n" + script);
         return output;
     }
 

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TaobaoTop.Bench.EndToEnd;
 
 /// <summary>
-/// Start-up as a user meets it: a fresh real pwsh (the repo's local tool, <c>dotnet pwsh</c>) that imports the module,
-/// connects and makes its first call, each step timed inside the process; and the import without the format file.
+/// Real pwsh (the repo's local tool, <c>dotnet pwsh</c>), a fresh process per script: start-up as a user meets it
+/// (import, connect, first call, each step timed inside the process), the import without the format file, -WhatIf, and
+/// the runner of the scenarios against a gateway (<see cref="PwshScenarios"/>).
 /// </summary>
 public static class RealPwsh
 {
@@ -100,19 +102,31 @@ public static class RealPwsh
         return copy;
     }
 
-    private static JsonObject Run(string script)
+    private static JsonObject Run(string script) => Run(script, TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs a script in a fresh pwsh and returns its result line; <paramref name="onLine"/> sees each line of its output as it comes.</summary>
+    internal static JsonObject Run(string script, TimeSpan timeout, Action<string>? onLine = null)
     {
         if (!Restored.Value) throw new InvalidOperationException("dotnet tool restore failed in " + RepoPaths.Root);
         using var process = Start("pwsh", "-NoProfile", "-NonInteractive", "-Command", script);
-        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        var stdout = new StringBuilder();
+        var reading = Task.Run(() =>
+        {
+            for (var line = process.StandardOutput.ReadLine(); line != null; line = process.StandardOutput.ReadLine())
+            {
+                stdout.AppendLine(line);
+                onLine?.Invoke(line);
+            }
+        });
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("pwsh did not finish within 2 minutes.");
+            throw new TimeoutException(Report.Invariant($"pwsh did not finish within {timeout.TotalMinutes:0} minutes."));
         }
-        var line = stdout.Result.Split('\n').FirstOrDefault(l => l.StartsWith(ChildScenario.ResultPrefix, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null) throw new InvalidOperationException($"pwsh failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
+        reading.Wait();
+        var line = stdout.ToString().Split('\n').FirstOrDefault(l => l.StartsWith(ChildScenario.ResultPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null) throw new InvalidOperationException($"pwsh failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout}");
         return JsonNode.Parse(line[ChildScenario.ResultPrefix.Length..])!.AsObject();
     }
 

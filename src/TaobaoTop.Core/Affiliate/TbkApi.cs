@@ -105,6 +105,11 @@ namespace TaobaoTop.Core.Affiliate
                 .With("union_id", unionId)
                 .With("relation_id", relationId);
 
+        /// <summary>Item details (taobao.tbk.item.info.upgrade.get; detailed: item.details.upgrade.get) of up to 20 ids, read from the answer's bytes (<see cref="TbkItemDetails"/>).</summary>
+        public static TopRequest ItemDetails(IEnumerable<string> itemIds, bool detailed)
+            => new TopRequest(detailed ? "taobao.tbk.item.details.upgrade.get" : "taobao.tbk.item.info.upgrade.get") { AnswerReader = TbkItemDetails.NewReader }
+                .With("item_id", string.Join(",", itemIds));
+
         /// <summary>One page of material search: dg/sc.material.optional.upgrade, or material.recommend for a material id alone.</summary>
         public static TopRequest MaterialSearch(string method, TbkMaterialSearch search, TbkPosition adzone, bool asServiceProvider, int pageNo, int pageSize)
         {

@@ -81,7 +81,8 @@ namespace TaobaoTop.Core.Affiliate
             }
         }
 
-        private static void ReadItems(ref Utf8JsonReader reader, List<TbkItem> items, TextPool texts)
+        /// <summary>A list of the upgrade APIs' item entries (search pages, item details) into <paramref name="items"/>.</summary>
+        internal static void ReadItems(ref Utf8JsonReader reader, List<TbkItem> items, TextPool texts)
         {
             if (!EnterList(ref reader, out var wrapped)) return;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)

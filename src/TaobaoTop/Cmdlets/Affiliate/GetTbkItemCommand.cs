@@ -80,9 +80,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
             var pending = _pending.ToList();
             _pending.Clear();
             var ids = pending.Select(p => p.ItemId).Distinct().ToList();
-            var request = new TopRequest(Detailed ? "taobao.tbk.item.details.upgrade.get" : "taobao.tbk.item.info.upgrade.get").With("item_id", string.Join(",", ids));
+            var request = TbkApi.ItemDetails(ids, Detailed);
             // 无结果 means none of the ids was found, reported per id below.
-            var items = Attempt(string.Join(",", ids), () => CallAllowingNoResult(request) is TopResponse response ? Read(response, TbkAnswers.ItemDetails) : new List<TbkItem>());
+            var items = Attempt(string.Join(",", ids), () => CallAllowingNoResult(request) is TopResponse response ? ReadAnswer(response, TbkItemDetails.Read) : new List<TbkItem>());
             if (items == null) return;
             foreach (var (itemId, input) in pending)
             {
