@@ -75,27 +75,22 @@ public static class Harness
 
     private static async Task AddEndToEnd(Report report, Settings settings)
     {
-        var hasAddTaobaoItem = AddImport(report, settings);
         var pacer = AddPacer(report, settings);
         await using (var gateway = await Gateway.StartAsync(settings))
         {
             AddStartUp(report, settings, gateway);
             AddOrderSync(report, settings, gateway, pacer);
-            if (hasAddTaobaoItem)
-            {
-                AddListing(report, settings, gateway, pacer);
-                AddSkuListing(report, settings, gateway, pacer, pictures: false);
-                AddSkuListing(report, settings, gateway, pacer, pictures: true);
-            }
+            AddListing(report, settings, gateway, pacer);
+            AddSkuListing(report, settings, gateway, pacer, pictures: false);
+            AddSkuListing(report, settings, gateway, pacer, pictures: true);
         }
         foreach (var latency in settings.SlowLatenciesMs)
         {
             await using var slow = await Gateway.StartAsync(settings, latency);
             AddQuotaAtLatency(report, settings, pacer, slow, "orders", ("days", settings.SlowOrderDays), "Get-TbkOrder", Report.Invariant($"{settings.SlowOrderDays} days"), OrderQuotaTarget);
-            if (hasAddTaobaoItem) AddQuotaAtLatency(report, settings, pacer, slow, "add", ("items", settings.SlowListingItems), "Add-TaobaoItem", Report.Invariant($"{settings.SlowListingItems:N0} items"), ListingQuotaTarget);
+            AddQuotaAtLatency(report, settings, pacer, slow, "add", ("items", settings.SlowListingItems), "Add-TaobaoItem", Report.Invariant($"{settings.SlowListingItems:N0} items"), ListingQuotaTarget);
         }
-        if (hasAddTaobaoItem) AddWhatIf(report, settings);
-        else AddNotMeasured(report, settings);
+        AddWhatIf(report, settings);
         await ReceiverLoad.AddAsync(report, settings);
     }
 
@@ -394,36 +389,6 @@ public static class Harness
         {
             Directory.Delete(copy, recursive: true);
         }
-    }
-
-    /// <summary>The import rows; true when the built module has Add-TaobaoItem (the listing rows need it).</summary>
-    private static bool AddImport(Report report, Settings settings)
-    {
-        var runs = Enumerable.Range(0, settings.ImportRuns).Select(_ => ChildScenario.Start("import", new Dictionary<string, string>(), TimeSpan.FromMinutes(2))).ToList();
-        var import = Median(runs.Select(r => (double)r["importMs"]!));
-        var engine = Median(runs.Select(r => (double)r["engineMs"]!));
-        var all = string.Join(", ", runs.Select(r => ((double)r["importMs"]!).ToString("0", CultureInfo.InvariantCulture)));
-        var modules = Directory.GetFiles(Path.GetDirectoryName(RepoPaths.Manifest)!, "*.dll").Length;
-        report.Add(new Row(
-            "Import-Module TaobaoTop in a fresh process",
-            Report.Invariant($"median {import:0} ms of {settings.ImportRuns} runs ({all} ms)"),
-            Report.Invariant($"the engine's own start (runspace open + first script): median {engine:0} ms"),
-            Report.Ratio(import, engine),
-            Report.Invariant($"< {ImportTargetMs:0} ms"),
-            import < ImportTargetMs ? Verdict.Met : Verdict.Missed,
-            Report.Invariant($"Runs ranged {runs.Min(r => (double)r["importMs"]!):0}–{runs.Max(r => (double)r["importMs"]!):0} ms ({report.Load}); the import reads the manifest, the format file and {modules} assemblies from out/TaobaoTop and JIT-compiles the cmdlets' metadata. ") +
-                "Fix: re-run on a quiet machine; if still missed, ReadyToRun-compile TaobaoTop.dll and TaobaoTop.Core.dll and load the emulator, CSV and picture assemblies only when a cmdlet first needs them."));
-        return runs.All(r => (bool)r["hasAddTaobaoItem"]!);
-    }
-
-    private static void AddNotMeasured(Report report, Settings settings)
-    {
-        const string why = "Add-TaobaoItem is not in this build of the module (out/TaobaoTop); the row appears once it is.";
-        report.Add(new Row(Report.Invariant($"Add-TaobaoItem, {settings.ListingItems:N0} items: items/s"), "not measured", "—", "—",
-            Report.Invariant($"≥ {ListingQuotaTarget * 100:0}% of quota, every item added"), Verdict.NotMeasured, why));
-        report.Add(new Row("Bulk listing: code 7 (App Call Limited) answers", "not measured", "—", "—", "0", Verdict.NotMeasured, why));
-        report.Add(new Row(Report.Invariant($"Add-TaobaoItem -WhatIf, {settings.WhatIfRows:N0} rows"), "not measured", "—", "—",
-            Report.Invariant($"≥ {WhatIfTarget:N0} rows/s"), Verdict.NotMeasured, why));
     }
 
     private static void AddWhatIf(Report report, Settings settings)

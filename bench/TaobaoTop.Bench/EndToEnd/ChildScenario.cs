@@ -6,8 +6,8 @@ namespace TaobaoTop.Bench.EndToEnd;
 
 /// <summary>
 /// One scenario in a fresh process: the harness starts itself with <c>child &lt;scenario&gt; name=value…</c> and reads
-/// the one result line it prints; a fresh process gives the hosted engine's import a cold start and the pacer its own
-/// process. The scenarios against a gateway run in real pwsh (<see cref="PwshScenarios"/>).
+/// the one result line it prints; a fresh process gives the pacer its own process. The scenarios against a gateway
+/// run in real pwsh (<see cref="PwshScenarios"/>).
 /// </summary>
 public static class ChildScenario
 {
@@ -21,28 +21,12 @@ public static class ChildScenario
         double Number(string name) => double.Parse(options[name], CultureInfo.InvariantCulture);
         var result = scenario switch
         {
-            "import" => Import(),
             "pacer" => await PacerAsync(Number("qps"), (int)Number("calls"), (int)Number("workers")),
             _ => throw new ArgumentException("Unknown scenario " + scenario),
         };
         Console.WriteLine(ResultPrefix + result.ToJsonString());
         await Console.Out.FlushAsync();
         return 0;
-    }
-
-    private static JsonObject Import()
-    {
-        using var engine = HostedEngine.Open(out var opened);
-        var clock = Stopwatch.StartNew();
-        engine.ImportModule();
-        var imported = clock.Elapsed;
-        var addItem = engine.Run("[bool](Get-Command Add-TaobaoItem -Module TaobaoTop -ErrorAction SilentlyContinue)").Single();
-        return new JsonObject
-        {
-            ["engineMs"] = opened.TotalMilliseconds,
-            ["importMs"] = imported.TotalMilliseconds,
-            ["hasAddTaobaoItem"] = (bool)addItem.BaseObject,
-        };
     }
 
     /// <summary>
