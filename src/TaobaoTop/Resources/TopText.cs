@@ -29,12 +29,6 @@ namespace TaobaoTop.Resources
             }
         }
 
-        /// <summary>Why a text is not a PID (the core's two reasons, in the UI language).</summary>
-        public static string PidProblem(string? text)
-            => System.Text.RegularExpressions.Regex.IsMatch(text ?? string.Empty, @"^\s*mm_\d+_\d+_\d+\s*$")
-                ? Messages.Format("PidNumbers", text)
-                : Messages.Format("PidShape", text);
-
         /// <summary>What a TOP error says, as <see cref="TopApiException"/>'s message words it.</summary>
         public static string Describe(TopApiException ex)
         {
