@@ -33,7 +33,7 @@ namespace TaobaoTop.Conversion
                     return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
                 case string text:
                     if (Money.TryParse(text, out var amount, out var problem)) return amount;
-                    throw new ArgumentTransformationMetadataException(Resources.Messages.Format("AmountProblem", problem));
+                    throw new ArgumentTransformationMetadataException(Resources.Messages.Format("Sentence", problem));
                 case IList list:
                     var items = list.Cast<object?>().Select(i => Convert.ToString(i is PSObject p ? p.BaseObject : i, CultureInfo.InvariantCulture)).ToArray();
                     throw new ArgumentTransformationMetadataException(Resources.Messages.Format("MoneyListNotAmount", string.Join(",", items), items.Length));
