@@ -67,6 +67,18 @@ public sealed class ChineseCoreTextTests
         => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(ContactWayRules.Check("s", null, null, null, creating: true))));
 
     [Theory]
+    [InlineData("zh-CN", "taobao.item.get 调用失败：27 Invalid session。session 无效或已过期：请重新授权或刷新令牌。 [request_id r1]")]
+    [InlineData("en-US", "taobao.item.get failed: 27 Invalid session. The session is invalid or expired: authorise again or refresh the token. [request_id r1]")]
+    public void A_TOP_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new TopApiException("taobao.item.get", 27, "Invalid session", null, null, "r1").Message));
+
+    [Theory]
+    [InlineData("zh-CN", "taobao.item.get 需要用户 session（access token），而连接没有；未发送任何内容。")]
+    [InlineData("en-US", "taobao.item.get needs a user's session (access token) and the connection has none; nothing was sent.")]
+    public void A_call_without_a_session_speaks_the_UI_language(string culture, string expected)
+        => Assert.StartsWith(expected, InUiCulture(culture, () => new TopSessionRequiredException("taobao.item.get").Message));
+
+    [Theory]
     [InlineData("zh-CN", "/cgi-bin/gettoken 调用失败：errcode 40001 invalid credential。企业的 Secret 不正确：请在应用详情中核对。")]
     [InlineData("en-US", "/cgi-bin/gettoken failed: errcode 40001 invalid credential. The corp secret is wrong: check it in the app's details.")]
     public void A_WeCom_error_speaks_the_UI_language(string culture, string expected)
