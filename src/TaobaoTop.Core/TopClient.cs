@@ -7,6 +7,7 @@ using TaobaoTop.Core.Catalog;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core
 {
@@ -110,7 +111,7 @@ namespace TaobaoTop.Core
 
         private async Task<TopToken> RefreshCoreAsync(Action<TopCallEvent>? observer, CancellationToken cancellationToken)
         {
-            var refreshToken = Options.RefreshToken ?? throw new InvalidOperationException("The connection has no refresh token: connect with -RefreshToken, or get a token with New-TaobaoTopToken.");
+            var refreshToken = Options.RefreshToken ?? throw new InvalidOperationException(CoreText.Get("NoRefreshToken"));
             var request = new TopRequest("taobao.top.auth.token.refresh") { WithoutSession = true }.With("refresh_token", refreshToken.Reveal());
             return await ExchangeAsync(request, observer, cancellationToken).ConfigureAwait(false);
         }

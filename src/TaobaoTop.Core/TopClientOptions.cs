@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core
 {
@@ -12,7 +13,7 @@ namespace TaobaoTop.Core
         {
             // Set by default, so a scheduled sync and a console session together keep to the app key's quota.
             PaceFolder = Pipeline.SharedPace.DefaultFolder;
-            AppKey = string.IsNullOrWhiteSpace(appKey) ? throw new ArgumentException("An app key is required.", nameof(appKey)) : appKey.Trim();
+            AppKey = string.IsNullOrWhiteSpace(appKey) ? throw new ArgumentException(CoreText.Get("AppKeyRequired"), nameof(appKey)) : appKey.Trim();
             AppSecret = appSecret ?? throw new ArgumentNullException(nameof(appSecret));
         }
 

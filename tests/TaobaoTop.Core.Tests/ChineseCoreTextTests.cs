@@ -67,6 +67,18 @@ public sealed class ChineseCoreTextTests
         => Assert.Equal(expected, InUiCulture(culture, () => Assert.Single(ContactWayRules.Check("s", null, null, null, creating: true))));
 
     [Theory]
+    [InlineData("zh-CN", "taobao.item.get 调用失败：27 Invalid session。session 无效或已过期：请重新授权或刷新令牌。 [request_id r1]")]
+    [InlineData("en-US", "taobao.item.get failed: 27 Invalid session. The session is invalid or expired: authorise again or refresh the token. [request_id r1]")]
+    public void A_TOP_error_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => new TopApiException("taobao.item.get", 27, "Invalid session", null, null, "r1").Message));
+
+    [Theory]
+    [InlineData("zh-CN", "taobao.item.get 需要用户 session（access token），而连接没有；未发送任何内容。")]
+    [InlineData("en-US", "taobao.item.get needs a user's session (access token) and the connection has none; nothing was sent.")]
+    public void A_call_without_a_session_speaks_the_UI_language(string culture, string expected)
+        => Assert.StartsWith(expected, InUiCulture(culture, () => new TopSessionRequiredException("taobao.item.get").Message));
+
+    [Theory]
     [InlineData("zh-CN", "/cgi-bin/gettoken 调用失败：errcode 40001 invalid credential。企业的 Secret 不正确：请在应用详情中核对。")]
     [InlineData("en-US", "/cgi-bin/gettoken failed: errcode 40001 invalid credential. The corp secret is wrong: check it in the app's details.")]
     public void A_WeCom_error_speaks_the_UI_language(string culture, string expected)
@@ -170,6 +182,57 @@ public sealed class ChineseCoreTextTests
     [InlineData("en-US", "Channel 抖音: the cost cannot be negative.")]
     public void A_channel_with_a_negative_cost_speaks_the_UI_language(string culture, string expected)
         => Assert.StartsWith(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new ChannelDefinition("抖音", null, Array.Empty<long>(), Array.Empty<long>(), -1m)).Message));
+
+    /// <summary>A message a user can meet, from each core file that checks arguments or reads files and answers.</summary>
+    private static readonly Dictionary<string, Func<string>> UserFacingMessages = new()
+    {
+        ["TopRequest: no method"] = () => Assert.Throws<ArgumentException>(() => new TopRequest(" ")).Message,
+        ["TopRequest: a system parameter"] = () => Assert.Throws<ArgumentException>(() => new TopRequest("taobao.item.get").With("session", "x").CheckParameterNames()).Message,
+        ["TopFile: no name"] = () => Assert.Throws<ArgumentException>(() => new TopFile("", new byte[1])).Message,
+        ["Secret: empty"] = () => Assert.Throws<ArgumentException>(() => new Secret("")).Message,
+        ["TopSigner: no secret"] = () => Assert.Throws<ArgumentException>(() => TopSigner.Sign(new Dictionary<string, string?>(), "", TopSignMethod.Md5)).Message,
+        ["TopSigner: unknown method"] = () => Assert.Throws<ArgumentOutOfRangeException>(() => TopSigner.Sign(new Dictionary<string, string?>(), "s", (TopSignMethod)9)).Message,
+        ["TopSignMethod: unknown method"] = () => Assert.Throws<ArgumentOutOfRangeException>(() => ((TopSignMethod)9).ToWireName()).Message,
+        ["TopClientOptions: no app key"] = () => Assert.Throws<ArgumentException>(() => new TopClientOptions(" ", new Secret("s"))).Message,
+        ["WeComClientOptions: no corp id"] = () => Assert.Throws<ArgumentException>(() => new WeComClientOptions("", new Secret("s"))).Message,
+        ["TopClient: no refresh token"] = () => Assert.Throws<InvalidOperationException>(() => new TopClient(new TopClientOptions("k", new Secret("s"))).RefreshSessionAsync().GetAwaiter().GetResult()).Message,
+        ["TopApiCatalog: short line"] = () => Assert.Throws<FormatException>(() => TaobaoTop.Core.Catalog.TopApiCatalog.Parse(new StringReader("taobao.x\tX")).ToList()).Message,
+        ["ItemRow: not a field"] = () => Assert.Throws<KeyNotFoundException>(() => new ItemRow().Set("Colour", "red")).Message,
+        ["ItemReference: not an item"] = () => Assert.Throws<FormatException>(() => ItemReference.Parse("abc")).Message,
+        ["PriceRule: negative cost"] = () => Assert.Throws<ArgumentOutOfRangeException>(() => new PriceRule().PriceFor(-1)).Message,
+        ["TbkPid: not a PID"] = () => Assert.Throws<FormatException>(() => TaobaoTop.TbkPid.Parse("mm_0_1_2")).Message,
+        ["TopToken: no token_result"] = () => Assert.Throws<TopResponseException>(() => TaobaoTop.Core.Auth.TopToken.FromResponse(new TopResponse("taobao.top.auth.token.create", Answer("{}"), "{}", null), DateTimeOffset.Now)).Message,
+        ["WeComEventFeed: not events"] = () => InTemporaryFile(".json", """{"nothing":1}""", path => Assert.Throws<InvalidDataException>(() => WeComEventFeed.ReadFile(path)).Message),
+        ["WeComContactEvent: no time"] = () => InTemporaryFile(".json", """[{"changeType":"add_external_contact"}]""", path => Assert.Throws<InvalidDataException>(() => WeComEventFeed.ReadFile(path)).Message),
+        ["WeComCustomerSnapshot: wrong version"] = () => InTemporaryFile(".json", """{"version":2}""", path => Assert.Throws<InvalidDataException>(() => WeComCustomerSnapshot.Load(path)).Message),
+        ["WeComCallbackCrypto: short key"] = () => Assert.Throws<ArgumentException>(() => new WeComCallbackCrypto("t", "short", "corp")).Message,
+        ["WeComCallbackCrypto: bad signature"] = () => Assert.Throws<WeComCallbackException>(() => new WeComCallbackCrypto("t", new string('a', 43), "corp").Open("bad", "1", "2", "AAAA")).Message,
+        ["TbkOrderSync: a page's label"] = () => TaobaoTop.Core.Affiliate.Orders.TbkOrderSync.PageLabel("taobao.tbk.order.details.get", (new DateTimeOffset(2026, 11, 30, 10, 0, 0, TopTime.Offset), new DateTimeOffset(2026, 11, 30, 10, 20, 0, TopTime.Offset)), 2),
+    };
+
+    public static TheoryData<string> UserFacingMessageNames => new(UserFacingMessages.Keys);
+
+    private static readonly System.Text.RegularExpressions.Regex Chinese = new(@"\p{IsCJKUnifiedIdeographs}");
+
+    [Theory]
+    [MemberData(nameof(UserFacingMessageNames))]
+    public void A_user_facing_message_is_Chinese_under_zh_CN_and_English_under_en_US(string name)
+    {
+        Assert.Matches(Chinese, InUiCulture("zh-CN", UserFacingMessages[name]));
+        Assert.DoesNotMatch(Chinese, InUiCulture("en-US", UserFacingMessages[name]));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "taobao.item.get：“session”是连接自动设置的系统参数，不能作为业务参数传入；未发送任何内容。会话请通过 -Session 或 Connect-TaobaoTop -Session 传入。")]
+    [InlineData("en-US", "taobao.item.get: 'session' is a system parameter that the connection sets, so it cannot be passed as a business parameter; nothing was sent. A session goes through -Session or Connect-TaobaoTop -Session.")]
+    public void A_system_parameter_passed_as_a_business_one_speaks_the_UI_language(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, UserFacingMessages["TopRequest: a system parameter"]));
+
+    [Theory]
+    [InlineData("zh-CN", "taobao.top.auth.token.refresh：“session”、“sign”是连接自动设置的系统参数，不能作为业务参数传入；未发送任何内容。会话请通过 -Session 或 Connect-TaobaoTop -Session 传入。")]
+    [InlineData("en-US", "taobao.top.auth.token.refresh: 'session', 'sign' are system parameters that the connection sets, so they cannot be passed as business parameters; nothing was sent. A session goes through -Session or Connect-TaobaoTop -Session.")]
+    public void Several_system_parameters_are_named_together(string culture, string expected)
+        => Assert.Equal(expected, InUiCulture(culture, () => Assert.Throws<ArgumentException>(() => new TopRequest("taobao.top.auth.token.refresh").With("session", "x").With("sign", "y").CheckParameterNames()).Message));
 
     [Fact]
     public void Every_core_text_has_a_Chinese_one_with_the_same_placeholders()

@@ -21,6 +21,23 @@ public sealed class NetFrameworkReleaseTests
     }
 
     [Theory]
+    [InlineData("zh-CN", "TaobaoTop 需要 .NET Framework 4.7.2 或更高版本，而这台 Windows 上的版本较旧（release 461308）。")]
+    [InlineData("en-US", "TaobaoTop needs .NET Framework 4.7.2 or later, and this Windows has an older one (release 461308). ")]
+    public void The_refusal_speaks_the_UI_language(string culture, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.StartsWith(expected, NetFrameworkRelease.Problem(461308));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
+    }
+
+    [Theory]
     [InlineData(461808)] // 4.7.2
     [InlineData(528040)] // 4.8
     [InlineData(533320)] // 4.8.1

@@ -106,6 +106,77 @@ public sealed class ChineseMessageTests
         Assert.StartsWith("第 4 条（商家编码 C-1）：OuterId (商家编码)：“C-1”与第 1 条重复；每个商家编码只能对应一个商品", messages[2]);
     }
 
+    private const string CmdletChecks = """
+        Connect-TaobaoTop -Emulator -Qps 0
+        $item = Get-TaobaoItem -OnSale -First 1
+        try { Set-TaobaoItemPrice -NumIid $item.NumIid -Price 1,2345 -ErrorAction Stop } catch { $_.Exception.Message }
+        try { Set-TaobaoItemPrice -NumIid $item.NumIid -FromCost 10 -PriceRule @{ Margin = 30; Colour = 1 } -ErrorAction Stop } catch { $_.Exception.Message }
+        try { [pscustomobject]@{ 标题 = 'T恤'; Title = 'Tee' } | Add-TaobaoItem -WhatIf } catch { $_.Exception.Message }
+        [pscustomobject]@{ Name = 'no id here' } | Get-TaobaoItem -ErrorAction SilentlyContinue -ErrorVariable notAnItem; $notAnItem[0].Exception.Message
+        Resolve-TbkPassword 'no code here' -ErrorAction SilentlyContinue -ErrorVariable noCode; $noCode[0].Exception.Message
+        Receive-TaobaoMessage -Duration 0 -Verbose
+        Connect-WeCom -Emulator
+        New-WeComContactWay -State 'zh_none' -ErrorAction SilentlyContinue -ErrorVariable noUser; $noUser[0].Exception.Message
+        New-WeComContactWay -State 'zh_remove' -User sales01 | Remove-WeComContactWay -WhatIf
+        """;
+
+    [Fact]
+    public void Cmdlet_checks_and_WhatIf_targets_are_Chinese_under_zh_CN()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("zh-CN", CmdletChecks));
+        var messages = result.Output.Select(o => o.BaseObject.ToString()!).ToList();
+        Assert.Contains("“1,2345”是 2 个值的列表，不是以元为单位的金额", messages[0]);
+        Assert.Contains("“Colour”不是定价规则的一部分", messages[1]);
+        Assert.StartsWith("输入中同时有“标题”和“Title”", messages[2]);
+        Assert.StartsWith("输入中没有可指明宝贝的 NumIid 或 OuterId（商家编码）", messages[3]);
+        Assert.StartsWith("“no code here”中没有本模块能识别的淘口令", messages[4]);
+        Assert.StartsWith("联系我方式“zh_none”：", messages[5]);
+        Assert.Contains(result.Verbose, v => v.StartsWith("共收到并确认 0 条消息", StringComparison.Ordinal));
+        Assert.Matches("What if: Performing the operation \"[^\"]+\" on target \"state zh_remove，备注：（无）（config id \\w+）\"", session.Host.Console);
+    }
+
+    [Fact]
+    public void Cmdlet_checks_and_WhatIf_targets_stay_English_under_en_US()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run(InUiCulture("en-US", CmdletChecks));
+        var messages = result.Output.Select(o => o.BaseObject.ToString()!).ToList();
+        Assert.Contains("'1,2345' is a list of 2 values, not a yuan amount", messages[0]);
+        Assert.Contains("'Colour' is not part of a price rule", messages[1]);
+        Assert.StartsWith("The input has both '标题' and 'Title'", messages[2]);
+        Assert.StartsWith("The input has no NumIid or OuterId (商家编码) to name an item", messages[3]);
+        Assert.StartsWith("'no code here' has no 淘口令 this module can read", messages[4]);
+        Assert.StartsWith("Contact way 'zh_none': ", messages[5]);
+        Assert.Contains(result.Verbose, v => v.StartsWith("0 messages received and confirmed", StringComparison.Ordinal));
+        Assert.Matches("What if: Performing the operation \"[^\"]+\" on target \"state zh_remove, remark \\(none\\) \\(config id \\w+\\)\"", session.Host.Console);
+    }
+
+    [Fact]
+    public void Every_message_has_a_Chinese_one_with_the_same_placeholders()
+    {
+        using var session = new ModuleSession();
+        var result = session.Run("""
+            $manager = [System.Resources.ResourceManager]::new('TaobaoTop.Resources.Messages', (Get-Command Add-TaobaoItem).ImplementingType.Assembly)
+            function Texts($culture) {
+                $texts = @{}
+                foreach ($entry in $manager.GetResourceSet($culture, $true, $false)) { $texts[$entry.Key] = $entry.Value }
+                $texts
+            }
+            Texts ([cultureinfo]::InvariantCulture)
+            Texts ([cultureinfo]'zh-CN')
+            """);
+        static Dictionary<string, string> Texts(System.Management.Automation.PSObject set)
+            => ((System.Collections.Hashtable)set.BaseObject).Cast<System.Collections.DictionaryEntry>().ToDictionary(entry => (string)entry.Key, entry => (string)entry.Value!);
+        static string Placeholders(string text)
+            => string.Join(" ", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+[^}]*\}").Select(match => match.Value).Distinct().OrderBy(value => value, StringComparer.Ordinal));
+        var english = Texts(result.Output[0]);
+        var chinese = Texts(result.Output[1]);
+        Assert.NotEmpty(english);
+        Assert.Equal(english.Keys.OrderBy(key => key, StringComparer.Ordinal), chinese.Keys.OrderBy(key => key, StringComparer.Ordinal));
+        Assert.All(english, entry => Assert.Equal(entry.Key + ": " + Placeholders(entry.Value), entry.Key + ": " + Placeholders(chinese[entry.Key])));
+    }
+
     [Fact]
     public void The_same_messages_are_English_elsewhere()
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Auth
 {
@@ -38,7 +39,7 @@ namespace TaobaoTop.Core.Auth
             var api = response.Api;
             if (!response.Body.TryGetProperty("token_result", out var tokenResult))
             {
-                throw Unreadable(api, "it has no token_result");
+                throw Unreadable(api, CoreText.Get("GrantNoTokenResult"));
             }
             JsonDocument document;
             try
@@ -47,14 +48,14 @@ namespace TaobaoTop.Core.Auth
             }
             catch (JsonException)
             {
-                throw Unreadable(api, "its token_result is not JSON");
+                throw Unreadable(api, CoreText.Get("GrantNotJson"));
             }
             using (document)
             {
                 var token = document.RootElement;
-                if (token.ValueKind != JsonValueKind.Object) throw Unreadable(api, "its token_result is not a JSON object");
+                if (token.ValueKind != JsonValueKind.Object) throw Unreadable(api, CoreText.Get("GrantNotObject"));
                 var accessToken = Text(token, "access_token");
-                if (string.IsNullOrEmpty(accessToken)) throw Unreadable(api, "its token_result has no access_token");
+                if (string.IsNullOrEmpty(accessToken)) throw Unreadable(api, CoreText.Get("GrantNoAccessToken"));
                 var refreshToken = Text(token, "refresh_token");
                 return new TopToken(
                     new Secret(accessToken!),
@@ -67,7 +68,7 @@ namespace TaobaoTop.Core.Auth
         }
 
         private static TopResponseException Unreadable(string api, string why)
-            => new TopResponseException(api, api + " answered a grant TaobaoTop cannot read: " + why + ". No session was set.", null);
+            => new TopResponseException(api, CoreText.Format("GrantUnreadable", api, why), null);
 
         /// <summary>An absolute epoch-milliseconds field when present, else seconds from now.</summary>
         private static DateTimeOffset? Expiry(string api, JsonElement token, string epochMsName, string secondsName, DateTimeOffset now)
@@ -78,7 +79,7 @@ namespace TaobaoTop.Core.Auth
             }
             catch (ArgumentOutOfRangeException)
             {
-                throw Unreadable(api, "its " + epochMsName + " " + Text(token, epochMsName) + " is not a time");
+                throw Unreadable(api, CoreText.Format("GrantNotTime", epochMsName, Text(token, epochMsName)));
             }
             try
             {
@@ -86,7 +87,7 @@ namespace TaobaoTop.Core.Auth
             }
             catch (ArgumentOutOfRangeException)
             {
-                throw Unreadable(api, "its " + secondsName + " " + Text(token, secondsName) + " is out of range");
+                throw Unreadable(api, CoreText.Format("GrantOutOfRange", secondsName, Text(token, secondsName)));
             }
             return null;
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Catalog
 {
@@ -38,7 +39,7 @@ namespace TaobaoTop.Core.Catalog
         private static TopApiCatalog Load()
         {
             using (var stream = typeof(TopApiCatalog).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidOperationException("The API catalog resource is missing from " + typeof(TopApiCatalog).Assembly.FullName))
+                ?? throw new InvalidOperationException(CoreText.Format("CatalogMissing", typeof(TopApiCatalog).Assembly.FullName)))
             using (var reader = new StreamReader(stream, Encoding.UTF8))
             {
                 return new TopApiCatalog(Parse(reader));
@@ -56,7 +57,7 @@ namespace TaobaoTop.Core.Catalog
             {
                 if (line.Length == 0 || line[0] == '#') continue;
                 var cells = line.Split('\t');
-                if (cells.Length < 7) throw new FormatException("An API catalog line needs 7 tab-separated cells: " + line);
+                if (cells.Length < 7) throw new FormatException(CoreText.Format("CatalogLineCells", line));
                 yield return new TopApiInfo(cells[0], cells[1], cells[2], ParseSession(cells[3]), cells[4].Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries),
                     ParseWrites(cells[5], line), cells[6].Length == 0 ? null : cells[6]);
             }
@@ -68,7 +69,7 @@ namespace TaobaoTop.Core.Catalog
             {
                 case "yes": return true;
                 case "no": return false;
-                default: throw new FormatException("An API catalog line says yes or no in its writes cell: " + line);
+                default: throw new FormatException(CoreText.Format("CatalogLineWrites", line));
             }
         }
 

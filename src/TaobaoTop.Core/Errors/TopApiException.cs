@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaobaoTop.Core.Pipeline;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Errors
 {
@@ -32,7 +33,7 @@ namespace TaobaoTop.Core.Errors
 
         private static string Describe(string api, int code, string? message, string? subCode, string? subMessage, string? requestId)
         {
-            var text = string.Format(CultureInfo.InvariantCulture, "{0} failed: {1} {2}", api, code, message);
+            var text = CoreText.Format("TopCallFailed", api, code, message);
             if (!string.IsNullOrEmpty(subCode) || !string.IsNullOrEmpty(subMessage))
             {
                 text += string.Format(CultureInfo.InvariantCulture, " ({0}: {1})", subCode, subMessage);
@@ -46,13 +47,15 @@ namespace TaobaoTop.Core.Errors
         {
             switch (code)
             {
-                case 25: return ". Check the app secret and the sign method of the connection.";
-                case 26: return ". This API needs a session: Connect-TaobaoTop -Session <access token>.";
-                case 27: return ". The session is invalid or expired: authorise again or refresh the token.";
-                case 29: return ". The app key is unknown to this gateway.";
-                case 31: return ". The machine's clock is more than 10 minutes off TOP's.";
-                case 11: return ". The app lacks this API's permission package.";
-                default: return string.Empty;
+                case 11:
+                case 25:
+                case 26:
+                case 27:
+                case 29:
+                case 31:
+                    return CoreText.Get("TopHint" + code.ToString(CultureInfo.InvariantCulture));
+                default:
+                    return string.Empty;
             }
         }
     }

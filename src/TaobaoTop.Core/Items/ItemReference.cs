@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
 {
@@ -23,6 +24,6 @@ namespace TaobaoTop.Core.Items
         public static long Parse(string? text)
             => TryParse(text, out var numIid)
                 ? numIid
-                : throw new FormatException($"'{text}' is not an item id (num_iid) or an item page link such as https://item.taobao.com/item.htm?id=….");
+                : throw new FormatException(CoreText.Format("NotItemReference", text));
     }
 }

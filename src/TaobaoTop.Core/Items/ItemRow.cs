@@ -99,7 +99,7 @@ namespace TaobaoTop.Core.Items
                 case ItemColumns.SkuPrice: SkuPrice = value; break;
                 case ItemColumns.SkuQuantity: SkuQuantity = value; break;
                 case ItemColumns.SkuOuterId: SkuOuterId = value; break;
-                default: throw new KeyNotFoundException("Not an item field: " + field);
+                default: throw new KeyNotFoundException(CoreText.Format("NotItemField", field));
             }
         }
 

@@ -46,8 +46,8 @@ namespace TaobaoTop.Core.Items
         /// <summary>The price for a cost; the problem (a fee of 100% or more, a negative cost) as text otherwise.</summary>
         public decimal PriceFor(decimal cost)
         {
-            if (cost < 0) throw new ArgumentOutOfRangeException(nameof(cost), "a cost cannot be negative");
-            if (PlatformFeePercent >= 100 || PlatformFeePercent < 0) throw new InvalidOperationException("the platform fee must be from 0 to under 100%");
+            if (cost < 0) throw new ArgumentOutOfRangeException(nameof(cost), CoreText.Get("CostNegative"));
+            if (PlatformFeePercent >= 100 || PlatformFeePercent < 0) throw new InvalidOperationException(CoreText.Get("PlatformFeeRange"));
             var raw = (cost * (100 + MarginPercent) / 100 + AddOn) * 100 / (100 - PlatformFeePercent);
             var price = Math.Ceiling(raw * 100) / 100;
             switch (Ending)

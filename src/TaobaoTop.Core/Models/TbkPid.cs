@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop
 {
@@ -31,7 +32,7 @@ namespace TaobaoTop
             var match = Shape.Match(trimmed);
             if (!match.Success)
             {
-                problem = "'" + text + "' is not a PID: expected mm_<member>_<site>_<adzone> with three numbers, e.g. mm_1000001_2000001_3000001 (Alimama console, 推广位管理).";
+                problem = CoreText.Format("PidShape", text);
                 return false;
             }
             if (!long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var member)
@@ -39,7 +40,7 @@ namespace TaobaoTop
                 || !long.TryParse(match.Groups[3].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var adzone)
                 || member == 0 || site == 0 || adzone == 0)
             {
-                problem = "'" + text + "' is not a PID: member, site and adzone must be positive 64-bit numbers.";
+                problem = CoreText.Format("PidNumbers", text);
                 return false;
             }
             pid = new TbkPid(member, site, adzone);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop
 {
@@ -80,11 +81,13 @@ namespace TaobaoTop
             {
                 var text = item.Text(name);
                 if (text == null) return null;
-                return TopTime.ToTopZone(DateTimeOffset.ParseExact(text, new[] { "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz" }, CultureInfo.InvariantCulture, DateTimeStyles.None));
+                return DateTimeOffset.TryParseExact(text, new[] { "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.fffzzz" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+                    ? TopTime.ToTopZone(instant)
+                    : throw new FormatException(CoreText.Format("EventTimeNotInstant", name, text));
             }
             return new WeComContactEvent
             {
-                Time = Instant("time") ?? throw new FormatException("An event without a time."),
+                Time = Instant("time") ?? throw new FormatException(CoreText.Get("EventWithoutTime")),
                 ChangeType = item.Text("changeType") ?? string.Empty,
                 CorpId = item.Text("corpId") ?? string.Empty,
                 UserId = item.Text("userId") ?? string.Empty,

@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -15,7 +16,7 @@ namespace TaobaoTop.Core.Protocol
 
         public Secret(string value)
         {
-            if (string.IsNullOrEmpty(value)) throw new ArgumentException("A secret cannot be empty.", nameof(value));
+            if (string.IsNullOrEmpty(value)) throw new ArgumentException(CoreText.Get("SecretEmpty"), nameof(value));
             _value = value;
         }
 

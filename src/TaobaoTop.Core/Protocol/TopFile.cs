@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -8,7 +9,7 @@ namespace TaobaoTop.Core.Protocol
     {
         public TopFile(string fileName, byte[] content, string? contentType = null)
         {
-            FileName = string.IsNullOrEmpty(fileName) ? throw new ArgumentException("A file needs a name.", nameof(fileName)) : fileName;
+            FileName = string.IsNullOrEmpty(fileName) ? throw new ArgumentException(CoreText.Get("FileNameRequired"), nameof(fileName)) : fileName;
             Content = content ?? throw new ArgumentNullException(nameof(content));
             ContentType = contentType ?? GuessContentType(fileName);
         }

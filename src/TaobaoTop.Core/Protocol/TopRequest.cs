@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -10,7 +11,7 @@ namespace TaobaoTop.Core.Protocol
     {
         public TopRequest(string method)
         {
-            if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException("An API method name is required, e.g. taobao.tbk.tpwd.create.", nameof(method));
+            if (string.IsNullOrWhiteSpace(method)) throw new ArgumentException(CoreText.Get("RequestMethodRequired"), nameof(method));
             Method = method.Trim();
         }
 
@@ -69,10 +70,8 @@ namespace TaobaoTop.Core.Protocol
         {
             var clashes = Parameters.Keys.Where(name => SystemParameterNames.Contains(name, StringComparer.OrdinalIgnoreCase)).ToList();
             if (clashes.Count == 0) return;
-            throw new ArgumentException(
-                Method + ": " + string.Join(", ", clashes.Select(name => "'" + name + "'")) + (clashes.Count == 1 ? " is a system parameter" : " are system parameters")
-                + " that the connection sets, so " + (clashes.Count == 1 ? "it" : "they") + " cannot be passed as business parameters; nothing was sent. "
-                + "A session goes through -Session or Connect-TaobaoTop -Session.");
+            var names = string.Join(CoreText.Get("NameSeparator"), clashes.Select(name => CoreText.Format("QuotedName", name)));
+            throw new ArgumentException(CoreText.Format(clashes.Count == 1 ? "SystemParameterClashOne" : "SystemParameterClashMany", Method, names));
         }
 
         public override string ToString() => Method;

@@ -1,4 +1,5 @@
 using System;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -24,7 +25,7 @@ namespace TaobaoTop.Core.Protocol
                 case TopSignMethod.HmacSha256: return "hmac-sha256";
                 case TopSignMethod.Hmac: return "hmac";
                 case TopSignMethod.Md5: return "md5";
-                default: throw new ArgumentOutOfRangeException(nameof(method), method, null);
+                default: throw new ArgumentOutOfRangeException(nameof(method), method, CoreText.Format("SignMethodUnknown", method));
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Protocol
 {
@@ -28,7 +29,7 @@ namespace TaobaoTop.Core.Protocol
         public static string Sign(IEnumerable<KeyValuePair<string, string?>> parameters, string secret, TopSignMethod method, string? body = null)
         {
             if (parameters is null) throw new ArgumentNullException(nameof(parameters));
-            if (string.IsNullOrEmpty(secret)) throw new ArgumentException("The app secret is empty.", nameof(secret));
+            if (string.IsNullOrEmpty(secret)) throw new ArgumentException(CoreText.Get("AppSecretEmpty"), nameof(secret));
 
             var pairs = _pairs ??= new KeyValuePair<string, string?>[32];
             var count = 0;
@@ -103,7 +104,7 @@ namespace TaobaoTop.Core.Protocol
                     }
                     return _hmac;
                 default:
-                    throw new ArgumentOutOfRangeException(nameof(method), method, null);
+                    throw new ArgumentOutOfRangeException(nameof(method), method, CoreText.Format("SignMethodUnknown", method));
             }
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -29,8 +30,8 @@ namespace TaobaoTop.Core.WeCom
 
         public WeComCallbackCrypto(string token, string encodingAesKey, string receiveId)
         {
-            if (string.IsNullOrEmpty(token)) throw new ArgumentException("The callback token is empty.", nameof(token));
-            if (encodingAesKey == null || encodingAesKey.Length != 43) throw new ArgumentException("The EncodingAESKey has 43 characters.", nameof(encodingAesKey));
+            if (string.IsNullOrEmpty(token)) throw new ArgumentException(CoreText.Get("CallbackTokenEmpty"), nameof(token));
+            if (encodingAesKey == null || encodingAesKey.Length != 43) throw new ArgumentException(CoreText.Get("AesKeyLength"), nameof(encodingAesKey));
             _token = token;
             try
             {
@@ -38,7 +39,7 @@ namespace TaobaoTop.Core.WeCom
             }
             catch (FormatException)
             {
-                throw new ArgumentException("The EncodingAESKey is not Base64.", nameof(encodingAesKey));
+                throw new ArgumentException(CoreText.Get("AesKeyNotBase64"), nameof(encodingAesKey));
             }
             _receiveId = receiveId ?? throw new ArgumentNullException(nameof(receiveId));
         }
@@ -60,9 +61,9 @@ namespace TaobaoTop.Core.WeCom
         /// <summary>Checks the signature over <paramref name="encrypted"/> (the Encrypt element) and answers the plain XML.</summary>
         public string Open(string msgSignature, string timestamp, string nonce, string encrypted)
         {
-            if (string.IsNullOrEmpty(encrypted)) throw new WeComCallbackException("The callback carries no ciphertext.");
+            if (string.IsNullOrEmpty(encrypted)) throw new WeComCallbackException(CoreText.Get("CallbackNoCiphertext"));
             var expected = Signature(_token, timestamp ?? string.Empty, nonce ?? string.Empty, encrypted);
-            if (!FixedTimeEquals(expected, (msgSignature ?? string.Empty).ToLowerInvariant())) throw new WeComCallbackException("msg_signature does not match.");
+            if (!FixedTimeEquals(expected, (msgSignature ?? string.Empty).ToLowerInvariant())) throw new WeComCallbackException(CoreText.Get("CallbackSignatureMismatch"));
             return Decrypt(encrypted);
         }
 
@@ -75,9 +76,9 @@ namespace TaobaoTop.Core.WeCom
             }
             catch (FormatException)
             {
-                throw new WeComCallbackException("The ciphertext is not Base64.");
+                throw new WeComCallbackException(CoreText.Get("CiphertextNotBase64"));
             }
-            if (cipher.Length == 0 || cipher.Length % 16 != 0) throw new WeComCallbackException("The ciphertext is not whole AES blocks.");
+            if (cipher.Length == 0 || cipher.Length % 16 != 0) throw new WeComCallbackException(CoreText.Get("CiphertextNotBlocks"));
             byte[] plain;
             using (var aes = Aes.Create())
             {
@@ -92,13 +93,13 @@ namespace TaobaoTop.Core.WeCom
                 }
             }
             var pad = plain[plain.Length - 1];
-            if (pad < 1 || pad > 32 || pad > plain.Length) throw new WeComCallbackException("The padding is not PKCS#7.");
+            if (pad < 1 || pad > 32 || pad > plain.Length) throw new WeComCallbackException(CoreText.Get("PaddingNotPkcs7"));
             var length = plain.Length - pad;
-            if (length < 20) throw new WeComCallbackException("The plain text is too short.");
+            if (length < 20) throw new WeComCallbackException(CoreText.Get("PlainTextTooShort"));
             var messageLength = (plain[16] << 24) | (plain[17] << 16) | (plain[18] << 8) | plain[19];
-            if (messageLength < 0 || 20 + messageLength > length) throw new WeComCallbackException("The message length is wrong.");
+            if (messageLength < 0 || 20 + messageLength > length) throw new WeComCallbackException(CoreText.Get("MessageLengthWrong"));
             var receiveId = Encoding.UTF8.GetString(plain, 20 + messageLength, length - 20 - messageLength);
-            if (!string.Equals(receiveId, _receiveId, StringComparison.Ordinal)) throw new WeComCallbackException("The callback is for another receive id.");
+            if (!string.Equals(receiveId, _receiveId, StringComparison.Ordinal)) throw new WeComCallbackException(CoreText.Get("CallbackOtherReceiveId"));
             return Encoding.UTF8.GetString(plain, 20, messageLength);
         }
 

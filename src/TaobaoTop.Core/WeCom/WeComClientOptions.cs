@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -11,7 +12,7 @@ namespace TaobaoTop.Core.WeCom
         public WeComClientOptions(string corpId, Secret corpSecret)
             : base(ProductionEndpoint, qps: 50, retryBaseDelay: TimeSpan.FromSeconds(1))
         {
-            if (string.IsNullOrEmpty(corpId)) throw new ArgumentException("The corp id cannot be empty.", nameof(corpId));
+            if (string.IsNullOrEmpty(corpId)) throw new ArgumentException(CoreText.Get("CorpIdEmpty"), nameof(corpId));
             CorpId = corpId;
             CorpSecret = corpSecret ?? throw new ArgumentNullException(nameof(corpSecret));
         }

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -32,7 +33,7 @@ namespace TaobaoTop.Core.WeCom
                 using (var document = JsonDocument.Parse(File.ReadAllText(path, Encoding.UTF8)))
                 {
                     var root = document.RootElement;
-                    if (root.Int("version") != 1) throw new InvalidDataException(path + " is not a WeCom customer snapshot (version 1).");
+                    if (root.Int("version") != 1) throw new InvalidDataException(CoreText.Format("SnapshotVersion", path));
                     snapshot.TakenAt = Instant(root.Long("takenAt"));
                     foreach (var item in root.Child("follows").Items())
                     {
@@ -54,7 +55,7 @@ namespace TaobaoTop.Core.WeCom
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException(path + " is not a WeCom customer snapshot: " + e.Message, e);
+                throw new InvalidDataException(CoreText.Format("SnapshotNotJson", path, e.Message), e);
             }
             return snapshot;
         }

@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TaobaoTop.Core.Json;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -42,8 +43,8 @@ namespace TaobaoTop.Core.WeCom
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _readToken.Reveal());
                     using (var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false))
                     {
-                        if (response.StatusCode == HttpStatusCode.Unauthorized) throw new IOException("The callback receiver at " + _baseUri + " refused the read token (HTTP 401).");
-                        if (!response.IsSuccessStatusCode) throw new IOException("The callback receiver at " + _baseUri + " answered HTTP " + (int)response.StatusCode + ".");
+                        if (response.StatusCode == HttpStatusCode.Unauthorized) throw new IOException(CoreText.Format("EventFeedTokenRefused", _baseUri));
+                        if (!response.IsSuccessStatusCode) throw new IOException(CoreText.Format("EventFeedHttp", _baseUri, (int)response.StatusCode));
                         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                         var (events, next) = Parse(text);
                         if (events.Count == 0) return;
@@ -64,7 +65,7 @@ namespace TaobaoTop.Core.WeCom
             }
             catch (Exception e) when (e is JsonException || e is FormatException || e is InvalidOperationException)
             {
-                throw new InvalidDataException(path + " holds no contact events: " + e.Message, e);
+                throw new InvalidDataException(CoreText.Format("EventFileUnreadable", path, e.Message), e);
             }
         }
 
@@ -73,7 +74,9 @@ namespace TaobaoTop.Core.WeCom
             using (var document = JsonDocument.Parse(json))
             {
                 var root = document.RootElement;
-                var items = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty("events");
+                var items = root.ValueKind == JsonValueKind.Array ? root
+                    : root.ValueKind == JsonValueKind.Object && root.TryGetProperty("events", out var events) && events.ValueKind == JsonValueKind.Array ? events
+                    : throw new FormatException(CoreText.Get("EventsMissing"));
                 return (items.EnumerateArray().Select(WeComContactEvent.FromJson).ToList(), root.ValueKind == JsonValueKind.Object ? root.Long("next") : null);
             }
         }

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Protocol;
+using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.WeCom
 {
@@ -46,7 +47,7 @@ namespace TaobaoTop.Core.WeCom
             catch (ServiceException ex) when (ex.Kind == ServiceErrorKind.SessionExpired && call.Token is Secret refused)
             {
                 _drop(refused);
-                call.Report(CallEventKind.Retrying, delay: TimeSpan.Zero, reason: ex.Message + "; fetching a new token");
+                call.Report(CallEventKind.Retrying, delay: TimeSpan.Zero, reason: CoreText.Format("TokenRefusedFetchingNew", ex.Message));
                 call.Attempt++;
                 await next().ConfigureAwait(false);
             }

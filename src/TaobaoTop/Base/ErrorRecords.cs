@@ -36,9 +36,8 @@ namespace TaobaoTop.Base
             var record = new ErrorRecord(ex, kind.Id(cause), kind.Category(cause), kind.Target?.Invoke(cause) ?? target);
             redact ??= text => text;
             var action = kind.Action?.Invoke(cause);
-            var text = cause is TopApiException failed ? Resources.TopText.Describe(failed)
-                : cause is TopSessionRequiredException required ? Resources.Messages.Format("SessionRequired", required.Api)
-                : ex.Message;
+            // A row that failed in a TOP call says what TOP said, as a call outside a sheet does.
+            var text = cause is TopApiException || cause is TopSessionRequiredException ? cause.Message : ex.Message;
             var message = redact(subject is null ? text : subject + ": " + text);
             if (action != null || subject != null || message != ex.Message)
             {

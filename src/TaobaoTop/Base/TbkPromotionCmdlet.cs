@@ -92,9 +92,9 @@ namespace TaobaoTop.Base
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var text = arguments as string ?? Convert.ToString(arguments, System.Globalization.CultureInfo.InvariantCulture);
-            if (!TbkPid.TryParse(text, out _, out _))
+            if (!TbkPid.TryParse(text, out _, out var problem))
             {
-                throw new ValidationMetadataException(Resources.TopText.PidProblem(text));
+                throw new ValidationMetadataException(problem);
             }
         }
     }

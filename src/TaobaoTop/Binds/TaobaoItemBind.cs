@@ -63,8 +63,8 @@ namespace TaobaoTop.Binds
             if (OuterId is null)
             {
                 var message = _source is null
-                    ? $"'{_input}' is not an item id (num_iid) or an item page link such as https://item.taobao.com/item.htm?id=…."
-                    : $"The input has no NumIid or OuterId (商家编码) to name an item: {_source}.";
+                    ? Resources.Messages.Format("NotItemReference", _input)
+                    : Resources.Messages.Format("NoItemInInput", _source);
                 return new ErrorRecord(new PSArgumentException(message), "NotAnItem", ErrorCategory.InvalidArgument, (object?)_source ?? _input);
             }
             var ids = lookUp(ItemApi.CustomGet(new[] { OuterId }))[OuterId].Select(i => i.NumIid).Distinct().ToArray();

@@ -33,11 +33,10 @@ namespace TaobaoTop.Conversion
                     return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
                 case string text:
                     if (Money.TryParse(text, out var amount, out var problem)) return amount;
-                    throw new ArgumentTransformationMetadataException(problem + ".");
+                    throw new ArgumentTransformationMetadataException(Resources.Messages.Format("Sentence", problem));
                 case IList list:
                     var items = list.Cast<object?>().Select(i => Convert.ToString(i is PSObject p ? p.BaseObject : i, CultureInfo.InvariantCulture)).ToArray();
-                    throw new ArgumentTransformationMetadataException("'" + string.Join(",", items) + "' is a list of " + items.Length
-                        + " values, not a yuan amount: decimals follow a '.', and an amount with a thousands ',' is quoted ('1,299.00').");
+                    throw new ArgumentTransformationMetadataException(Resources.Messages.Format("MoneyListNotAmount", string.Join(",", items), items.Length));
                 default:
                     return Transform(engineIntrinsics, value.ToString());
             }

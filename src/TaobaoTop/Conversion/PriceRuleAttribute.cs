@@ -19,7 +19,7 @@ namespace TaobaoTop.Conversion
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is null || value is PriceRule) return value;
             if (!(value is IDictionary table))
-                throw new ArgumentTransformationMetadataException("A price rule is a hashtable such as @{ Margin = 30; PlatformFee = 5; Ending = '.9' }.");
+                throw new ArgumentTransformationMetadataException(Resources.Messages.Get("PriceRuleNotTable"));
             var rule = new PriceRule();
             foreach (DictionaryEntry entry in table)
             {
@@ -31,16 +31,16 @@ namespace TaobaoTop.Conversion
                     case "addon": case "加价": rule.AddOn = Amount(key, text, allowNegative: false); break;
                     case "platformfee": case "platformfeepercent": case "fee": case "平台费率": rule.PlatformFeePercent = Amount(key, text, allowNegative: false); break;
                     case "ending": case "rounding": case "尾数":
-                        rule.Ending = PriceRule.ParseEnding(text) ?? throw new ArgumentTransformationMetadataException("Ending '" + text + "' is not one of .9, .99, whole, fen.");
+                        rule.Ending = PriceRule.ParseEnding(text) ?? throw new ArgumentTransformationMetadataException(Resources.Messages.Format("PriceRuleEnding", text));
                         break;
                     case "floor": case "最低价": rule.Floor = Amount(key, text, allowNegative: false); break;
                     case "ceiling": case "最高价": rule.Ceiling = Amount(key, text, allowNegative: false); break;
                     default:
-                        throw new ArgumentTransformationMetadataException("'" + key + "' is not part of a price rule; the keys are Margin, AddOn, PlatformFee, Ending, Floor, Ceiling.");
+                        throw new ArgumentTransformationMetadataException(Resources.Messages.Format("PriceRuleUnknownKey", key));
                 }
             }
-            if (rule.PlatformFeePercent >= 100) throw new ArgumentTransformationMetadataException("PlatformFee must be under 100 (percent).");
-            if (rule.Floor > rule.Ceiling) throw new ArgumentTransformationMetadataException("Floor is above Ceiling.");
+            if (rule.PlatformFeePercent >= 100) throw new ArgumentTransformationMetadataException(Resources.Messages.Get("PriceRuleFeeRange"));
+            if (rule.Floor > rule.Ceiling) throw new ArgumentTransformationMetadataException(Resources.Messages.Get("PriceRuleFloorAboveCeiling"));
             return rule;
         }
 
@@ -48,7 +48,7 @@ namespace TaobaoTop.Conversion
         {
             var negative = allowNegative && text.TrimStart().StartsWith("-", StringComparison.Ordinal);
             if (!Money.TryParse(negative ? text.TrimStart().Substring(1) : text, out var amount, out var problem))
-                throw new ArgumentTransformationMetadataException(key + ": " + problem + ".");
+                throw new ArgumentTransformationMetadataException(Resources.Messages.Format("PriceRuleAmountProblem", key, problem));
             return negative ? -amount : amount;
         }
     }

@@ -16,9 +16,7 @@ namespace TaobaoTop.Loading
         public static string? Problem(int? release)
         {
             if (release is null || release >= Minimum) return null;
-            return "TaobaoTop needs .NET Framework 4.7.2 or later, and this Windows has an older one (release " + release + "). "
-                + "Install .NET Framework 4.8 (Windows Update offers it, or Microsoft's offline installer), then start a new "
-                + "PowerShell window; or use PowerShell 7 (pwsh), which brings its own .NET.";
+            return Resources.Messages.Format("NetFrameworkTooOld", release);
         }
 
         /// <summary>

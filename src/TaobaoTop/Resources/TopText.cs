@@ -5,8 +5,8 @@ using TaobaoTop.Core.Pipeline;
 namespace TaobaoTop.Resources
 {
     /// <summary>
-    /// The core's call reports and TOP errors in the UI language. The core knows no PowerShell and speaks English; the
-    /// module words the same facts from its resources (the English resources read as the core's own text).
+    /// The core's call reports in the UI language, worded from the module's resources (the English resources read as
+    /// the core's own ToString).
     /// </summary>
     internal static class TopText
     {
@@ -27,32 +27,6 @@ namespace TaobaoTop.Resources
                 default:
                     return retries == 1 ? Messages.Format("EventFailedOneRetry", e.Api, ms, e.Reason) : Messages.Format("EventFailed", e.Api, ms, retries, e.Reason);
             }
-        }
-
-        /// <summary>Why a text is not a PID (the core's two reasons, in the UI language).</summary>
-        public static string PidProblem(string? text)
-            => System.Text.RegularExpressions.Regex.IsMatch(text ?? string.Empty, @"^\s*mm_\d+_\d+_\d+\s*$")
-                ? Messages.Format("PidNumbers", text)
-                : Messages.Format("PidShape", text);
-
-        /// <summary>What a TOP error says, as <see cref="TopApiException"/>'s message words it.</summary>
-        public static string Describe(TopApiException ex)
-        {
-            var text = Messages.Format("CallFailed", ex.Api, ex.Code, ex.ErrorMessage);
-            if (!string.IsNullOrEmpty(ex.SubCode) || !string.IsNullOrEmpty(ex.SubMessage)) text += string.Format(CultureInfo.InvariantCulture, " ({0}: {1})", ex.SubCode, ex.SubMessage);
-            switch (ex.Code)
-            {
-                case 11:
-                case 25:
-                case 26:
-                case 27:
-                case 29:
-                case 31:
-                    text += Messages.Get("Hint" + ex.Code.ToString(CultureInfo.InvariantCulture));
-                    break;
-            }
-            if (!string.IsNullOrEmpty(ex.RequestId)) text += " [request_id " + ex.RequestId + "]";
-            return text;
         }
     }
 }

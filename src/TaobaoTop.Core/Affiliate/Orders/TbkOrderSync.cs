@@ -205,9 +205,12 @@ namespace TaobaoTop.Core.Affiliate.Orders
         private static Action<TopCallEvent>? Labelled(Action<TopCallEvent>? observer, string method, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo)
         {
             if (observer is null) return null;
-            var label = method + " " + TopTime.ToTopString(window.Start) + " – " + TopTime.ToTopString(window.End) + " page " + pageNo.ToString(CultureInfo.InvariantCulture);
+            var label = PageLabel(method, window, pageNo);
             return e => observer(new TopCallEvent(e.Kind, label, e.Attempt, e.Elapsed, e.RequestId, e.Delay, e.Reason));
         }
+
+        internal static string PageLabel(string method, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo)
+            => CoreText.Format("OrderPageLabel", method, TopTime.ToTopString(window.Start), TopTime.ToTopString(window.End), pageNo);
 
         private static TopRequest PageRequest(TbkOrderQuery query, (DateTimeOffset Start, DateTimeOffset End) window, int pageNo, string? position)
         {

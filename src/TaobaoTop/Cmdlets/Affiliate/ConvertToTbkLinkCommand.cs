@@ -117,7 +117,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 }
                 var failure = batch.Failures.FirstOrDefault(f => f.Input == entry.Value);
                 WriteInputError(
-                    $"'{entry.Input}' was not converted: {failure?.Message ?? "the answer has no entry for it"}.",
+                    Resources.Messages.Format("LinkNotConverted", entry.Input, failure?.Message ?? Resources.Messages.Get("NoEntryInAnswer")),
                     "LinkNotConverted" + (failure?.Code is string code ? ":" + code : string.Empty),
                     ErrorCategory.InvalidResult,
                     entry.Input);

@@ -70,7 +70,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
                 }
                 var failure = batch.Failures.FirstOrDefault(f => f.Input == text);
                 WriteInputError(
-                    $"'{text}' was not parsed: {failure?.Message ?? "the answer has no entry for it"}.",
+                    Resources.Messages.Format("LinkNotParsed", text, failure?.Message ?? Resources.Messages.Get("NoEntryInAnswer")),
                     "LinkNotParsed" + (failure?.Code is string code ? ":" + code : string.Empty),
                     ErrorCategory.InvalidResult,
                     text);

@@ -44,8 +44,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         {
             var given = MyInvocation.BoundParameters.ContainsKey(nameof(AdzoneId)) ? "-AdzoneId" : MyInvocation.BoundParameters.ContainsKey(nameof(Pid)) ? "-Pid" : null;
             if (Convert || _adzoneUsed || given is null) return;
-            WriteWarning(given + " was not used: every text had a 淘口令 read without it, and parsing gives the link as it was made. "
-                + "Add -Convert for a link of your own adzone; " + given + " alone serves 万能解析 for text with no readable 淘口令.");
+            WriteWarning(Resources.Messages.Format("AdzoneNotUsed", given));
         }
 
         protected override void OnRecord()
@@ -69,7 +68,7 @@ namespace TaobaoTop.Cmdlets.Affiliate
         /// <summary>Text with no 淘口令 this module can read (a bare code, a new wrapper) goes to 万能解析, which knows every code.</summary>
         private void ResolveByGeneralParse()
         {
-            var noCode = $"'{Password}' has no 淘口令 this module can read (8-14 letters and digits next to ￥, an emoji or a bracket, or ?tk= in a link)";
+            var noCode = Resources.Messages.Format("NoPasswordInTextOpen", Password);
             if (!_hasAdzone)
             {
                 WriteInputError(noCode + Resources.Messages.Get("PassAdzoneForParse"), "NoPasswordInText", ErrorCategory.InvalidArgument, Password);

@@ -42,9 +42,9 @@ namespace TaobaoTop.Cmdlets.Affiliate
 
         protected override void OnRecord()
         {
-            if (!TbkPid.TryParse(Pid, out _, out _))
+            if (!TbkPid.TryParse(Pid, out _, out var problem))
             {
-                Report(false, Resources.TopText.PidProblem(Pid));
+                Report(false, problem);
                 return;
             }
             if (!Online)

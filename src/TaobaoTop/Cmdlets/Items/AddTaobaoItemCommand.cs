@@ -216,7 +216,7 @@ namespace TaobaoTop.Cmdlets.Items
                 if (_given.TryGetValue(field, out var first))
                 {
                     ThrowTerminatingError(new ErrorRecord(
-                        new PSArgumentException("The input has both '" + first + "' and '" + name + "', which both give " + ItemColumns.Describe(field) + "; keep one of them."),
+                        new PSArgumentException(Messages.Format("AmbiguousColumns", first, name, ItemColumns.Describe(field))),
                         "AmbiguousColumns", ErrorCategory.InvalidData, record));
                 }
                 _given[field] = name;

@@ -49,7 +49,7 @@ namespace TaobaoTop.Cmdlets.Items
         {
             if (_check.UploadProblem(file) is string problem)
             {
-                WriteInputError(problem + ".", "InvalidPicture", ErrorCategory.InvalidData, file);
+                WriteInputError(Resources.Messages.Format("Sentence", problem), "InvalidPicture", ErrorCategory.InvalidData, file);
                 return;
             }
             if (!ShouldProcess(file, Resources.Messages.Format("UploadPictureAction", PictureCategoryId))) return;

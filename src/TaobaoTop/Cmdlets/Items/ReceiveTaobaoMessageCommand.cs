@@ -59,7 +59,7 @@ namespace TaobaoTop.Cmdlets.Items
                 var batch = ReadAnswer(response, r => r.Body.List("messages").Select(TaobaoMessage.FromJson).ToList());
                 if (batch.Count > 0)
                 {
-                    WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} messages from group {1}", batch.Count, Group));
+                    WriteVerbose(Resources.Messages.Format("MessagesFromGroup", batch.Count, Group));
                     Emit(batch);
                     received += batch.Count;
                     continue;
@@ -68,7 +68,7 @@ namespace TaobaoTop.Cmdlets.Items
                 if (left <= TimeSpan.Zero) break;
                 Cancellation.WaitHandle.WaitOne(left < PollInterval ? left : PollInterval);
             }
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "{0} messages received and confirmed", received));
+            WriteVerbose(Resources.Messages.Format("MessagesReceived", received));
         }
 
         /// <summary>Writes the batch, then confirms what was written, also when the pipeline stops halfway.</summary>
@@ -114,7 +114,7 @@ namespace TaobaoTop.Cmdlets.Items
             catch (TopException ex)
             {
                 // Unconfirmed messages come again: a duplicate, never a loss.
-                WriteWarning(ids.Count + " messages could not be confirmed and will be received again: " + ex.Message);
+                WriteWarning(Resources.Messages.Format("MessagesNotConfirmed", ids.Count, ex.Message));
             }
         }
 

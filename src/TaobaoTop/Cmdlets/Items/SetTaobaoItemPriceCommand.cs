@@ -73,7 +73,7 @@ namespace TaobaoTop.Cmdlets.Items
                     return;
                 }
                 before = current.Price
-                    ?? throw new TopResponseException("taobao.item.seller.get", $"Item {NumIid} came back without a price.", null);
+                    ?? throw new TopResponseException("taobao.item.seller.get", Resources.Messages.Format("ItemWithoutPrice", NumIid), null);
                 price = ItemRules.ChangeByPercent(before.Value, Percent);
             }
             if (ParameterSetName == CostSet) price = PriceRule.PriceFor(FromCost);

@@ -36,7 +36,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             var problems = ContactWayRules.Check(State, Remark, User, Party, creating: true);
             if (problems.Count > 0)
             {
-                WriteInputError("Contact way '" + State + "': " + string.Join(" ", problems), "InvalidWeComArgument", ErrorCategory.InvalidArgument, State);
+                WriteInputError(Resources.Messages.Format("ContactWayProblemsByState", State, string.Join(" ", problems)), "InvalidWeComArgument", ErrorCategory.InvalidArgument, State);
                 return;
             }
             if (!ShouldProcess(Resources.Messages.Format(Party.Length > 0 ? "ContactWayTargetWithParty" : "ContactWayTarget", State, string.Join(", ", User), string.Join(", ", Party)), Resources.Messages.Get("CreateContactWayAction"))) return;

@@ -21,10 +21,12 @@ namespace TaobaoTop.Cmdlets.WeCom
                 Attempt(id, () =>
                 {
                     var code = Call((contacts, ct) => contacts.GetContactWayAsync(id, ct));
-                    var target = "state " + (string.IsNullOrEmpty(code.State) ? "(none)" : code.State) + ", remark " + (string.IsNullOrEmpty(code.Remark) ? "(none)" : code.Remark) + " (config id " + id + ")";
+                    var target = Resources.Messages.Format("ContactWayRemoveTarget", OrNotSet(code.State), OrNotSet(code.Remark), id);
                     if (ShouldProcess(target, Resources.Messages.Get("DeleteContactWay"))) Call((contacts, ct) => contacts.DeleteContactWayAsync(id, ct));
                 });
             }
         }
+
+        private static string OrNotSet(string? text) => string.IsNullOrEmpty(text) ? Resources.Messages.Get("NotSet") : text!;
     }
 }

@@ -41,7 +41,7 @@ namespace TaobaoTop.Cmdlets.WeCom
             var problems = ContactWayRules.Check(State, Remark, User, Party, creating: false);
             if (problems.Count > 0)
             {
-                WriteInputError("Contact way " + ConfigId + ": " + string.Join(" ", problems), "InvalidWeComArgument", ErrorCategory.InvalidArgument, ConfigId);
+                WriteInputError(Resources.Messages.Format("ContactWayProblemsById", ConfigId, string.Join(" ", problems)), "InvalidWeComArgument", ErrorCategory.InvalidArgument, ConfigId);
                 return;
             }
             if (!ShouldProcess(ConfigId, Resources.Messages.Get("ChangeContactWayAction"))) return;
