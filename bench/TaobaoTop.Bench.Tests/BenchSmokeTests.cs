@@ -29,7 +29,6 @@ public sealed class BenchSmokeTests : IDisposable
         "| Get-TbkOrder, 1 days at 50 ms latency: calls/s and code 7 |",
         "| Add-TaobaoItem, 10 items at 50 ms latency: calls/s and code 7 |",
         "| Bulk listing: code 7 (App Call Limited) answers |",
-        "| Import-Module TaobaoTop in a fresh process |",
         "| TopClient at -Qps ",
         "| Add-TaobaoItem -WhatIf, ",
         "| WeCom callback receiver, ",
