@@ -76,7 +76,7 @@ namespace TaobaoTop.Emulator
         /// <summary>Calls per day (+08:00) allowed per app key; 0 = unlimited.</summary>
         public long DailyQuota { get; set; }
 
-        /// <summary>Added to every answer.</summary>
+        /// <summary>Added to every answer, as a round trip: half before the gateway sees the call, half after.</summary>
         public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
         /// <summary>Share (0..1) of calls answered with an <c>isp.*</c> service error instead of running.</summary>

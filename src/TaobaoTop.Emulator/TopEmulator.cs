@@ -117,8 +117,25 @@ namespace TaobaoTop.Emulator
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             _stats.Request();
-            if (Options.Latency > TimeSpan.Zero) await Task.Delay(Options.Latency, ct).ConfigureAwait(false);
+            // Latency is a round trip: the gateway sees (and counts against the quota) a call half way, and its answer
+            // takes the other half.
+            var halfWay = TimeSpan.FromTicks(Options.Latency.Ticks / 2);
+            if (halfWay > TimeSpan.Zero) await Task.Delay(halfWay, ct).ConfigureAwait(false);
+            var answer = await AnswerAsync(request).ConfigureAwait(false);
+            try
+            {
+                if (Options.Latency - halfWay > TimeSpan.Zero) await Task.Delay(Options.Latency - halfWay, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                answer.Dispose();
+                throw;
+            }
+            return answer;
+        }
 
+        private async Task<HttpResponseMessage> AnswerAsync(HttpRequestMessage request)
+        {
             if (request.RequestUri == null || request.RequestUri.AbsolutePath != EmulatorDefaults.GatewayPath)
                 return Mark(Html(HttpStatusCode.NotFound, "404 Not Found"));
 
