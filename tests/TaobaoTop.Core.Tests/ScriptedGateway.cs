@@ -26,9 +26,15 @@ public sealed class ScriptedGateway : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        Received.Add(new ReceivedRequest(request.Method, request.RequestUri!, request.Content?.Headers.ContentType?.ToString(), body));
-        if (_answers.Count == 0) throw new InvalidOperationException("The script has no answer left for " + request.RequestUri);
-        return _answers.Dequeue()(request);
+        Func<HttpRequestMessage, HttpResponseMessage> answer;
+        // Calls may come at once (a category and its properties): one at a time takes the next answer.
+        lock (_answers)
+        {
+            Received.Add(new ReceivedRequest(request.Method, request.RequestUri!, request.Content?.Headers.ContentType?.ToString(), body));
+            if (_answers.Count == 0) throw new InvalidOperationException("The script has no answer left for " + request.RequestUri);
+            answer = _answers.Dequeue();
+        }
+        return answer(request);
     }
 }
 

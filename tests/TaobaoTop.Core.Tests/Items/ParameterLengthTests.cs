@@ -67,9 +67,11 @@ public sealed class ParameterLengthTests
                 .Append(",\"is_enum_prop\":true,\"prop_values\":{\"prop_value\":[")
                 .Append(string.Join(",", values.Select(v => "{\"vid\":" + vid++ + ",\"name\":\"" + v + "\"}"))).Append("]}}");
         }
-        var gateway = new ScriptedGateway()
-            .Answer("{\"itemcats_get_response\":{\"item_cats\":{\"item_cat\":[{\"cid\":" + Cid + ",\"name\":\"卫衣\",\"is_parent\":false}]}}}")
-            .Answer("{\"itemprops_get_response\":{\"item_props\":{\"item_prop\":[" + props + "]}}}");
+        // The category and its properties are asked for at once: answered by method, whichever comes first.
+        HttpResponseMessage ByMethod(HttpRequestMessage request) => request.RequestUri!.Query.Contains("method=taobao.itemprops.get", StringComparison.Ordinal)
+            ? ScriptedGateway.Json("{\"itemprops_get_response\":{\"item_props\":{\"item_prop\":[" + props + "]}}}")
+            : ScriptedGateway.Json("{\"itemcats_get_response\":{\"item_cats\":{\"item_cat\":[{\"cid\":" + Cid + ",\"name\":\"卫衣\",\"is_parent\":false}]}}}");
+        var gateway = new ScriptedGateway().Then(ByMethod).Then(ByMethod);
         var options = new TopClientOptions("12345678", new Secret("app-secret-for-tests"))
         {
             Endpoint = new Uri("http://gateway.test/router/rest"),
