@@ -178,12 +178,12 @@ public static class Harness
     /// <summary>Runs a scenario in a fresh pwsh and counts the calls and code 7 answers the gateway saw meanwhile.</summary>
     private static (JsonObject Result, long Calls, long CallLimited) Run(Gateway gateway, string scenario, Dictionary<string, string> options, Settings settings)
     {
-        var before = gateway.Emulator.Stats;
+        var before = gateway.StatsAsync().GetAwaiter().GetResult();
         // Each run adds items of its own: outer ids another run added would be skipped.
         if (scenario is "add" or "skus") options = new Dictionary<string, string>(options) { ["prefix"] = scenario.ToUpperInvariant() + Interlocked.Increment(ref _runs).ToString(CultureInfo.InvariantCulture) };
         var result = PwshScenarios.Run(scenario, options, settings.Smoke ? TimeSpan.FromMinutes(2) : TimeSpan.FromMinutes(6));
-        var after = gateway.Emulator.Stats;
-        return (result, after.Requests - before.Requests, after.CallLimitedAnswers - before.CallLimitedAnswers);
+        var after = gateway.StatsAsync().GetAwaiter().GetResult();
+        return (result, after.Requests - before.Requests, after.CallLimited - before.CallLimited);
     }
 
     private static Dictionary<string, string> Connection(Gateway gateway, Settings settings, params (string Name, double Value)[] more)

@@ -23,6 +23,7 @@ public sealed class ServerOptions
           --fault-drop RATE        share of connections dropped before answering
           --fault-lost-answer RATE share of writes that happen but whose answer is lost
           --state-file PATH        load state from PATH at start and save it after writes
+          --orders-per-day N       affiliate orders per day in the synthetic month (default 200)
         """;
 
     public EmulatorOptions Emulator { get; } = new();
@@ -53,6 +54,7 @@ public sealed class ServerOptions
                 case "--fault-drop": emulator.DropConnectionRate = Rate(name, Value()); break;
                 case "--fault-lost-answer": emulator.LostAnswerRate = Rate(name, Value()); break;
                 case "--state-file": emulator.StatePath = Value(); break;
+                case "--orders-per-day": emulator.OrdersPerDay = Number(name, Value(), 0, Affiliate.AffiliateModule.MaxOrdersPerDay); break;
                 default: throw new ArgumentException("Unknown option " + name + ".");
             }
         }

@@ -15,10 +15,11 @@ public class ServerTests
         {
             "--urls", "http://127.0.0.1:9999", "--app", "k1:s1:sess1", "--app", "k2:s2", "--loose", "--seed", "7", "--qps", "40",
             "--daily-quota", "10000", "--latency-ms", "25", "--fault-isp", "0.1", "--fault-502", "0.2", "--fault-503", "0.3",
-            "--fault-drop", "0.4", "--fault-lost-answer", "0.5", "--state-file", "state.json",
+            "--fault-drop", "0.4", "--fault-lost-answer", "0.5", "--state-file", "state.json", "--orders-per-day", "1700",
         });
         var e = options.Emulator;
         Assert.Equal("http://127.0.0.1:9999", options.Urls);
+        Assert.Equal(1700, e.OrdersPerDay);
         Assert.Contains(e.Apps, a => a.AppKey == "k1" && a.AppSecret == "s1" && a.Session == "sess1");
         Assert.Contains(e.Apps, a => a.AppKey == "k2" && a.Session == null);
         Assert.Contains(e.Apps, a => a.AppKey == EmulatorDefaults.DemoAppKey);
