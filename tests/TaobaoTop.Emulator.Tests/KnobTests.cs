@@ -101,6 +101,7 @@ public class KnobTests
         var seen = clock.Elapsed;
         Assert.False(answer.IsCompleted, "The call was counted only when it was answered.");
         await answer;
+        Assert.True(clock.Elapsed - seen >= TimeSpan.FromSeconds(0.5), "The call was counted only as it was answered.");
         Assert.True(seen >= TimeSpan.FromSeconds(1.9), "The gateway saw the call before half its round trip.");
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3.9), "The answer came before its round trip was over.");
     }
