@@ -22,37 +22,13 @@ BeforeAll {
     } until ($up -or $serverProcess.HasExited -or (Get-Date) -gt $deadline)
     if (-not $up) { throw "The emulator server did not start: $(Get-Content (Join-Path $TestDrive 'server.err') -Raw)" }
 
-    # Tiny pictures are refused (800×800 is the least), so real ones: one main picture for every item, and a 主图2 and a
-    # colour picture of its own for each.
-    function New-Png([string] $Path, [int] $Shade) {
-        $line = [byte[]]::new(1 + 800 * 3)
-        for ($x = 0; $x -lt 800; $x++) { $line[1 + 3 * $x] = [byte]($x % 256); $line[2 + 3 * $x] = [byte]($Shade % 256); $line[3 + 3 * $x] = [byte]($Shade -shr 8) }
-        $raw = [System.IO.MemoryStream]::new()
-        for ($y = 0; $y -lt 800; $y++) { $raw.Write($line, 0, $line.Length) }
-        $packed = [System.IO.MemoryStream]::new()
-        $zlib = [System.IO.Compression.ZLibStream]::new($packed, [System.IO.Compression.CompressionLevel]::Fastest, $true)
-        $zlib.Write($raw.ToArray(), 0, [int]$raw.Length); $zlib.Dispose()
-        $table = [uint32[]]::new(256)
-        for ($n = 0; $n -lt 256; $n++) { $c = [uint32]$n; for ($k = 0; $k -lt 8; $k++) { $c = if ($c -band 1) { [uint32](0xEDB88320 -bxor ($c -shr 1)) } else { [uint32]($c -shr 1) } }; $table[$n] = $c }
-        $png = [System.IO.MemoryStream]::new()
-        $png.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
-        foreach ($chunk in @(@('IHDR', ([byte[]](0, 0, 3, 32, 0, 0, 3, 32, 8, 2, 0, 0, 0)))), @('IDAT', $packed.ToArray()), @('IEND', [byte[]]@())) {
-            $data = [byte[]]$chunk[1]
-            $length = [BitConverter]::GetBytes([int]$data.Length); [Array]::Reverse($length); $png.Write($length, 0, 4)
-            $body = [System.Text.Encoding]::ASCII.GetBytes($chunk[0]) + $data
-            $png.Write($body, 0, $body.Length)
-            $crc = [uint32]::MaxValue
-            foreach ($b in $body) { $crc = $table[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-            $crcBytes = [BitConverter]::GetBytes([uint32]($crc -bxor [uint32]::MaxValue)); [Array]::Reverse($crcBytes); $png.Write($crcBytes, 0, 4)
-        }
-        [System.IO.File]::WriteAllBytes($Path, $png.ToArray())
-    }
+    . (Join-Path $PSScriptRoot 'Pictures.ps1')
 
     $count = 40
-    New-Png (Join-Path $TestDrive 'main.png') 0
+    New-TestPng (Join-Path $TestDrive 'main.png') 0
     $rows = foreach ($n in 1..$count) {
-        New-Png (Join-Path $TestDrive "more-$n.png") (2 * $n)
-        New-Png (Join-Path $TestDrive "colour-$n.png") (2 * $n + 1)
+        New-TestPng (Join-Path $TestDrive "more-$n.png") (2 * $n)
+        New-TestPng (Join-Path $TestDrive "colour-$n.png") (2 * $n + 1)
         [pscustomobject]@{ 标题 = "续传测试T恤 $n"; 类目ID = 50000436; 描述 = '纯棉面料，舒适透气'; 商家编码 = "RS-$n"; 省 = '浙江'; 市 = '杭州'
             主图 = 'main.png'; 主图2 = "more-$n.png"; 颜色分类 = '黑色'; 尺码 = 'M'; 颜色图片 = "colour-$n.png"; SKU价格 = '39.90'; SKU库存 = 5; SKU编码 = "RS-$n-BK-M" }
     }

@@ -18,41 +18,14 @@ BeforeAll {
         throw "no leaf named $Name"
     }
 
-    # A real 800×800 PNG: the picture checks read the file's own bytes.
-    function New-Png([string] $Path, [byte] $Shade) {
-        $raw = [System.IO.MemoryStream]::new()
-        $line = [byte[]]::new(1 + 800 * 3)
-        for ($x = 0; $x -lt 800; $x++) { $line[1 + 3 * $x] = [byte]($x % 256); $line[2 + 3 * $x] = $Shade; $line[3 + 3 * $x] = 128 }
-        for ($y = 0; $y -lt 800; $y++) { $raw.Write($line, 0, $line.Length) }
-        $packed = [System.IO.MemoryStream]::new()
-        $zlib = [System.IO.Compression.ZLibStream]::new($packed, [System.IO.Compression.CompressionLevel]::Fastest, $true)
-        $zlib.Write($raw.ToArray(), 0, [int]$raw.Length); $zlib.Dispose()
-        $table = [uint32[]]::new(256)
-        for ($n = 0; $n -lt 256; $n++) { $c = [uint32]$n; for ($k = 0; $k -lt 8; $k++) { $c = if ($c -band 1) { [uint32](0xEDB88320 -bxor ($c -shr 1)) } else { [uint32]($c -shr 1) } }; $table[$n] = $c }
-        $png = [System.IO.MemoryStream]::new()
-        $png.Write([byte[]](0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A), 0, 8)
-        $chunk = {
-            param([string] $Type, [byte[]] $Data)
-            $length = [BitConverter]::GetBytes([int]$Data.Length); [Array]::Reverse($length); $png.Write($length, 0, 4)
-            $body = [System.Text.Encoding]::ASCII.GetBytes($Type) + $Data
-            $png.Write($body, 0, $body.Length)
-            $crc = [uint32]::MaxValue
-            foreach ($b in $body) { $crc = $table[($crc -bxor $b) -band 0xFF] -bxor ($crc -shr 8) }
-            $crcBytes = [BitConverter]::GetBytes([uint32]($crc -bxor [uint32]::MaxValue)); [Array]::Reverse($crcBytes); $png.Write($crcBytes, 0, 4)
-        }
-        $size = [BitConverter]::GetBytes([int]800); [Array]::Reverse($size)
-        & $chunk 'IHDR' ($size + $size + [byte[]](8, 2, 0, 0, 0))
-        & $chunk 'IDAT' $packed.ToArray()
-        & $chunk 'IEND' ([byte[]]@())
-        [System.IO.File]::WriteAllBytes($Path, $png.ToArray())
-    }
+    . (Join-Path $PSScriptRoot 'Pictures.ps1')
 
     $freeShipping = (Get-TaobaoFreightTemplate -Name '全国包邮').TemplateId
     $hoodie = Find-Leaf '卫衣'
     $phone = Find-Leaf '智能手机'
     $nuts = Find-Leaf '坚果'
-    New-Png (Join-Path $TestDrive 'hoodie.png') 10
-    New-Png (Join-Path $TestDrive 'phone.png') 200
+    New-TestPng (Join-Path $TestDrive 'hoodie.png') 10
+    New-TestPng (Join-Path $TestDrive 'phone.png') 200
 
     $columns = '标题', '价格', '成本价', '库存', '类目ID', '描述', '商家编码', '省', '市', '主图', '品牌', '材质', '型号', '产地', '保质期', '运费模板ID',
         '颜色分类', '尺码', '存储容量', 'SKU价格', 'SKU库存', 'SKU编码'
