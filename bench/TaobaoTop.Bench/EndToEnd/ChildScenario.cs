@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TaobaoTop.Bench.EndToEnd;
@@ -65,16 +66,33 @@ public static class ChildScenario
         info.ArgumentList.Add(scenario);
         foreach (var pair in options) info.ArgumentList.Add(pair.Key + "=" + pair.Value);
         using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        return ResultOf(process, Report.Invariant($"The {scenario} scenario"), timeout);
+    }
+
+    /// <summary>
+    /// Waits for a child whose output is redirected and returns the one result line it printed; <paramref name="onLine"/>
+    /// sees each line of its output as it comes. A child over <paramref name="timeout"/> is stopped.
+    /// </summary>
+    internal static JsonObject ResultOf(Process process, string name, TimeSpan timeout, Action<string>? onLine = null)
+    {
         var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new StringBuilder();
+        var reading = Task.Run(() =>
+        {
+            for (var line = process.StandardOutput.ReadLine(); line != null; line = process.StandardOutput.ReadLine())
+            {
+                stdout.AppendLine(line);
+                onLine?.Invoke(line);
+            }
+        });
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The {scenario} scenario ran over {timeout.TotalMinutes:0} minutes and was stopped.");
+            throw new TimeoutException(Report.Invariant($"{name} ran over {timeout.TotalMinutes:0} minutes and was stopped."));
         }
-        var line = stdout.Result.Split('\n').FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null)
-            throw new InvalidOperationException($"The {scenario} scenario failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout.Result}");
-        return JsonNode.Parse(line[ResultPrefix.Length..])!.AsObject();
+        reading.Wait();
+        var result = stdout.ToString().Split('\n').FirstOrDefault(l => l.StartsWith(ResultPrefix, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || result is null) throw new InvalidOperationException($"{name} failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout}");
+        return JsonNode.Parse(result[ResultPrefix.Length..])!.AsObject();
     }
 }

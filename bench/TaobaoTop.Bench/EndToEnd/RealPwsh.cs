@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TaobaoTop.Bench.EndToEnd;
@@ -109,25 +108,7 @@ public static class RealPwsh
     {
         if (!Restored.Value) throw new InvalidOperationException("dotnet tool restore failed in " + RepoPaths.Root);
         using var process = Start("pwsh", "-NoProfile", "-NonInteractive", "-Command", script);
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = new StringBuilder();
-        var reading = Task.Run(() =>
-        {
-            for (var line = process.StandardOutput.ReadLine(); line != null; line = process.StandardOutput.ReadLine())
-            {
-                stdout.AppendLine(line);
-                onLine?.Invoke(line);
-            }
-        });
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(Report.Invariant($"pwsh did not finish within {timeout.TotalMinutes:0} minutes."));
-        }
-        reading.Wait();
-        var line = stdout.ToString().Split('\n').FirstOrDefault(l => l.StartsWith(ChildScenario.ResultPrefix, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null) throw new InvalidOperationException($"pwsh failed (exit {process.ExitCode}):\n{stderr.Result}\n{stdout}");
-        return JsonNode.Parse(line[ChildScenario.ResultPrefix.Length..])!.AsObject();
+        return ChildScenario.ResultOf(process, "pwsh", timeout, onLine);
     }
 
     private static Process Start(params string[] arguments)
