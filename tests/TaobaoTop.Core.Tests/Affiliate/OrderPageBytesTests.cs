@@ -46,12 +46,7 @@ public sealed class OrderPageBytesTests
     public async Task Full_pages_of_the_emulator_read_the_same_from_bytes()
     {
         using var emulator = new TopEmulator(new EmulatorOptions { OrdersPerDay = 5_000 });
-        using var client = new TopClient(new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
-        {
-            Session = new Secret(EmulatorDefaults.DemoSession),
-            Endpoint = new Uri("http://emulator.invalid" + EmulatorDefaults.GatewayPath),
-            Qps = 0,
-        }, emulator.CreateHandler());
+        using var client = EmulatorClients.For(emulator);
         var evening = DateTimeOffset.UtcNow.ToOffset(TopTime.Offset).Date.AddDays(-1).AddHours(20);
         foreach (var queryType in new[] { 1, 2, 3, 4 })
         {

@@ -13,12 +13,7 @@ public sealed class OrderSyncTailTests
     public async Task Halved_last_windows_hand_over_every_order_once()
     {
         using var emulator = new TopEmulator(new EmulatorOptions { OrdersPerDay = 5_000 });
-        using var client = new TopClient(new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
-        {
-            Session = new Secret(EmulatorDefaults.DemoSession),
-            Endpoint = new Uri("http://emulator.invalid" + EmulatorDefaults.GatewayPath),
-            Qps = 0,
-        }, emulator.CreateHandler());
+        using var client = EmulatorClients.For(emulator);
         var start = new DateTimeOffset(DateTimeOffset.UtcNow.ToOffset(TopTime.Offset).Date.AddDays(-3), TopTime.Offset);
 
         // Three days are 24 windows, three times the workers: the last ones are taken after the first are done and the

@@ -59,13 +59,6 @@ public sealed class TbkItemBytesTests
         }
     }
 
-    private static TopClient EmulatorClient(TopEmulator emulator) => new(new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
-    {
-        Session = new Secret(EmulatorDefaults.DemoSession),
-        Endpoint = new Uri("http://emulator.invalid" + EmulatorDefaults.GatewayPath),
-        Qps = 0,
-    }, emulator.CreateHandler());
-
     [Theory]
     [InlineData(Method, "女装", 0L)]
     [InlineData(Method, "手机", 0L)]
@@ -75,7 +68,7 @@ public sealed class TbkItemBytesTests
     public async Task Full_pages_of_the_emulator_read_the_same_from_bytes(string method, string? keyword, long materialId)
     {
         using var emulator = new TopEmulator(new EmulatorOptions());
-        using var client = EmulatorClient(emulator);
+        using var client = EmulatorClients.For(emulator);
         var search = new TbkMaterialSearch { Keyword = keyword, MaterialId = materialId };
         var asServiceProvider = method.StartsWith("taobao.tbk.sc.", StringComparison.Ordinal);
         var request = TbkApi.MaterialSearch(method, search, new TbkPosition(EmulatorDefaults.DemoAdzoneId, EmulatorDefaults.DemoSiteId), asServiceProvider, 1, 100);
@@ -143,7 +136,7 @@ public sealed class TbkItemBytesTests
     public async Task Item_details_of_the_emulator_read_the_same_from_bytes(bool detailed)
     {
         using var emulator = new TopEmulator(new EmulatorOptions());
-        using var client = EmulatorClient(emulator);
+        using var client = EmulatorClients.For(emulator);
         var search = TbkApi.MaterialSearch(Method, new TbkMaterialSearch { Keyword = "女装" }, new TbkPosition(EmulatorDefaults.DemoAdzoneId, EmulatorDefaults.DemoSiteId), false, 1, 20);
         var ids = TbkMaterialPages.Read(await client.InvokeAsync(search)).Items.Select(item => item.ItemId).ToList();
 
