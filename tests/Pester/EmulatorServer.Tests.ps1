@@ -3,22 +3,9 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
 
-    # The HTTP emulator server as a user starts it, on a free loopback port.
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
-    $server = Get-ChildItem (Join-Path $PSScriptRoot '../../src/TaobaoTop.Emulator.Server/bin') -Recurse -Filter 'TaobaoTop.Emulator.Server.dll' |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    $log = Join-Path $TestDrive 'server.log'
-    $process = Start-Process dotnet -ArgumentList @($server.FullName, '--urls', "http://127.0.0.1:$port", '--seed', '42') -PassThru -RedirectStandardOutput $log -RedirectStandardError (Join-Path $TestDrive 'server.err')
-    $endpoint = "http://127.0.0.1:$port/router/rest"
-    $deadline = (Get-Date).AddSeconds(30)
-    do {
-        Start-Sleep -Milliseconds 200
-        $up = try { (Invoke-WebRequest "http://127.0.0.1:$port/emulator/stats" -UseBasicParsing).StatusCode -eq 200 } catch { $false }
-    } until ($up -or $process.HasExited -or (Get-Date) -gt $deadline)
-    if (-not $up) { throw "The emulator server did not start: $(Get-Content $log -Raw)" }
+    . (Join-Path $PSScriptRoot 'EmulatorServer.ps1')
+    $server = Start-EmulatorServer
+    $endpoint = "$($server.Url)/router/rest"
 }
 
 Describe 'Against the HTTP emulator server' {
@@ -44,12 +31,12 @@ Describe 'Against the HTTP emulator server' {
     }
 
     It 'counts the calls it answered' {
-        $stats = Invoke-RestMethod "http://127.0.0.1:$port/emulator/stats"
+        $stats = Invoke-RestMethod "$($server.Url)/emulator/stats"
         $stats | ConvertTo-Json -Depth 5 | Should -Match 'taobao.item.add'
     }
 }
 
 AfterAll {
     Disconnect-TaobaoTop -ErrorAction SilentlyContinue
-    if ($process -and -not $process.HasExited) { Stop-Process -Id $process.Id -Force }
+    if ($server -and -not $server.Process.HasExited) { Stop-Process -Id $server.Process.Id -Force }
 }

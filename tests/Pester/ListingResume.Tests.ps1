@@ -6,21 +6,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/TaobaoTop/TaobaoTop.psd1') -Force
     . (Join-Path $PSScriptRoot 'Shell.ps1')
 
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    $port = $listener.LocalEndpoint.Port
-    $listener.Stop()
-    $server = Get-ChildItem (Join-Path $PSScriptRoot '../../src/TaobaoTop.Emulator.Server/bin') -Recurse -Filter 'TaobaoTop.Emulator.Server.dll' |
-        Sort-Object LastWriteTime -Descending | Select-Object -First 1
-    $serverProcess = Start-Process dotnet -ArgumentList @($server.FullName, '--urls', "http://127.0.0.1:$port", '--seed', '42', '--latency-ms', '40') -PassThru `
-        -RedirectStandardOutput (Join-Path $TestDrive 'server.log') -RedirectStandardError (Join-Path $TestDrive 'server.err')
-    $endpoint = "http://127.0.0.1:$port/router/rest"
-    $deadline = (Get-Date).AddSeconds(30)
-    do {
-        Start-Sleep -Milliseconds 200
-        $up = try { (Invoke-WebRequest "http://127.0.0.1:$port/emulator/stats" -UseBasicParsing).StatusCode -eq 200 } catch { $false }
-    } until ($up -or $serverProcess.HasExited -or (Get-Date) -gt $deadline)
-    if (-not $up) { throw "The emulator server did not start: $(Get-Content (Join-Path $TestDrive 'server.err') -Raw)" }
+    . (Join-Path $PSScriptRoot 'EmulatorServer.ps1')
+    $server = Start-EmulatorServer '--latency-ms', '40'
+    $endpoint = "$($server.Url)/router/rest"
 
     . (Join-Path $PSScriptRoot 'Pictures.ps1')
 
@@ -53,11 +41,11 @@ BeforeAll {
 
     Invoke-Expression $connect
     $resumed = @(Add-TaobaoItem -Path $sheet -JournalPath $journal)
-    $stats = Invoke-RestMethod "http://127.0.0.1:$port/emulator/stats"
+    $stats = Invoke-RestMethod "$($server.Url)/emulator/stats"
 }
 
 AfterAll {
-    if ($serverProcess -and -not $serverProcess.HasExited) { Stop-Process -Id $serverProcess.Id -Force }
+    if ($server -and -not $server.Process.HasExited) { Stop-Process -Id $server.Process.Id -Force }
 }
 
 Describe 'A journaled listing killed midway and run again' {
