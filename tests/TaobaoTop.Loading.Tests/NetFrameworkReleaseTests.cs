@@ -51,4 +51,32 @@ public sealed class NetFrameworkReleaseTests
 
         Assert.Contains(".NET Framework 4.7.2", ex.Message);
     }
+
+    /// <summary>Loads TaobaoTop.dll alone: its other assemblies (TaobaoTop.Core first) refuse to load, as they may on an old framework.</summary>
+    private sealed class ModuleAlone : System.Runtime.Loader.AssemblyLoadContext
+    {
+        public ModuleAlone() : base(isCollectible: true)
+        {
+        }
+
+        protected override System.Reflection.Assembly? Load(System.Reflection.AssemblyName name)
+            => name.Name!.StartsWith("TaobaoTop", StringComparison.Ordinal) ? throw new FileNotFoundException("Not loadable here: " + name.Name) : null;
+    }
+
+    [Fact]
+    public void The_refusal_needs_nothing_but_the_module_assembly_and_mscorlib()
+    {
+        var context = new ModuleAlone();
+        try
+        {
+            var module = context.LoadFromAssemblyPath(typeof(NetFrameworkRelease).Assembly.Location);
+            var problem = module.GetType(typeof(NetFrameworkRelease).FullName!)!.GetMethod(nameof(NetFrameworkRelease.Problem))!.Invoke(null, new object?[] { 461308 });
+
+            Assert.Contains(".NET Framework 4.7.2", (string?)problem);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
 }

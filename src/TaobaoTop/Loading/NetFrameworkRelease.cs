@@ -1,5 +1,7 @@
 using System;
+using System.Globalization;
 using System.Reflection;
+using System.Resources;
 
 namespace TaobaoTop.Loading
 {
@@ -16,7 +18,10 @@ namespace TaobaoTop.Loading
         public static string? Problem(int? release)
         {
             if (release is null || release >= Minimum) return null;
-            return Resources.Messages.Format("NetFrameworkTooOld", release);
+            // Read with mscorlib alone: on the old .NET Framework this refuses, the module's cached texts (ValueTuple
+            // keys, TaobaoTop.Core) may not load.
+            var text = new ResourceManager("TaobaoTop.Resources.Messages", typeof(NetFrameworkRelease).Assembly).GetString("NetFrameworkTooOld", CultureInfo.CurrentUICulture);
+            return string.Format(CultureInfo.CurrentCulture, text ?? "NetFrameworkTooOld", release);
         }
 
         /// <summary>
