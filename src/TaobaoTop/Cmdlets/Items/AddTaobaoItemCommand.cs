@@ -183,7 +183,7 @@ namespace TaobaoTop.Cmdlets.Items
                 return;
             }
             _validator ??= NewValidator(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-            if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(InputObject.Properties.Select(p => p.Name).ToList());
+            if (!_columnsReported && InputObject?.BaseObject is PSCustomObject) ReportColumns(RecordProperties.Of(InputObject).Select(p => p.Name).ToList());
             var row = new ItemRow { RowNumber = ++_rowNumber, Source = InputObject };
             foreach (var (field, value) in _commandLine) row.Set(field, value);
             row.Extra = ReadRecord(InputObject, row);
