@@ -104,4 +104,22 @@ public sealed class WhatIfChecksTests
         Assert.Matches("Skip: 商家编码 'DEMO-0001' is already in the shop as item \\d+", session.Host.Console);
         Assert.Contains("on target \"row 100 (商家编码 B-100)\"", session.Host.Console);
     }
+
+    [Fact]
+    public void WhatIf_looks_the_next_batches_up_while_the_first_is_answered_and_keeps_the_rows_in_order()
+    {
+        using var session = new ModuleSession();
+        var output = session.Ok("""
+            Connect-TaobaoTop -Emulator -Qps 0 -EmulatorOption @{ Latency = [TimeSpan]::FromMilliseconds(400) }
+            $rows = 1..400 | ForEach-Object { [pscustomobject]@{ 标题 = "检查 $_"; 价格 = '19.90'; 库存 = 1; 类目ID = 50000436; 描述 = '纯棉短袖T恤舒适'; 商家编码 = "L-$_"; 省 = '浙江'; 市 = '杭州' } }
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $rows | Add-TaobaoItem -WhatIf
+            $clock.Elapsed.TotalSeconds
+            """);
+        // Ten look-ups one after another take 4 s at 400 ms each, besides the category's reads.
+        Assert.InRange(Convert.ToDouble(Assert.Single(output).BaseObject), 0, 3.5);
+        var targets = System.Text.RegularExpressions.Regex.Matches(session.Host.Console, "on target \"row (\\d+) ").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(Enumerable.Range(1, 400), targets);
+    }
 }
+

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
 using TaobaoTop.Base;
 using TaobaoTop.Completers;
 using TaobaoTop.Core.Errors;
@@ -41,8 +42,7 @@ namespace TaobaoTop.Cmdlets.Items
         private readonly List<(string Field, string? Value)> _commandLine = new List<(string, string?)>();
         private readonly Dictionary<string, string?> _fieldOf = new Dictionary<string, string?>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _given = new Dictionary<string, string>(StringComparer.Ordinal);
-        private readonly List<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)> _whatIf = new List<(ItemRow, ItemDraft?, List<ItemFieldError>?)>();
-        private int _whatIfOuterIds;
+        private OuterIdBatches<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)>? _whatIf;
         private int? _total;
 
         [Parameter(ParameterSetName = RowSet)]
@@ -252,7 +252,7 @@ namespace TaobaoTop.Cmdlets.Items
         protected override void OnEnd()
         {
             if (_grouper.Flush() is ItemRow item) HandleRow(item);
-            if (_whatIf.Count > 0) FlushWhatIf();
+            if (_whatIf != null) WriteWhatIf(all: true);
             WarnUnusedColumns();
             if (_engine != null)
             {
@@ -350,9 +350,11 @@ namespace TaobaoTop.Cmdlets.Items
             }
             if (whatIf)
             {
-                // Rows wait so the shop's outer ids are looked up 40 to a call; they still come out in input order.
-                _whatIf.Add((row, draft, draft is null ? _errors.ToList() : null));
-                if (draft?.OuterId != null && !AllowDuplicateOuterId && ++_whatIfOuterIds == ItemApi.CustomGetBatchSize) FlushWhatIf();
+                // Rows wait so the shop's outer ids are looked up 40 to a call, while the next rows are checked; they
+                // still come out in input order.
+                _whatIf ??= new OuterIdBatches<(ItemRow, ItemDraft?, List<ItemFieldError>?)>(outerIds => Task.Run(() => _preflight!.ExistingAsync(outerIds, Cancellation)));
+                _whatIf.Add((row, draft, draft is null ? _errors.ToList() : null), AllowDuplicateOuterId ? null : draft?.OuterId);
+                WriteWhatIf(all: false);
                 return;
             }
             var engine = _engine ??= StartEngine();
@@ -382,27 +384,43 @@ namespace TaobaoTop.Cmdlets.Items
             return action;
         }
 
-        /// <summary>Under -WhatIf: what the real run would do with each waiting row, in order, after one lookup of their outer ids.</summary>
-        private void FlushWhatIf()
+        /// <summary>
+        /// Under -WhatIf: what the real run would do with each row whose batch has been looked up, in input order. Waits
+        /// for the oldest batch only when -ThrottleLimit batches are out (a memory bound), or for all at the sheet's end.
+        /// </summary>
+        private void WriteWhatIf(bool all)
         {
-            var outerIds = AllowDuplicateOuterId
-                ? new List<string>()
-                : _whatIf.Where(w => w.Draft?.OuterId != null).Select(w => w.Draft!.OuterId!).Distinct(StringComparer.Ordinal).ToList();
-            var existing = new Dictionary<string, long>(StringComparer.Ordinal);
-            if (outerIds.Count > 0)
+            if (all) _whatIf!.Send();
+            while (_whatIf!.Oldest is Task oldest)
             {
-                var lookup = _preflight!.ExistingAsync(outerIds, Cancellation);
-                try
+                if (!oldest.IsCompleted)
                 {
-                    _pump.RunUntil(lookup, Cancellation);
-                    existing = lookup.Result;
+                    if (!all && _whatIf.Waiting <= ThrottleLimit) return;
+                    try
+                    {
+                        _pump.RunUntil(oldest, Cancellation);
+                    }
+                    catch (TopException)
+                    {
+                        // Written with its batch's rows.
+                    }
                 }
-                catch (TopException ex)
-                {
-                    WriteWarning(Messages.Format("OuterIdLookupFailed", outerIds.Count, ex.Message));
-                }
+                WriteWhatIf(_whatIf.TakeFinished()!);
             }
-            foreach (var (row, draft, errors) in _whatIf)
+        }
+
+        private void WriteWhatIf(OuterIdBatches<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)>.Batch batch)
+        {
+            Dictionary<string, long>? existing = null;
+            try
+            {
+                existing = batch.Found!.GetAwaiter().GetResult();
+            }
+            catch (TopException ex)
+            {
+                WriteWarning(Messages.Format("OuterIdLookupFailed", batch.OuterIds.Count, ex.Message));
+            }
+            foreach (var (row, draft, errors) in batch.Rows)
             {
                 if (draft is null)
                 {
@@ -413,7 +431,7 @@ namespace TaobaoTop.Cmdlets.Items
                     };
                     WriteRowError(result, new TaobaoItemRowException(ItemRowValidator.Describe(row, errors), result));
                 }
-                else if (draft.OuterId != null && existing.TryGetValue(draft.OuterId, out var numIid))
+                else if (draft.OuterId != null && existing != null && existing.TryGetValue(draft.OuterId, out var numIid))
                 {
                     ShouldProcess(row.Describe(), Messages.Format("SkipItemAction", draft.OuterId, numIid.ToString(CultureInfo.InvariantCulture)));
                 }
@@ -422,8 +440,6 @@ namespace TaobaoTop.Cmdlets.Items
                     ShouldProcess(row.Describe(), AddAction(draft));
                 }
             }
-            _whatIf.Clear();
-            _whatIfOuterIds = 0;
         }
 
         private ItemListingEngine StartEngine()
