@@ -24,6 +24,8 @@ public static class PwshScenarios
             "add" => Add(Connect(endpoint, qps), (int)Number("items"), Prefix("ADD"), timeout),
             "skus" => Skus(endpoint, qps, (int)Number("items"), Number("pictures") != 0, Prefix("SKU"), timeout),
             "naive" => Naive(Connect(endpoint, qps), (int)Number("items"), Number("sleep"), timeout),
+            // Against the in-process emulator, as the full run measures it; the gateway only stands by.
+            "whatif" => RealPwsh.WhatIf((int)Number("rows")),
             _ => throw new ArgumentException("Unknown scenario " + scenario),
         };
     }
