@@ -88,7 +88,7 @@ public sealed class Report
         text.AppendLine("- Micro benchmarks are BenchmarkDotNet means in this process (in-process toolchain), with bytes allocated per operation. Their references: the bare digest over pre-joined text (signing), .NET's `FormUrlEncodedContent` (form body), `JsonDocument.Parse` alone (answers).");
         text.AppendLine("- Quota fractions are calls (or items) per second over the quota; code 7 counts come from the emulator's own statistics.");
         text.AppendLine(Invariant($"- The naive listing is a `foreach` of `Invoke-TaobaoApi taobao.item.add` and a {s.NaiveSleepSeconds:0.0} s sleep after each (`Start-Sleep`); its pace is fixed per item, so {s.NaiveItems} items give its rate."));
-        text.AppendLine("- Peak working set is the pwsh process's, sampled from the bench process by its id every 50 ms while `Get-TbkOrder` runs; it includes pwsh's own start (given in the row: a bare pwsh, before `Import-Module`).");
+        text.AppendLine("- Peak working set is the pwsh process's own high-water mark (`Process.PeakWorkingSet64`: VmHWM on Linux), read when `Get-TbkOrder` ends; it includes pwsh's own start (given in the row: a bare pwsh, before `Import-Module`).");
         text.AppendLine("- The machine may have been busy: each row has the 1-minute load average of the moment it was measured (on 2 cores, anything above 2 means the run shared the CPUs). Compare ours with the reference of the same run rather than across runs.");
         text.AppendLine("- An end-to-end quota figure that misses its target is measured once more before it is called missed; the row says when a figure is a second try.");
         return text.ToString();

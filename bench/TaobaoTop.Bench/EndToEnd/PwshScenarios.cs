@@ -37,9 +37,10 @@ public static class PwshScenarios
         """;
 
     /// <summary>
-    /// Get-TbkOrder over <paramref name="days"/>, the orders counted as they stream, never kept. The pwsh process's
-    /// working set is sampled from here (by its id, every 50 ms) while the sync runs; the script gives it at its first
-    /// line (pwsh alone) and before the sync (the module imported and connected).
+    /// Get-TbkOrder over <paramref name="days"/>, the orders counted as they stream, never kept. The peak working set is
+    /// the process's own high-water mark (VmHWM on Linux, PeakWorkingSet on Windows), read when the sync ends: exact,
+    /// where sampling from outside misses short peaks. The script gives the working set at its first line (pwsh alone)
+    /// and before the sync (the module imported and connected).
     /// </summary>
     private static JsonObject Orders(string connect, double days, TimeSpan timeout)
     {
@@ -49,37 +50,33 @@ public static class PwshScenarios
             {{connect}}
             $end = [DateTime]::SpecifyKind([DateTime]::UtcNow.AddHours(8), 'Unspecified')
             $before = [Environment]::WorkingSet
-            "{{SampleFrom}}$PID"
             $clock = [Diagnostics.Stopwatch]::StartNew()
             $count = 0
             Get-TbkOrder -Start $end.AddDays(-{{days.ToString(CultureInfo.InvariantCulture)}}) -End $end | ForEach-Object { $count++ }
             $seconds = $clock.Elapsed.TotalSeconds
-            "{{SampleTo}}"
+            $peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
             # What the sync left behind once the garbage is gone: orders kept anywhere would show here.
             $retained = [GC]::GetTotalMemory($true)
-            "{{ChildScenario.ResultPrefix}}" + (@{ orders = $count; seconds = $seconds; startBytes = $start; beforeBytes = $before; retainedManagedBytes = $retained } | ConvertTo-Json -Compress)
+            "{{ChildScenario.ResultPrefix}}" + (@{ orders = $count; seconds = $seconds; startBytes = $start; beforeBytes = $before; peakBytes = $peak; retainedManagedBytes = $retained } | ConvertTo-Json -Compress)
             """;
-        WorkingSetSampler? sampler = null;
-        long peak = 0;
-        try
-        {
-            var result = RealPwsh.Run(script, timeout, line =>
-            {
-                if (line.StartsWith(SampleFrom, StringComparison.Ordinal)) sampler = new WorkingSetSampler(int.Parse(line[SampleFrom.Length..], CultureInfo.InvariantCulture));
-                else if (line == SampleTo && sampler is not null) peak = sampler.Stop();
-            });
-            if (peak == 0) throw new InvalidOperationException("The orders scenario's working set was not sampled.");
-            result["peakSampledBytes"] = peak;
-            return result;
-        }
-        finally
-        {
-            sampler?.Dispose();
-        }
+        return RealPwsh.Run(script, timeout);
     }
 
-    private const string SampleFrom = "BENCH-SAMPLE ";
-    private const string SampleTo = "BENCH-SAMPLED";
+    /// <summary>
+    /// The host's own share of a sync's peak: as many objects as the sync's orders, made and counted through
+    /// ForEach-Object in a fresh pwsh without the module.
+    /// </summary>
+    public static JsonObject PipelineOnly(long objects, TimeSpan timeout)
+    {
+        var script = $$"""
+            $start = [Environment]::WorkingSet
+            $count = 0
+            1..{{objects.ToString(CultureInfo.InvariantCulture)}} | ForEach-Object { [pscustomobject]@{ TradeId = "T$_"; ItemTitle = "商品 $_"; Status = 12; Paid = 19.9; Created = [DateTimeOffset]::Now } } | ForEach-Object { $count++ }
+            $peak = [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64
+            "{{ChildScenario.ResultPrefix}}" + (@{ objects = $count; startBytes = $start; peakBytes = $peak } | ConvertTo-Json -Compress)
+            """;
+        return RealPwsh.Run(script, timeout);
+    }
 
     private static string Rows(int count, string prefix) => $$"""
         $rows = foreach ($i in 1..{{count}}) {
