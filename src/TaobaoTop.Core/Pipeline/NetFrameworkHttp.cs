@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace TaobaoTop.Core.Pipeline
 {
@@ -22,7 +23,13 @@ namespace TaobaoTop.Core.Pipeline
 
         public static void Prepare(Uri endpoint)
         {
-            if (!IsNetFramework) return;
+            if (IsNetFramework) PrepareServicePoint(endpoint);
+        }
+
+        // A method of its own: compiling ServicePointManager's uses loads System.Net.Requests, which .NET never needs.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void PrepareServicePoint(Uri endpoint)
+        {
             // SystemDefault (0) lets Windows choose, TLS 1.2 included; adding a flag to it would pin that one version.
             var protocols = ServicePointManager.SecurityProtocol;
             if (protocols != SystemDefault && (protocols & SecurityProtocolType.Tls12) == 0)
