@@ -36,7 +36,7 @@ public class OuterIdBatchesTests
     }
 
     [Fact]
-    public void Batches_come_back_in_input_order_whichever_answer_comes_first()
+    public async Task Batches_come_back_in_input_order_whichever_answer_comes_first()
     {
         var batches = NewBatches();
         for (var row = 1; row <= 80; row++) batches.Add(row, "B-" + row);
@@ -49,7 +49,7 @@ public class OuterIdBatchesTests
         var second = batches.TakeFinished()!;
         Assert.Equal(Enumerable.Range(1, 40), first.Rows);
         Assert.Equal(Enumerable.Range(41, 40), second.Rows);
-        Assert.Equal(7, second.Found!.Result["B-41"]);
+        Assert.Equal(7, (await second.Found!)["B-41"]);
         Assert.Null(batches.TakeFinished());
     }
 

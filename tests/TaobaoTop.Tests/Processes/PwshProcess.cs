@@ -55,7 +55,16 @@ public sealed class PwshProcess : IDisposable
         _process.WaitForExit();
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>
+    /// Waits for the exit and then for the last lines: with a timeout, <see cref="Process.WaitForExit(TimeSpan)"/>
+    /// returns before the output handlers have seen the end of the streams, so the last line could still be missing.
+    /// </summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {
