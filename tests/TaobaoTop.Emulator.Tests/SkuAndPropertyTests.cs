@@ -150,6 +150,58 @@ public class SkuAndPropertyTests : IDisposable
     }
 
     [Fact]
+    public async Task Sku_add_adds_a_SKU_beyond_item_add_whose_stock_adds_to_the_item()
+    {
+        var item = await HoodieAsync();
+        var numIid = Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", item), "item_add_response")["item"]!["num_iid"]!.ToString();
+        var props = await PropertiesAsync(long.Parse(item["cid"]));
+        var blackXl = Vid(props, "尺码", "XL") + ";" + Vid(props, "颜色分类", "黑色");
+        var withXl = item["props"] + ";" + Vid(props, "尺码", "XL");
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.update", new Dictionary<string, string> { ["num_iid"] = numIid, ["props"] = withXl }), "item_update_response");
+
+        var sku = Answers.Success(await _harness.Caller.CallAsync("taobao.item.sku.add", new Dictionary<string, string>
+        {
+            ["num_iid"] = numIid, ["properties"] = blackXl, ["quantity"] = "7", ["price"] = "119.00", ["outer_id"] = "HOOD-1-BK-XL",
+        }), "item_sku_add_response")["sku"]!;
+        Assert.True((long)sku["sku_id"]! > 0);
+
+        var read = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["fields"] = "num,price,sku" }), "item_seller_get_response")["item"]!;
+        Assert.Equal(37, (long)read["num"]!);
+        Assert.Equal(new[] { "HOOD-1-BK-M:10:99.00", "HOOD-1-BK-L:20:109.00", "HOOD-1-BK-XL:7:119.00" },
+            read["skus"]!["sku"]!.AsArray().Select(s => s!["outer_id"] + ":" + s["quantity"] + ":" + s["price"]));
+    }
+
+    [Theory]
+    [InlineData("properties", "again", "isv.sku-exist", "SKU已存在")]
+    [InlineData("quantity", "0", "isv.invalid-parameter:quantity", "quantity")]
+    [InlineData("properties", "not-in-props", "isv.invalid-parameter:props", "props must also give the sale properties of properties")]
+    [InlineData("properties", "colour-only", "isv.invalid-parameter:properties", "the same sale properties as the item's other SKUs")]
+    [InlineData("num_iid", "999", "isv.item-not-exist", "商品不存在")]
+    public async Task Sku_add_refuses_what_Taobao_refuses(string name, string value, string subCode, string message)
+    {
+        var item = await HoodieAsync();
+        var numIid = Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", item), "item_add_response")["item"]!["num_iid"]!.ToString();
+        var props = await PropertiesAsync(long.Parse(item["cid"]));
+        var call = new Dictionary<string, string>
+        {
+            ["num_iid"] = numIid, ["properties"] = Vid(props, "颜色分类", "黑色") + ";" + Vid(props, "尺码", "XL"), ["quantity"] = "5", ["price"] = "99.00",
+        };
+        Answers.Success(await _harness.Caller.CallAsync("taobao.item.update",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["props"] = item["props"] + ";" + Vid(props, "尺码", "XL") }), "item_update_response");
+        call[name] = value switch
+        {
+            "again" => item["sku_properties"].Split(',')[1],
+            "not-in-props" => Vid(props, "颜色分类", "白色") + ";" + Vid(props, "尺码", "M"),
+            "colour-only" => Vid(props, "颜色分类", "黑色"),
+            _ => value,
+        };
+        var answer = await _harness.Caller.CallAsync("taobao.item.sku.add", call);
+        Assert.Equal(subCode, (string?)Answers.Error(answer)["sub_code"]);
+        Assert.Contains(message, (string?)Answers.Error(answer)["sub_msg"]);
+    }
+
+    [Fact]
     public async Task Item_add_refuses_sku_properties_and_sku_outer_ids_beyond_512_bytes()
     {
         // 17 SKUs: 17 × 29 + 16 = 509 bytes of sku_properties; 18: 539.

@@ -22,7 +22,7 @@ namespace TaobaoTop.Core.Items
             var request = new TopRequest("taobao.item.add")
                 .With("title", draft.Title)
                 .With("price", Money(draft.Price))
-                .With("num", draft.Quantity)
+                .With("num", draft.LaterSkus.Count == 0 ? draft.Quantity : draft.SkusInAdd.Sum(s => s.Quantity))
                 .With("type", "fixed")
                 .With("stuff_status", draft.StuffStatus)
                 .With("desc", draft.Description)
@@ -35,15 +35,32 @@ namespace TaobaoTop.Core.Items
                 .With("input_pids", draft.InputPids)
                 .With("input_str", draft.InputStr)
                 .With("postage_id", draft.FreightTemplateId);
-            if (draft.Skus.Count > 0)
+            var skus = draft.SkusInAdd.ToList();
+            if (skus.Count > 0)
             {
-                request.With("sku_properties", string.Join(",", draft.Skus.Select(s => s.Properties)))
-                    .With("sku_quantities", string.Join(",", draft.Skus.Select(s => s.Quantity.ToString(CultureInfo.InvariantCulture))))
-                    .With("sku_prices", string.Join(",", draft.Skus.Select(s => Money(s.Price))));
-                if (draft.Skus.Any(s => s.OuterId != null)) request.With("sku_outer_ids", string.Join(",", draft.Skus.Select(s => s.OuterId ?? string.Empty)));
+                request.With("sku_properties", string.Join(",", skus.Select(s => s.Properties)))
+                    .With("sku_quantities", string.Join(",", skus.Select(s => s.Quantity.ToString(CultureInfo.InvariantCulture))))
+                    .With("sku_prices", string.Join(",", skus.Select(s => Money(s.Price))));
+                if (skus.Any(s => s.OuterId != null)) request.With("sku_outer_ids", string.Join(",", skus.Select(s => s.OuterId ?? string.Empty)));
             }
             return request;
         }
+
+        /// <summary>One more SKU of a listed item: the SKUs beyond item.add's 512 bytes (<see cref="SkuSplit"/>).</summary>
+        public static TopRequest SkuAdd(long numIid, SkuDraft sku)
+            => new TopRequest("taobao.item.sku.add").With("num_iid", numIid).With("properties", sku.Properties)
+                .With("quantity", sku.Quantity).With("price", Money(sku.Price)).With("outer_id", sku.OuterId);
+
+        /// <summary>An item's SKUs as item.seller.get gives them (fields sku).</summary>
+        public static TopRequest SkusOf(long numIid) => new TopRequest("taobao.item.seller.get").With("fields", "num_iid,sku").With("num_iid", numIid);
+
+        /// <summary>The SKUs' sale properties of an item.seller.get answer, each in <see cref="SortedProperties"/> form.</summary>
+        public static HashSet<string> ReadSkuProperties(TopResponse response)
+            => new HashSet<string>(response.Body.Child("item").Child("skus").Items().Select(s => SortedProperties(s.Text("properties") ?? string.Empty)), StringComparer.Ordinal);
+
+        /// <summary>pid:vid;pid:vid in pid order: TOP may answer a SKU's pairs in another order than they were sent.</summary>
+        public static string SortedProperties(string properties)
+            => string.Join(";", properties.Split(';').Where(p => p.Length > 0).OrderBy(p => p, StringComparer.Ordinal));
 
         /// <summary>A leaf category's properties with their values.</summary>
         public static TopRequest Properties(long categoryId)

@@ -256,7 +256,10 @@ namespace TaobaoTop.Core.Items
                 {
                     var outcome = await AddAsync(draft, key, result, previousTurn, turn).ConfigureAwait(false);
                     if (outcome.Item1.NumIid is long numIid && (outcome.Item1.Status == TaobaoItemStatus.Added || outcome.Item1.Status == TaobaoItemStatus.AddedEarlier))
+                    {
+                        if (draft.LaterSkus.Count > 0) outcome = await AddLaterSkusAsync(draft, key, outcome, numIid).ConfigureAwait(false);
                         await AttachPicturesAsync(draft, key, numIid).ConfigureAwait(false);
+                    }
                     return outcome;
                 }
                 catch (Exception ex) when (!(ex is ItemJournalWriteException) && !(ex is RowNotSentException) && !_cancellation.IsCancellationRequested)
@@ -605,6 +608,74 @@ namespace TaobaoTop.Core.Items
             using (var sha = System.Security.Cryptography.SHA256.Create())
                 return BitConverter.ToString(sha.ComputeHash(content)).Replace("-", string.Empty).ToLowerInvariant();
         }
+
+        /// <summary>
+        /// After the add: the SKUs beyond item.add's 512 bytes (<see cref="SkuSplit"/>), one taobao.item.sku.add each,
+        /// journaled once added, so a resumed run adds only what is missing. A SKU whose answer was lost, or that a
+        /// stopped run had sent, is looked for on the item before it is sent again: no SKU twice. A SKU not added fails
+        /// the row, naming it: the item is in the shop, and the next run with the journal adds the rest.
+        /// </summary>
+        private async Task<(TaobaoItemResult, Exception?)> AddLaterSkusAsync(ItemDraft draft, string key, (TaobaoItemResult Result, Exception? Error) outcome, long numIid)
+        {
+            HashSet<string>? onItem = null;
+            var notAdded = new List<string>();
+            Exception? cause = null;
+            var added = 0;
+            foreach (var sku in draft.LaterSkus)
+            {
+                var properties = ItemApi.SortedProperties(sku.Properties);
+                var entryKey = ItemJournal.AttachedKeyPrefix + key + ":sku:" + properties;
+                var prior = _journal?.Find(entryKey);
+                if (prior?.Status == ItemJournal.Attached) continue;
+                try
+                {
+                    if (prior != null && prior.IsOpen)
+                    {
+                        onItem ??= await SkusOnAsync(numIid).ConfigureAwait(false);
+                        if (onItem.Contains(properties))
+                        {
+                            RecordSku(draft, entryKey, ItemJournal.Attached, numIid, sku, null);
+                            continue;
+                        }
+                    }
+                    RecordSku(draft, entryKey, ItemJournal.Sending, numIid, sku, null);
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            await CallAsync(ItemApi.SkuAdd(numIid, sku)).ConfigureAwait(false);
+                            break;
+                        }
+                        catch (TopException ex) when (ex.MayHaveBeenApplied && attempt < _options.MaxAttempts)
+                        {
+                            // Sent again only when the item shows it did not get it.
+                            if ((await SkusOnAsync(numIid).ConfigureAwait(false)).Contains(properties)) break;
+                        }
+                    }
+                    RecordSku(draft, entryKey, ItemJournal.Attached, numIid, sku, null);
+                    added++;
+                }
+                catch (TopException ex)
+                {
+                    RecordSku(draft, entryKey, ex.MayHaveBeenApplied ? ItemJournal.InDoubt : nameof(TaobaoItemStatus.Failed), numIid, sku, ex.Message);
+                    notAdded.Add(CoreText.Format("SkuNotAdded", sku.Name, ex.Message.TrimEnd('.')));
+                    cause ??= ex;
+                }
+            }
+            if (added > 0) Log(draft, CoreText.Format("LaterSkusAdded", added, numIid));
+            if (notAdded.Count == 0) return outcome;
+            var result = outcome.Result;
+            result.Status = TaobaoItemStatus.Failed;
+            result.Error = CoreText.Format("LaterSkusNotAdded", numIid, notAdded.Count, draft.Skus.Count, string.Join("; ", notAdded));
+            return (result, new TaobaoItemRowException(CoreText.Format("RowProblems", draft.Row.Describe(), result.Error), result, cause));
+        }
+
+        /// <summary>The sale properties of an item's SKUs, each in <see cref="ItemApi.SortedProperties"/> form.</summary>
+        private async Task<HashSet<string>> SkusOnAsync(long numIid)
+            => ItemApi.ReadSkuProperties(await CallAsync(ItemApi.SkusOf(numIid)).ConfigureAwait(false));
+
+        private void RecordSku(ItemDraft draft, string key, string status, long numIid, SkuDraft sku, string? error)
+            => _journal?.Record(new ItemJournalEntry { Key = key, Row = sku.Row.RowNumber, Line = sku.Row.LineNumber, Status = status, NumIid = numIid, OuterId = sku.OuterId ?? draft.OuterId, Title = sku.Name, Error = error });
 
         /// <summary>
         /// After the add: main pictures 2 to 5 (taobao.item.img.upload) and the colours' pictures

@@ -198,11 +198,11 @@ namespace TaobaoTop.Core.Items
                     seen[sku.Properties] = sku;
             }
             if (errors.Count > before) return;
-            if (ItemRules.FirstBeyond(draft.Skus.Select(s => s.Properties).ToList(), ItemRules.MaxSkuPropertiesBytes) is (int index, int bytes))
+            if (SkuSplit.Apply(draft) is (SkuDraft beyond, int bytes, string parameter))
             {
-                var beyond = draft.Skus[index];
-                errors.Add(new ItemFieldError(sale[0].Name, beyond.Row.DescribeSku(beyond.Name) + ": "
-                    + CoreText.Format("SkuPropertiesTooLong", draft.Skus.Count, bytes, ItemRules.MaxSkuPropertiesBytes)));
+                var field = parameter == "sku_outer_ids" ? ItemColumns.SkuOuterId : sale[0].Name;
+                errors.Add(new ItemFieldError(field, beyond.Row.DescribeSku(beyond.Name) + ": "
+                    + CoreText.Format("SkusMustFitAdd", bytes, parameter, ItemRules.MaxSkuPropertiesBytes)));
             }
         }
 

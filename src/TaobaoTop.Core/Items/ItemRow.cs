@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using TaobaoTop.Core.Resources;
 
 namespace TaobaoTop.Core.Items
@@ -176,6 +177,12 @@ namespace TaobaoTop.Core.Items
 
         /// <summary>The item's SKUs, in sheet order; empty for an item without variants.</summary>
         public List<SkuDraft> Skus { get; } = new List<SkuDraft>();
+
+        /// <summary>The SKUs beyond what item.add takes, added after it with taobao.item.sku.add (<see cref="SkuSplit"/>).</summary>
+        public List<SkuDraft> LaterSkus { get; } = new List<SkuDraft>();
+
+        /// <summary>The SKUs item.add carries, in sheet order.</summary>
+        public IEnumerable<SkuDraft> SkusInAdd => LaterSkus.Count == 0 ? Skus : Skus.Except(LaterSkus);
 
         /// <summary>Main pictures 2 to 5, attached with taobao.item.img.upload after the add.</summary>
         public List<(int Position, PictureSource Picture)> ExtraPictures { get; } = new List<(int, PictureSource)>();

@@ -171,17 +171,6 @@ namespace TaobaoTop.Core.Items
             }
             if (errors.Count > 0) return;
 
-            if (outerIds.Count > 0)
-            {
-                var codes = draft.Skus.Select(s => s.OuterId ?? string.Empty).ToList();
-                if (ItemRules.FirstBeyond(codes, ItemRules.MaxSkuOuterIdsBytes) is (int index, int bytes))
-                {
-                    AddSku(errors, ItemColumns.SkuOuterId, CoreText.Format("SkuWhere", draft.Skus[index].Row.DescribeSku(null)), "SkuOuterIdsTooLong",
-                        codes.Count, bytes, ItemRules.MaxSkuOuterIdsBytes);
-                    return;
-                }
-            }
-
             var total = draft.Skus.Sum(s => s.Quantity);
             if (total > ItemRules.MaxQuantity)
                 Add(errors, ItemColumns.Quantity, "SkuTotalTooLarge", total, ItemRules.MaxQuantity);

@@ -69,24 +69,12 @@ namespace TaobaoTop.Emulator.Seller
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < properties.Length; i++)
             {
-                var names = new List<string>();
-                var pairs = Pairs("sku_properties", properties[i]).ToList();
-                foreach (var (pid, vid) in pairs)
-                {
-                    var property = category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale)
-                        ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + pid + " is not a sale property of category " + category.Cid + " (" + category.Name + ").");
-                    var name = property.ValueName(vid)
-                        ?? throw TopApiException.InvalidArgument("sku_properties", "sku_properties: " + vid + " is not a value of " + property.Name + " (" + pid + ").");
-                    if (!inProps.Contains((pid, vid)))
-                        throw TopApiException.InvalidArgument("props", "props must also give the sale properties of sku_properties; missing " + pid + ":" + vid + ".");
-                    names.Add(pid + ":" + vid + ":" + property.Name + ":" + name);
-                }
-                var pids = string.Join(",", pairs.Select(p => p.Pid).OrderBy(p => p));
+                var (pairs, names) = SaleValues("sku_properties", properties[i], category, inProps);
+                var pids = PidSet(pairs);
                 if (pidSet != null && pids != pidSet)
                     throw TopApiException.InvalidArgument("sku_properties", "Every SKU must give the same sale properties.");
                 pidSet = pids;
-                var key = string.Join(";", pairs.OrderBy(p => p.Pid).Select(p => p.Pid + ":" + p.Vid));
-                if (!seen.Add(key)) throw TopApiException.InvalidArgument("sku_properties", "sku_properties repeats " + properties[i] + ".");
+                if (!seen.Add(Key(pairs))) throw TopApiException.InvalidArgument("sku_properties", "sku_properties repeats " + properties[i] + ".");
                 var outerId = outerIds?[i].Trim();
                 if (outerId != null && ItemRules.GbkLength(outerId) > MaxSkuOuterIdBytes)
                     throw TopApiException.InvalidArgument("sku_outer_ids", "A SKU outer_id must not exceed " + MaxSkuOuterIdBytes + " bytes.");
@@ -94,7 +82,7 @@ namespace TaobaoTop.Emulator.Seller
                 {
                     SkuId = nextSkuId(),
                     Properties = string.Join(";", pairs.Select(p => p.Pid + ":" + p.Vid)),
-                    PropertiesName = string.Join(";", names),
+                    PropertiesName = names,
                     Quantity = ItemRules.Long("sku_quantities", quantities[i].Trim(), 0, ItemRules.MaxNum),
                     Price = ItemRules.Price("sku_prices", prices[i].Trim()),
                     OuterId = string.IsNullOrEmpty(outerId) ? null : outerId,
@@ -108,6 +96,59 @@ namespace TaobaoTop.Emulator.Seller
             CheckPriceWithin(price, skus);
             return skus;
         }
+
+        /// <summary>
+        /// taobao.item.sku.add: one more SKU of a listed item, with the same sale properties as its other SKUs, values
+        /// its props give, and stock above zero (the API's doc: "取值范围:大于零的整数"). Checked, not yet added.
+        /// </summary>
+        public static Sku NewSku(ApiCall call, ItemCategory category, Item item, Func<long> nextSkuId)
+        {
+            var (pairs, names) = SaleValues("properties", call.Required("properties"), category, new HashSet<(long, long)>(Pairs("props", item.Props)));
+            if (item.Skus.Count > 0)
+            {
+                var existing = item.Skus.Select(s => Pairs("properties", s.Properties).ToList()).ToList();
+                if (PidSet(existing[0]) != PidSet(pairs))
+                    throw TopApiException.InvalidArgument("properties", "properties must give the same sale properties as the item's other SKUs (" + existing[0].Count + " of them).");
+                if (existing.Any(e => Key(e) == Key(pairs)))
+                    throw TopApiException.Business("isv.sku-exist", "SKU已存在: properties " + call.Required("properties"));
+            }
+            if (item.Skus.Count >= MaxSkus)
+                throw TopApiException.InvalidArgument("properties", "An item has at most " + MaxSkus + " SKUs.");
+            var outerId = call.Optional("outer_id") is string text ? ItemRules.MaxBytes("outer_id", text.Trim(), MaxSkuOuterIdBytes) : null;
+            return new Sku
+            {
+                SkuId = nextSkuId(),
+                Properties = string.Join(";", pairs.Select(p => p.Pid + ":" + p.Vid)),
+                PropertiesName = names,
+                Quantity = ItemRules.Long("quantity", call.Required("quantity"), 1, ItemRules.MaxNum),
+                Price = ItemRules.Price("price", call.Required("price")),
+                OuterId = string.IsNullOrEmpty(outerId) ? null : outerId,
+                Created = call.Now,
+                Modified = call.Now,
+            };
+        }
+
+        /// <summary>One SKU's pid:vid;pid:vid: sale properties of the category with their values, each also in props.</summary>
+        private static (List<(long Pid, long Vid)> Pairs, string Names) SaleValues(string parameter, string text, ItemCategory category, HashSet<(long, long)> inProps)
+        {
+            var names = new List<string>();
+            var pairs = Pairs(parameter, text).ToList();
+            foreach (var (pid, vid) in pairs)
+            {
+                var property = category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale)
+                    ?? throw TopApiException.InvalidArgument(parameter, parameter + ": " + pid + " is not a sale property of category " + category.Cid + " (" + category.Name + ").");
+                var name = property.ValueName(vid)
+                    ?? throw TopApiException.InvalidArgument(parameter, parameter + ": " + vid + " is not a value of " + property.Name + " (" + pid + ").");
+                if (!inProps.Contains((pid, vid)))
+                    throw TopApiException.InvalidArgument("props", "props must also give the sale properties of " + parameter + "; missing " + pid + ":" + vid + ".");
+                names.Add(pid + ":" + vid + ":" + property.Name + ":" + name);
+            }
+            return (pairs, string.Join(";", names));
+        }
+
+        private static string PidSet(IEnumerable<(long Pid, long Vid)> pairs) => string.Join(",", pairs.Select(p => p.Pid).OrderBy(p => p));
+
+        private static string Key(IEnumerable<(long Pid, long Vid)> pairs) => string.Join(";", pairs.OrderBy(p => p.Pid).Select(p => p.Pid + ":" + p.Vid));
 
         /// <summary>TOP: the item's price must lie between its SKUs' lowest and highest price.</summary>
         public static void CheckPriceWithin(decimal price, IReadOnlyCollection<Sku> skus)

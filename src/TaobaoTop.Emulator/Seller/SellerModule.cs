@@ -65,6 +65,7 @@ namespace TaobaoTop.Emulator.Seller
             registry.Add("taobao.itemcats.get", needsSession: false, writes: false, GetCategories);
             registry.Add("taobao.itemprops.get", needsSession: false, writes: false, GetProperties);
             registry.Add("taobao.item.sku.price.update", needsSession: true, writes: true, Locked(UpdateSkuPrice));
+            registry.Add("taobao.item.sku.add", needsSession: true, writes: true, Locked(AddSku));
             registry.Add("taobao.delivery.templates.get", needsSession: true, writes: false, GetFreightTemplates);
         }
 
@@ -352,6 +353,21 @@ namespace TaobaoTop.Emulator.Seller
             item.Modified = call.Now;
             Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "sku_price"; c["sku_id"] = sku.SkuId; c["price"] = Item.Money(sku.Price); });
             return new JsonObject { ["sku"] = new JsonObject { ["sku_id"] = sku.SkuId, ["num_iid"] = item.NumIid, ["modified"] = TopTime.ToText(call.Now) } };
+        }
+
+        /// <summary>One more SKU of an item; its stock adds to the item's, and item_price moves the item's price as in sku.price.update.</summary>
+        private JsonObject AddSku(ApiCall call)
+        {
+            var item = OwnItem(call);
+            var sku = ItemPropsRules.NewSku(call, ItemCategories.Find(item.Cid)!, item, () => _nextSkuId++);
+            var itemPrice = call.Optional("item_price") is string ip ? ItemRules.Price("item_price", ip) : item.Price;
+            ItemPropsRules.CheckPriceWithin(itemPrice, item.Skus.Append(sku).ToList());
+            item.Skus.Add(sku);
+            item.Price = itemPrice;
+            item.Num = item.Skus.Sum(s => s.Quantity);
+            item.Modified = call.Now;
+            Publish(item, "taobao_item_ItemUpdate", call.Now, c => { c["changed_fields"] = "sku"; c["sku_id"] = sku.SkuId; c["num"] = item.Num; });
+            return new JsonObject { ["sku"] = new JsonObject { ["sku_id"] = sku.SkuId, ["num_iid"] = item.NumIid, ["created"] = TopTime.ToText(call.Now), ["modified"] = TopTime.ToText(call.Now) } };
         }
 
         private JsonObject List(ApiCall call)

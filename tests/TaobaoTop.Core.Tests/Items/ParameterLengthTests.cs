@@ -39,22 +39,6 @@ public sealed class ParameterLengthTests
     /// <summary>SKU codes of 32 characters: each well within 64 bytes, 16 of them 16 × 33 - 1 = 527 bytes joined.</summary>
     private static string Code(int n) => "HD-1-" + n.ToString("D2") + new string('x', 25);
 
-    [Fact]
-    public void SKU_codes_that_join_to_more_than_512_bytes_are_refused_naming_the_first_SKU_beyond()
-    {
-        var errors = new List<ItemFieldError>();
-        var fits = WithSkus(Enumerable.Range(1, 15).Select(n => Sku(n + 2, Code(n))));
-        Assert.NotNull(new ItemRowValidator(p => p).Validate(fits, errors));
-        Assert.Empty(errors);
-
-        var item = WithSkus(Enumerable.Range(1, 16).Select(n => Sku(n + 2, Code(n))));
-        Assert.Null(new ItemRowValidator(p => p).Validate(item, errors));
-        Assert.Equal(
-            "line 18 (SKU编码 " + Code(16) + "): SkuOuterId (SKU编码) brings the item's 16 SKU codes to 527 bytes joined with commas; item.add takes at most 512 (sku_outer_ids)",
-            Assert.Single(errors).Message);
-        Assert.StartsWith("line 2 (商家编码 HD-1): line 18 (SKU编码 ", ItemRowValidator.Describe(item, errors));
-    }
-
     // The scripted shop: a leaf category whose properties are given as (pid, name, is_sale, values).
     private static (TopClient Client, ScriptedGateway Gateway) Shop(IEnumerable<(long Pid, string Name, bool Sale, string[] Values)> properties, long firstVid = 1)
     {
@@ -137,13 +121,60 @@ public sealed class ParameterLengthTests
     private static (long, string, bool, string[])[] SaleProperties => new[] { (1627207L, "颜色分类", true, Colours), (20509L, "尺码", true, Sizes) };
 
     [Fact]
-    public async Task Sale_properties_longer_than_512_bytes_are_refused_naming_the_first_SKU_beyond()
+    public async Task SKUs_beyond_512_bytes_of_sale_properties_follow_item_add_and_its_stock_is_of_those_it_carries()
     {
-        Assert.Empty(await PreflightAsync(Shop(SaleProperties, 3020701).Client, Hoodie(17)));
+        var (fits, errors) = await DraftAsync(Shop(SaleProperties, 3020701).Client, Hoodie(17));
+        Assert.Empty(errors);
+        Assert.Empty(fits.LaterSkus);
 
-        var errors = await PreflightAsync(Shop(SaleProperties, 3020701).Client, Hoodie(18));
+        var (draft, more) = await DraftAsync(Shop(SaleProperties, 3020701).Client, Hoodie(18));
+        Assert.Empty(more);
+        Assert.Equal("HD-1-17", Assert.Single(draft.LaterSkus).OuterId);
+        var add = ItemApi.Add(draft, null).Parameters;
+        Assert.Equal(17, add["sku_properties"]!.Split(',').Length);
+        Assert.True(add["sku_properties"]!.Length <= 512);
+        Assert.Equal("17", add["num"]);
+        Assert.Equal(18, draft.Quantity);
+    }
+
+    [Fact]
+    public async Task SKU_codes_beyond_512_bytes_joined_follow_item_add_too()
+    {
+        // SKU codes of 32 characters: 15 of them 15 × 33 - 1 = 494 bytes joined, 16 of them 527.
+        var hoodie = Hoodie(16);
+        for (var i = 0; i < 16; i++) hoodie.Skus[i].SkuOuterId = Code(i + 1);
+        var (draft, errors) = await DraftAsync(Shop(SaleProperties, 1).Client, hoodie);
+        Assert.Empty(errors);
+        Assert.Equal(Code(16), Assert.Single(draft.LaterSkus).OuterId);
+        Assert.Equal(15, ItemApi.Add(draft, null).Parameters["sku_outer_ids"]!.Split(',').Length);
+    }
+
+    [Fact]
+    public async Task Item_add_carries_the_SKUs_without_stock_and_the_cheapest_and_dearest_wherever_they_stand()
+    {
+        var hoodie = Hoodie(18);
+        hoodie.Skus[17].SkuQuantity = "0";
+        hoodie.Skus[16].SkuPrice = "129.00";
+        hoodie.Skus[15].SkuPrice = "89.00";
+        var (draft, errors) = await DraftAsync(Shop(SaleProperties, 3020701).Client, hoodie);
+        Assert.Empty(errors);
+        // The three it must carry, at the end of the sheet, come first: of the others, the last that would fit follows.
+        Assert.Equal("HD-1-14", Assert.Single(draft.LaterSkus).OuterId);
+        var add = ItemApi.Add(draft, null).Parameters;
+        Assert.Equal(89.00m, draft.Price);
+        Assert.Contains("89.00", add["sku_prices"]!.Split(','));
+        Assert.Contains("129.00", add["sku_prices"]!.Split(','));
+    }
+
+    [Fact]
+    public async Task SKUs_without_stock_beyond_512_bytes_are_refused_naming_the_first_that_does_not_fit()
+    {
+        var hoodie = Hoodie(18);
+        foreach (var sku in hoodie.Skus) sku.SkuQuantity = "0";
+        var errors = await PreflightAsync(Shop(SaleProperties, 3020701).Client, hoodie);
         Assert.Equal(
-            "line 20 (SKU编码 HD-1-17): brings the item's 18 SKUs to 539 bytes of sale properties (sku_properties, pid:vid;pid:vid joined with commas); item.add takes at most 512",
+            "line 20 (SKU编码 HD-1-17): the SKUs item.add must carry (those without stock, which taobao.item.sku.add does not take, and the cheapest and the dearest) "
+            + "come to 539 bytes of sku_properties; item.add takes at most 512: give some of the SKUs without stock a stock, or list them in another item",
             Assert.Single(errors).Message);
         Assert.Equal("颜色分类", errors[0].Field);
     }
