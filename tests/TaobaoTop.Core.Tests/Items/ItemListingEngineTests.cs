@@ -30,6 +30,88 @@ public sealed class ItemListingEngineTests : IDisposable
         OuterId = outerId, State = "浙江", City = "杭州",
     };
 
+    /// <summary>
+    /// A T恤 in <paramref name="colours"/> × 6 sizes (XS … XXL), stock 1, 2, 3 … and 59.00 a SKU, split as the preflight
+    /// splits it: each SKU's pid:vid;pid:vid is 29 bytes, so item.add carries 17 and the rest follow.
+    /// </summary>
+    private static ItemDraft SkuDraft(string outerId, int colours)
+    {
+        var draft = Draft(1, outerId);
+        for (var c = 0; c < colours; c++)
+        {
+            for (var size = 0; size < 6; size++)
+            {
+                var n = draft.Skus.Count + 1;
+                draft.Skus.Add(new SkuDraft(new ItemRow { RowNumber = n + 1, OuterId = outerId })
+                {
+                    Properties = "1627207:" + (3020701 + c) + ";20509:" + (3050901 + size), Quantity = n, Price = 59.00m, OuterId = outerId + "-" + n, Name = c + "/" + size,
+                });
+            }
+        }
+        draft.Quantity = draft.Skus.Sum(s => s.Quantity);
+        draft.Price = 59.00m;
+        draft.Props = string.Join(";", draft.Skus.SelectMany(s => s.Properties.Split(';')).Distinct());
+        Assert.Null(SkuSplit.Apply(draft));
+        return draft;
+    }
+
+    private static async Task<List<(string OuterId, long Quantity)>> SkusOf(TopClient client, long numIid)
+    {
+        var item = (await client.InvokeAsync(new TopRequest("taobao.item.seller.get").With("fields", "num,sku").With("num_iid", numIid))).Body.GetProperty("item");
+        return item.GetProperty("skus").GetProperty("sku").EnumerateArray().Select(s => (s.GetProperty("outer_id").GetString()!, s.GetProperty("quantity").GetInt64())).ToList();
+    }
+
+    [Fact]
+    public async Task SKUs_beyond_item_add_follow_one_by_one_and_a_lost_answer_adds_none_twice()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
+        using var client = Client(emulator);
+        var draft = SkuDraft("SKU-30", colours: 5);
+        Assert.Equal(13, draft.LaterSkus.Count);
+
+        var (result, error) = Assert.Single(Run(client, new[] { draft }));
+
+        Assert.Null(error);
+        Assert.Equal(TaobaoItemStatus.Added, result.Status);
+        Assert.Equal(13, emulator.Stats.CallsTo("taobao.item.sku.add"));
+        var skus = await SkusOf(client, result.NumIid!.Value);
+        Assert.Equal(Enumerable.Range(1, 30).Select(n => "SKU-30-" + n).OrderBy(o => o), skus.Select(s => s.OuterId).OrderBy(o => o));
+        Assert.Equal(draft.Quantity, skus.Sum(s => s.Quantity));
+    }
+
+    [Fact]
+    public async Task A_rerun_with_the_journal_settles_SKUs_left_in_doubt_on_the_item_and_adds_the_rest()
+    {
+        var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
+        using var client = Client(emulator);
+        (TaobaoItemResult Result, Exception? Error) first;
+        using (var journal = ItemJournal.Open(_journalPath))
+        {
+            var options = new ItemListingOptions { MaxAttempts = 1 };
+            var results = new List<(TaobaoItemResult, Exception?)>();
+            var engine = new ItemListingEngine(client, options, journal, (r, e) => results.Add((r, e)));
+            await engine.WaitForRoomAsync();
+            engine.Submit(SkuDraft("SKU-24", colours: 4));
+            await engine.CompleteAsync();
+            first = Assert.Single(results);
+        }
+        // Each answer lost and no second attempt allowed: the item is in, its 7 later SKUs in doubt, the row failed naming them.
+        Assert.Equal(TaobaoItemStatus.Failed, first.Result.Status);
+        Assert.StartsWith("row 1 (商家编码 SKU-24): item " + first.Result.NumIid + " is in the shop, but 7 of its 24 SKUs were not added: 2/5: ", first.Error!.Message);
+        Assert.Equal(7, emulator.Stats.CallsTo("taobao.item.sku.add"));
+
+        emulator.Options.LostAnswerRate = 0;
+        using (var journal = ItemJournal.Open(_journalPath))
+        {
+            var (result, error) = Assert.Single(Run(client, new[] { SkuDraft("SKU-24", colours: 4) }, journal));
+            Assert.Null(error);
+            Assert.Equal(TaobaoItemStatus.AddedEarlier, result.Status);
+            Assert.Equal(first.Result.NumIid, result.NumIid);
+        }
+        Assert.Equal(7, emulator.Stats.CallsTo("taobao.item.sku.add"));
+        Assert.Equal(24, (await SkusOf(client, first.Result.NumIid!.Value)).Count);
+    }
+
     private static List<(TaobaoItemResult Result, Exception? Error)> Run(TopClient client, IEnumerable<ItemDraft> drafts, ItemJournal? journal = null, bool allowDuplicateOuterId = false, List<string>? log = null)
     {
         var results = new List<(TaobaoItemResult, Exception?)>();

@@ -43,34 +43,37 @@ public sealed class WhatIfChecksTests
     [Theory]
     [InlineData("-WhatIf")]
     [InlineData("")]
-    public void Sale_properties_beyond_what_item_add_takes_are_refused_alike_with_and_without_WhatIf(string whatIf)
+    public void SKUs_beyond_what_item_add_takes_follow_it_and_SKUs_without_stock_that_do_not_fit_are_refused_alike_with_and_without_WhatIf(string whatIf)
     {
         using var session = new ModuleSession();
-        // Three colours × six sizes: 18 SKUs of 29 bytes of pid:vid;pid:vid each, 539 bytes as sku_properties.
+        // Three colours × six sizes: 18 SKUs of 29 bytes of pid:vid;pid:vid each, 539 bytes as sku_properties. item.add
+        // takes 17 and sku.add the 18th, but sku.add takes no SKU without stock: 18 of those cannot be listed.
         var result = session.Run($$"""
             Connect-TaobaoTop -Emulator -Qps 0
-            function Sku($code, $n) {
+            function Sku($code, $n, $stock) {
                 $colour = @('黑色', '白色', '红色')[[math]::Floor($n / 6)]; $size = @('XS', 'S', 'M', 'L', 'XL', 'XXL')[$n % 6]
-                [pscustomobject]@{ 标题 = ''; 库存 = ''; 类目ID = ''; 描述 = ''; 商家编码 = $code; 省 = ''; 市 = ''; 颜色分类 = $colour; 尺码 = $size; SKU价格 = '59.00'; SKU库存 = 2; SKU编码 = "$code-$n" }
+                [pscustomobject]@{ 标题 = ''; 库存 = ''; 类目ID = ''; 描述 = ''; 商家编码 = $code; 省 = ''; 市 = ''; 颜色分类 = $colour; 尺码 = $size; SKU价格 = '59.00'; SKU库存 = $stock; SKU编码 = "$code-$n" }
             }
-            function Item($code, $skus) {
+            function Item($code, $skus, $stock) {
                 [pscustomobject]@{ 标题 = "卫衣 $code"; 库存 = ''; 类目ID = 50000436; 描述 = '纯棉卫衣舒适保暖'; 商家编码 = $code; 省 = '浙江'; 市 = '杭州'; 颜色分类 = ''; 尺码 = ''; SKU价格 = ''; SKU库存 = ''; SKU编码 = '' }
-                0..($skus - 1) | ForEach-Object { Sku $code $_ }
+                0..($skus - 1) | ForEach-Object { Sku $code $_ $stock }
             }
-            @(Item 'W-1' 18) + @(Item 'W-2' 17) | Add-TaobaoItem {{whatIf}} | ForEach-Object { "$($_.OuterId) $($_.Status)" }
+            @(Item 'W-1' 18 0) + @(Item 'W-2' 18 2) | Add-TaobaoItem {{whatIf}} | ForEach-Object { "$($_.OuterId) $($_.Status) $($_.SkuCount)" }
+            {{(whatIf.Length == 0 ? "$item = Get-TaobaoItem -OuterId W-2; \"in the shop: $($item.Skus.Count) SKUs, stock $($item.Quantity)\"" : "")}}
             """);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("row 1 (商家编码 W-1): row 19 (SKU编码 W-1-17): brings the item's 18 SKUs to 539 bytes of sale properties "
-            + "(sku_properties, pid:vid;pid:vid joined with commas); item.add takes at most 512.", error.Exception.Message);
+        Assert.Equal("row 1 (商家编码 W-1): row 19 (SKU编码 W-1-17): the SKUs item.add must carry (those without stock, which taobao.item.sku.add does not take, "
+            + "and the cheapest and the dearest) come to 539 bytes of sku_properties; item.add takes at most 512: give some of the SKUs without stock a stock, or list them in another item.",
+            error.Exception.Message);
         Assert.Equal("InvalidItemRow,TaobaoTop.Cmdlets.Items.AddTaobaoItemCommand", error.FullyQualifiedErrorId);
         if (whatIf.Length > 0)
         {
             Assert.Empty(result.Output);
-            Assert.Contains("on target \"row 20 (商家编码 W-2)\"", session.Host.Console);
+            Assert.Contains("Add item '卫衣 W-2' at 59.00 yuan, stock 36, 18 SKUs (1 of them added with taobao.item.sku.add after item.add)\" on target \"row 20 (商家编码 W-2)\"", session.Host.Console);
         }
         else
         {
-            Assert.Equal(new object[] { "W-2 Added" }, result.Output.Select(o => o.BaseObject));
+            Assert.Equal(new object[] { "W-2 Added 18", "in the shop: 18 SKUs, stock 36" }, result.Output.Select(o => o.BaseObject));
         }
     }
 

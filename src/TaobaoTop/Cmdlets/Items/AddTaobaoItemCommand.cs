@@ -379,7 +379,8 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 if (sku.Cost is decimal skuCost) priced.Add((sku.OuterId ?? sku.Row.DescribeSku(null)) + " " + ItemApi.Money(skuCost) + " → " + ItemApi.Money(sku.Price));
             }
-            if (draft.Skus.Count > 0) action += Messages.Format("WithSkus", draft.Skus.Count);
+            if (draft.LaterSkus.Count > 0) action += Messages.Format("WithLaterSkus", draft.Skus.Count, draft.LaterSkus.Count);
+            else if (draft.Skus.Count > 0) action += Messages.Format("WithSkus", draft.Skus.Count);
             if (priced.Count > 0) action += Messages.Format("PricedFromCost", string.Join(", ", priced), PriceRule);
             return action;
         }
