@@ -160,3 +160,39 @@ Describe 'Listing 200 items with SKUs, properties, pictures and prices from cost
         (Get-TaobaoItem -OuterId PH-001).Quantity | Should -Be 40
     }
 }
+
+Describe 'An item with more SKUs than item.add takes' {
+    BeforeAll {
+        # Ten colours × six sizes: item.add takes about 17 of them, the rest follow one by one.
+        $big = Join-Path $TestDrive 'big-hoodie.csv'
+        $sheet = [System.Collections.Generic.List[object]]::new()
+        $sheet.Add([pscustomobject]@{ 标题 = '加绒卫衣 十色'; 类目ID = $hoodie; 描述 = '加厚加绒，保暖舒适的卫衣'; 商家编码 = 'HD-BIG'; 省 = '浙江'; 市 = '杭州'; 品牌 = '森马'; 材质 = '棉'; 颜色分类 = ''; 尺码 = ''; SKU价格 = ''; SKU库存 = ''; SKU编码 = '' })
+        $colours = '黑色', '白色', '红色', '蓝色', '灰色', '粉色', '绿色', '黄色', '卡其色', '藏青色'
+        $n = 0
+        foreach ($colour in $colours) {
+            foreach ($size in 'S', 'M', 'L', 'XL', 'XXL', 'XXXL') {
+                $n++
+                $sheet.Add([pscustomobject]@{ 标题 = ''; 类目ID = ''; 描述 = ''; 商家编码 = 'HD-BIG'; 省 = ''; 市 = ''; 品牌 = ''; 材质 = ''; 颜色分类 = $colour; 尺码 = $size; SKU价格 = '89.00'; SKU库存 = $n; SKU编码 = "HD-BIG-$n" })
+            }
+        }
+        $sheet | Export-Csv -Path $big -Encoding utf8BOM -NoTypeInformation
+        $journal = Join-Path $TestDrive 'big-hoodie.journal.jsonl'
+        $first = Import-Csv -Path $big -Encoding UTF8 | Add-TaobaoItem -JournalPath $journal
+    }
+
+    It 'lists all 60 SKUs with the stock of their rows' {
+        $first.Status | Should -Be 'Added'
+        $first.SkuCount | Should -Be 60
+        $item = Get-TaobaoItem -OuterId HD-BIG
+        $item.Skus.Count | Should -Be 60
+        ($item.Skus | Sort-Object { [int]($_.OuterId -replace '^HD-BIG-') } | ForEach-Object Quantity) -join ',' | Should -Be ((1..60) -join ',')
+        $item.Quantity | Should -Be (1..60 | Measure-Object -Sum).Sum
+    }
+
+    It 'adds nothing twice when the sheet is run again with its journal' {
+        $again = Import-Csv -Path $big -Encoding UTF8 | Add-TaobaoItem -JournalPath $journal
+        $again.Status | Should -Be 'AddedEarlier'
+        $again.NumIid | Should -Be $first.NumIid
+        (Get-TaobaoItem -OuterId HD-BIG).Skus.Count | Should -Be 60
+    }
+}

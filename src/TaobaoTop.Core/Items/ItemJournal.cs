@@ -81,7 +81,7 @@ namespace TaobaoTop.Core.Items
             return journal;
         }
 
-        /// <summary>Picture lines (an upload by content hash, a picture attached to an item) are not rows.</summary>
+        /// <summary>Picture and SKU lines (an upload by content hash, a picture or a later SKU attached to an item) are not rows.</summary>
         public static bool IsPictureKey(string key)
             => key.StartsWith(PictureKeyPrefix, StringComparison.Ordinal) || key.StartsWith(AttachedKeyPrefix, StringComparison.Ordinal);
 
