@@ -50,6 +50,7 @@ namespace TaobaoTop.Core.Items
     public sealed class ItemListingEngine
     {
         private static readonly TimeSpan LookupBatchWait = TimeSpan.FromMilliseconds(20);
+        private const int MaxSkusNamed = 3;
 
         private readonly TopClient _client;
         private readonly ItemListingOptions _options;
@@ -666,7 +667,9 @@ namespace TaobaoTop.Core.Items
             if (notAdded.Count == 0) return outcome;
             var result = outcome.Result;
             result.Status = TaobaoItemStatus.Failed;
-            result.Error = CoreText.Format("LaterSkusNotAdded", numIid, notAdded.Count, draft.Skus.Count, string.Join("; ", notAdded));
+            // A spent quota fails every SKU alike: the first few say why, the count says how many.
+            var named = string.Join("; ", notAdded.Take(MaxSkusNamed)) + (notAdded.Count > MaxSkusNamed ? CoreText.Format("AndMore", notAdded.Count - MaxSkusNamed) : string.Empty);
+            result.Error = CoreText.Format("LaterSkusNotAdded", numIid, notAdded.Count, draft.Skus.Count, named);
             return (result, new TaobaoItemRowException(CoreText.Format("RowProblems", draft.Row.Describe(), result.Error), result, cause));
         }
 

@@ -98,6 +98,7 @@ public sealed class ItemListingEngineTests : IDisposable
         // Each answer lost and no second attempt allowed: the item is in, its 7 later SKUs in doubt, the row failed naming them.
         Assert.Equal(TaobaoItemStatus.Failed, first.Result.Status);
         Assert.StartsWith("row 1 (商家编码 SKU-24): item " + first.Result.NumIid + " is in the shop, but 7 of its 24 SKUs were not added: 2/5: ", first.Error!.Message);
+        Assert.EndsWith("; and 4 more. Run again with the same journal to add them.", first.Error.Message);
         Assert.Equal(7, emulator.Stats.CallsTo("taobao.item.sku.add"));
 
         emulator.Options.LostAnswerRate = 0;

@@ -12,6 +12,8 @@ using TaobaoTop.Core.Errors;
 using TaobaoTop.Core.Pipeline;
 using TaobaoTop.Core.Items;
 using TaobaoTop.Resources;
+// A row as -WhatIf checked it: its draft, or the errors that refused it.
+using CheckedRow = (TaobaoTop.Core.Items.ItemRow Row, TaobaoTop.Core.Items.ItemDraft? Draft, System.Collections.Generic.List<TaobaoTop.Core.Items.ItemFieldError>? Errors);
 
 namespace TaobaoTop.Cmdlets.Items
 {
@@ -42,7 +44,7 @@ namespace TaobaoTop.Cmdlets.Items
         private readonly List<(string Field, string? Value)> _commandLine = new List<(string, string?)>();
         private readonly Dictionary<string, string?> _fieldOf = new Dictionary<string, string?>(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _given = new Dictionary<string, string>(StringComparer.Ordinal);
-        private OuterIdBatches<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)>? _whatIf;
+        private OuterIdBatches<CheckedRow>? _whatIf;
         private int? _total;
 
         [Parameter(ParameterSetName = RowSet)]
@@ -352,7 +354,7 @@ namespace TaobaoTop.Cmdlets.Items
             {
                 // Rows wait so the shop's outer ids are looked up 40 to a call, while the next rows are checked; they
                 // still come out in input order.
-                _whatIf ??= new OuterIdBatches<(ItemRow, ItemDraft?, List<ItemFieldError>?)>(outerIds => Task.Run(() => _preflight!.ExistingAsync(outerIds, Cancellation)));
+                _whatIf ??= new OuterIdBatches<CheckedRow>(outerIds => Task.Run(() => _preflight!.ExistingAsync(outerIds, Cancellation)));
                 _whatIf.Add((row, draft, draft is null ? _errors.ToList() : null), AllowDuplicateOuterId ? null : draft?.OuterId);
                 WriteWhatIf(all: false);
                 return;
@@ -410,7 +412,7 @@ namespace TaobaoTop.Cmdlets.Items
             }
         }
 
-        private void WriteWhatIf(OuterIdBatches<(ItemRow Row, ItemDraft? Draft, List<ItemFieldError>? Errors)>.Batch batch)
+        private void WriteWhatIf(OuterIdBatches<CheckedRow>.Batch batch)
         {
             Dictionary<string, long>? existing = null;
             try
