@@ -202,6 +202,42 @@ public class SkuAndPropertyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sale_value_the_seller_names_in_property_alias_reads_back_by_that_name()
+    {
+        var item = await HoodieAsync();
+        var props = await PropertiesAsync(long.Parse(item["cid"]));
+        Assert.True((bool)props.First(p => (string?)p!["name"] == "颜色分类")!["is_allow_alias"]!);
+        item["property_alias"] = Vid(props, "颜色分类", "黑色") + ":雾霾黑";
+        var numIid = Answers.Success(await _harness.Caller.CallAsync("taobao.item.add", item), "item_add_response")["item"]!["num_iid"]!.ToString();
+
+        var read = Answers.Success(await _harness.Caller.CallAsync("taobao.item.seller.get",
+            new Dictionary<string, string> { ["num_iid"] = numIid, ["fields"] = "property_alias,sku" }), "item_seller_get_response")["item"]!;
+        Assert.Equal(item["property_alias"], (string?)read["property_alias"]);
+        Assert.All(read["skus"]!["sku"]!.AsArray(), s => Assert.Contains(":颜色分类:雾霾黑;", (string?)s!["properties_name"]));
+    }
+
+    [Theory]
+    [InlineData("not-in-props", "is not a value of 颜色分类 that props gives")]
+    [InlineData("not-sale", "is not a sale property")]
+    [InlineData("no-name", "must be pid:vid:name")]
+    [InlineData("too-long", "property_alias must not exceed 800 characters")]
+    public async Task Item_add_refuses_a_property_alias_Taobao_would_refuse(string kind, string message)
+    {
+        var item = await HoodieAsync();
+        var props = await PropertiesAsync(long.Parse(item["cid"]));
+        item["property_alias"] = kind switch
+        {
+            "not-in-props" => Vid(props, "颜色分类", "白色") + ":奶白",
+            "not-sale" => Vid(props, "材质", "棉") + ":有机棉",
+            "no-name" => Vid(props, "颜色分类", "黑色") + ":",
+            _ => Vid(props, "颜色分类", "黑色") + ":" + new string('黑', 790),
+        };
+        var answer = await _harness.Caller.CallAsync("taobao.item.add", item);
+        Assert.Equal("isv.invalid-parameter:property_alias", (string?)Answers.Error(answer)["sub_code"]);
+        Assert.Contains(message, (string?)Answers.Error(answer)["sub_msg"]);
+    }
+
+    [Fact]
     public async Task Item_add_refuses_sku_properties_and_sku_outer_ids_beyond_512_bytes()
     {
         // 17 SKUs: 17 × 29 + 16 = 509 bytes of sku_properties; 18: 539.

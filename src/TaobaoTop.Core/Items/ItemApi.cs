@@ -34,6 +34,7 @@ namespace TaobaoTop.Core.Items
                 .With("props", draft.Props)
                 .With("input_pids", draft.InputPids)
                 .With("input_str", draft.InputStr)
+                .With("property_alias", draft.PropertyAlias)
                 .With("postage_id", draft.FreightTemplateId);
             var skus = draft.SkusInAdd.ToList();
             if (skus.Count > 0)
@@ -65,7 +66,7 @@ namespace TaobaoTop.Core.Items
         /// <summary>A leaf category's properties with their values.</summary>
         public static TopRequest Properties(long categoryId)
             => new TopRequest("taobao.itemprops.get").With("cid", categoryId)
-                .With("fields", "pid,name,must,multi,is_key_prop,is_sale_prop,is_enum_prop,is_input_prop,prop_values");
+                .With("fields", "pid,name,must,multi,is_key_prop,is_sale_prop,is_enum_prop,is_input_prop,is_allow_alias,prop_values");
 
         public static TopRequest SellerGet(long numIid) => new TopRequest("taobao.item.seller.get").With("fields", ItemFields).With("num_iid", numIid);
 

@@ -56,6 +56,12 @@ namespace TaobaoTop.Core.Items
             }
         }
 
+        /// <summary>
+        /// A SKU's sale value that is not one of the property's is listed under the sheet's own name (雾霾蓝) on a value of
+        /// the property the item does not use otherwise, where the property allows it (property_alias).
+        /// </summary>
+        public bool AllowCustomSaleValues { get; set; }
+
         /// <summary>The sheet's columns that gave a category property in some row (so they are not reported as unused).</summary>
         public ISet<string> PropertyColumns { get; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -145,6 +151,7 @@ namespace TaobaoTop.Core.Items
             string? firstPids = null;
             var before = errors.Count;
             var seen = new Dictionary<string, SkuDraft>(StringComparer.Ordinal);
+            var custom = AllowCustomSaleValues ? new CustomSaleValues(draft, sale) : null;
             foreach (var sku in draft.Skus)
             {
                 var pairs = new List<(long Pid, long Vid)>();
@@ -157,7 +164,7 @@ namespace TaobaoTop.Core.Items
                     if (column != null) PropertyColumns.Add(column);
                     var text = column is null ? null : sku.Row.Extra[column]?.Trim();
                     if (string.IsNullOrEmpty(text)) continue;
-                    if (ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value)
+                    if ((ItemPropertyCatalog.ValueOf(property, text!) ?? custom?.ValueFor(property, text!)) is TaobaoItemPropertyValue value)
                     {
                         pairs.Add((property.Pid, value.Vid));
                         names.Add(value.Name);
@@ -165,7 +172,10 @@ namespace TaobaoTop.Core.Items
                     else
                     {
                         broken = true;
-                        errors.Add(new ItemFieldError(property.Name, where + CoreText.Format("PropertyNotAValue", property.Name, text, string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!)))));
+                        var nearest = string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!));
+                        errors.Add(new ItemFieldError(property.Name, where + (!property.IsAllowAlias ? CoreText.Format("PropertyNotAValue", property.Name, text, nearest)
+                            : custom is null ? CoreText.Format("SaleValueNotAValue", property.Name, text, nearest)
+                            : CoreText.Format("NoFreeSaleValue", property.Name, text, property.Values.Count))));
                     }
                 }
                 if (broken) continue;
@@ -198,6 +208,15 @@ namespace TaobaoTop.Core.Items
                     seen[sku.Properties] = sku;
             }
             if (errors.Count > before) return;
+            if (custom?.PropertyAlias is string alias)
+            {
+                if (alias.Length > ItemRules.MaxPropertyAliasChars)
+                {
+                    errors.Add(new ItemFieldError(sale[0].Name, CoreText.Format("PropertyAliasTooLong", custom.Count, alias.Length, ItemRules.MaxPropertyAliasChars)));
+                    return;
+                }
+                draft.PropertyAlias = alias;
+            }
             if (SkuSplit.Apply(draft) is (SkuDraft beyond, int bytes, string parameter))
             {
                 var field = parameter == "sku_outer_ids" ? ItemColumns.SkuOuterId : sale[0].Name;
@@ -240,5 +259,48 @@ namespace TaobaoTop.Core.Items
             _categoryProblems[cid] = problem;
             return problem;
         }
+
+    /// <summary>
+    /// The sheet's own names for sale values (雾霾蓝, 奶白): each listed on a value of its property that no SKU of the item
+    /// uses by its standard name, taken in the property's order, and the same name on the same value throughout.
+    /// </summary>
+    internal sealed class CustomSaleValues
+    {
+        private readonly HashSet<(long Pid, long Vid)> _taken = new HashSet<(long, long)>();
+        private readonly Dictionary<(long Pid, string Name), TaobaoItemPropertyValue> _given = new Dictionary<(long, string), TaobaoItemPropertyValue>();
+        private readonly List<string> _aliases = new List<string>();
+
+        public CustomSaleValues(ItemDraft draft, IReadOnlyList<TaobaoItemProperty> sale)
+        {
+            foreach (var sku in draft.Skus)
+            {
+                foreach (var property in sale)
+                {
+                    var column = ItemPropertyCatalog.ColumnOf(property, sku.Row.Extra);
+                    var text = column is null ? null : sku.Row.Extra[column]?.Trim();
+                    if (!string.IsNullOrEmpty(text) && ItemPropertyCatalog.ValueOf(property, text!) is TaobaoItemPropertyValue value) _taken.Add((property.Pid, value.Vid));
+                }
+            }
+        }
+
+        public int Count => _aliases.Count;
+
+        /// <summary>pid:vid:name;…, or null when no SKU gave a name of its own.</summary>
+        public string? PropertyAlias => _aliases.Count == 0 ? null : string.Join(";", _aliases);
+
+        /// <summary>The value the name is listed on; null when the property takes no names of the seller's own or has no value free.</summary>
+        public TaobaoItemPropertyValue? ValueFor(TaobaoItemProperty property, string name)
+        {
+            if (!property.IsAllowAlias || name.IndexOfAny(new[] { ':', ';', ',' }) >= 0) return null;
+            if (_given.TryGetValue((property.Pid, name), out var given)) return given;
+            var free = property.Values.FirstOrDefault(v => !_taken.Contains((property.Pid, v.Vid)));
+            if (free is null) return null;
+            _taken.Add((property.Pid, free.Vid));
+            var value = new TaobaoItemPropertyValue(free.Vid, name);
+            _given[(property.Pid, name)] = value;
+            _aliases.Add(property.Pid.ToString(CultureInfo.InvariantCulture) + ":" + free.Vid.ToString(CultureInfo.InvariantCulture) + ":" + name);
+            return value;
+        }
+    }
     }
 }

@@ -75,8 +75,10 @@ namespace TaobaoTop.Core.Items
         {
             var wanted = text.Trim().ToLowerInvariant();
             return property.Values
-                .Select(v => (v.Name, Contains: v.Name.ToLowerInvariant().Contains(wanted) || wanted.Contains(v.Name.ToLowerInvariant()), Distance: ItemColumns.Distance(wanted, v.Name.ToLowerInvariant())))
-                .OrderByDescending(v => v.Contains).ThenBy(v => v.Distance)
+                .Select(v => (v.Name, Contains: v.Name.ToLowerInvariant().Contains(wanted) || wanted.Contains(v.Name.ToLowerInvariant()), Distance: ItemColumns.Distance(wanted, v.Name.ToLowerInvariant()),
+                    Shared: v.Name.ToLowerInvariant().Distinct().Count(wanted.Contains)))
+                // Equally far, the value sharing more characters comes first: 雾霾蓝 is nearer 蓝色 than 黑色.
+                .OrderByDescending(v => v.Contains).ThenBy(v => v.Distance).ThenByDescending(v => v.Shared)
                 .Take(count).Select(v => v.Name).ToList();
         }
 

@@ -175,6 +175,9 @@ namespace TaobaoTop.Core.Items
 
         public string? InputStr { get; set; }
 
+        /// <summary>pid:vid:name;… for the sale values listed under the sheet's own names (雾霾蓝 on a free colour value).</summary>
+        public string? PropertyAlias { get; set; }
+
         /// <summary>The item's SKUs, in sheet order; empty for an item without variants.</summary>
         public List<SkuDraft> Skus { get; } = new List<SkuDraft>();
 

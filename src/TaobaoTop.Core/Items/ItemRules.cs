@@ -20,6 +20,8 @@ namespace TaobaoTop.Core.Items
         /// <summary>sku_properties and sku_outer_ids, each the whole parameter joined with commas (TOP's item.add documentation).</summary>
         public const int MaxSkuPropertiesBytes = 512;
         public const int MaxSkuOuterIdsBytes = 512;
+        /// <summary>property_alias, pid:vid:name;… as a whole, in characters (TOP's newer metadata; older SDKs said 511 bytes).</summary>
+        public const int MaxPropertyAliasChars = 800;
         /// <summary>Stock: TOP's current item.add page says 0 to 900,000,000 (an older SDK checked 999,999).</summary>
         public const long MaxQuantity = 900000000;
         public const decimal MinPrice = 0.01m;

@@ -42,6 +42,9 @@ namespace TaobaoTop
         /// <summary>The seller may type a value of their own (input_pids/input_str).</summary>
         public bool IsInput { get; set; }
 
+        /// <summary>A value may be listed under a name of the seller's own (property_alias: 雾霾蓝 on a free colour value).</summary>
+        public bool IsAllowAlias { get; set; }
+
         public bool IsEnum => Values.Count > 0;
 
         public IReadOnlyList<TaobaoItemPropertyValue> Values { get; set; } = Array.Empty<TaobaoItemPropertyValue>();
@@ -75,6 +78,7 @@ namespace TaobaoTop
                 IsKey = JsonFields.Bool(prop, "is_key_prop") ?? false,
                 IsSale = JsonFields.Bool(prop, "is_sale_prop") ?? false,
                 IsInput = JsonFields.Bool(prop, "is_input_prop") ?? false,
+                IsAllowAlias = JsonFields.Bool(prop, "is_allow_alias") ?? false,
                 Values = values,
             };
         }

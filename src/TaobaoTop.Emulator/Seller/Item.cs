@@ -38,6 +38,9 @@ namespace TaobaoTop.Emulator.Seller
         public List<ItemImage> PropImages { get; set; } = new List<ItemImage>();
         public string? InputPids { get; set; }
         public string? InputStr { get; set; }
+
+        /// <summary>pid:vid:name;… the sale values the seller named (雾霾蓝 on a colour value).</summary>
+        public string? PropertyAlias { get; set; }
         public long? PostageId { get; set; }
 
         public bool IsOnSale => ApproveStatus == "onsale";
@@ -70,6 +73,7 @@ namespace TaobaoTop.Emulator.Seller
             ["has_discount"] = i => i.HasDiscount,
             ["input_pids"] = i => i.InputPids,
             ["input_str"] = i => i.InputStr,
+            ["property_alias"] = i => i.PropertyAlias,
             ["postage_id"] = i => i.PostageId,
             ["detail_url"] = i => "https://item.taobao.com/item.htm?id=" + i.NumIid.ToString(CultureInfo.InvariantCulture),
         };
@@ -148,6 +152,7 @@ namespace TaobaoTop.Emulator.Seller
                 Skus = node["skus"]?["sku"]?.AsArray().Select(s => Sku.FromState(s!)).ToList() ?? new List<Sku>(),
                 InputPids = (string?)node["input_pids"],
                 InputStr = (string?)node["input_str"],
+                PropertyAlias = (string?)node["property_alias"],
                 PostageId = (long?)node["postage_id"],
             };
         }

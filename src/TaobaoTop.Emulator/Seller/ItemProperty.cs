@@ -49,6 +49,7 @@ namespace TaobaoTop.Emulator.Seller
                 ["is_color_prop"] = IsColor,
                 ["is_enum_prop"] = IsEnum,
                 ["is_input_prop"] = IsInput,
+                ["is_allow_alias"] = IsSale,
                 ["is_item_prop"] = !IsSale,
                 ["status"] = "normal",
             };

@@ -17,6 +17,35 @@ namespace TaobaoTop.Emulator.Seller
         public const int MaxSkuOuterIdBytes = 64;
         /// <summary>The doc: sku_properties and sku_outer_ids, each as a whole, within 512 bytes.</summary>
         public const int MaxSkuListBytes = 512;
+        /// <summary>TOP's newer metadata: property_alias within 800 characters.</summary>
+        public const int MaxPropertyAliasChars = 800;
+
+        /// <summary>
+        /// property_alias (pid:vid:name;…): each a value of a sale property that props gives, named by the seller; the
+        /// names by pid:vid.
+        /// </summary>
+        public static Dictionary<(long Pid, long Vid), string> Aliases(ItemCategory category, string? props, string? text)
+        {
+            var names = new Dictionary<(long, long), string>();
+            if (string.IsNullOrEmpty(text)) return names;
+            if (text!.Length > MaxPropertyAliasChars)
+                throw TopApiException.InvalidArgument("property_alias", "property_alias must not exceed " + MaxPropertyAliasChars + " characters, got " + text.Length + ".");
+            var inProps = new HashSet<(long, long)>(Pairs("props", props));
+            foreach (var entry in text.Split(';'))
+            {
+                var parts = entry.Split(new[] { ':' }, 3);
+                if (parts.Length != 3 || parts[2].Trim().Length == 0
+                    || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                    || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var vid))
+                    throw TopApiException.InvalidArgument("property_alias", "property_alias must be pid:vid:name;pid:vid:name, got '" + entry + "'.");
+                var property = category.Properties.FirstOrDefault(p => p.Pid == pid && p.IsSale)
+                    ?? throw TopApiException.InvalidArgument("property_alias", "property_alias: " + pid + " is not a sale property of category " + category.Cid + " (" + category.Name + ").");
+                if (property.ValueName(vid) is null || !inProps.Contains((pid, vid)))
+                    throw TopApiException.InvalidArgument("property_alias", "property_alias: " + pid + ":" + vid + " is not a value of " + property.Name + " that props gives.");
+                names[(pid, vid)] = parts[2];
+            }
+            return names;
+        }
 
         /// <summary>Checks props and input_pids/input_str (a value per pid, separated by commas).</summary>
         public static void Properties(ItemCategory category, string? props, string? inputPids, string? inputStr)
@@ -65,11 +94,12 @@ namespace TaobaoTop.Emulator.Seller
             ItemRules.MaxBytes("sku_properties", propertiesText, MaxSkuListBytes);
             if (call.Optional("sku_outer_ids") is string outerIdsText) ItemRules.MaxBytes("sku_outer_ids", outerIdsText, MaxSkuListBytes);
             var inProps = new HashSet<(long, long)>(Pairs("props", call.Optional("props")));
+            var aliases = Aliases(category, call.Optional("props"), call.Optional("property_alias"));
             string? pidSet = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < properties.Length; i++)
             {
-                var (pairs, names) = SaleValues("sku_properties", properties[i], category, inProps);
+                var (pairs, names) = SaleValues("sku_properties", properties[i], category, inProps, aliases);
                 var pids = PidSet(pairs);
                 if (pidSet != null && pids != pidSet)
                     throw TopApiException.InvalidArgument("sku_properties", "Every SKU must give the same sale properties.");
@@ -103,7 +133,7 @@ namespace TaobaoTop.Emulator.Seller
         /// </summary>
         public static Sku NewSku(ApiCall call, ItemCategory category, Item item, Func<long> nextSkuId)
         {
-            var (pairs, names) = SaleValues("properties", call.Required("properties"), category, new HashSet<(long, long)>(Pairs("props", item.Props)));
+            var (pairs, names) = SaleValues("properties", call.Required("properties"), category, new HashSet<(long, long)>(Pairs("props", item.Props)), Aliases(category, item.Props, item.PropertyAlias));
             if (item.Skus.Count > 0)
             {
                 var existing = item.Skus.Select(s => Pairs("properties", s.Properties).ToList()).ToList();
@@ -128,8 +158,8 @@ namespace TaobaoTop.Emulator.Seller
             };
         }
 
-        /// <summary>One SKU's pid:vid;pid:vid: sale properties of the category with their values, each also in props.</summary>
-        private static (List<(long Pid, long Vid)> Pairs, string Names) SaleValues(string parameter, string text, ItemCategory category, HashSet<(long, long)> inProps)
+        /// <summary>One SKU's pid:vid;pid:vid: sale properties of the category with their values, each also in props; a value the seller named goes by that name.</summary>
+        private static (List<(long Pid, long Vid)> Pairs, string Names) SaleValues(string parameter, string text, ItemCategory category, HashSet<(long, long)> inProps, Dictionary<(long Pid, long Vid), string> aliases)
         {
             var names = new List<string>();
             var pairs = Pairs(parameter, text).ToList();
@@ -141,7 +171,7 @@ namespace TaobaoTop.Emulator.Seller
                     ?? throw TopApiException.InvalidArgument(parameter, parameter + ": " + vid + " is not a value of " + property.Name + " (" + pid + ").");
                 if (!inProps.Contains((pid, vid)))
                     throw TopApiException.InvalidArgument("props", "props must also give the sale properties of " + parameter + "; missing " + pid + ":" + vid + ".");
-                names.Add(pid + ":" + vid + ":" + property.Name + ":" + name);
+                names.Add(pid + ":" + vid + ":" + property.Name + ":" + (aliases.TryGetValue((pid, vid), out var alias) ? alias : name));
             }
             return (pairs, string.Join(";", names));
         }

@@ -190,6 +190,8 @@ namespace TaobaoTop.Emulator.Seller
             item.InputPids = call.Optional("input_pids");
             item.InputStr = call.Optional("input_str");
             ItemPropsRules.Properties(category, item.Props, item.InputPids, item.InputStr);
+            item.PropertyAlias = call.Optional("property_alias");
+            ItemPropsRules.Aliases(category, item.Props, item.PropertyAlias);
             item.Skus = ItemPropsRules.Skus(call, category, item.Num, item.Price, () => _nextSkuId++);
             if (call.Optional("postage_id") is string postage) item.PostageId = FreightTemplate(call.SessionUser!, postage).Id;
             // Nothing to sell goes to the warehouse, as on Taobao.
@@ -272,6 +274,7 @@ namespace TaobaoTop.Emulator.Seller
             to.HasShowcase = from.HasShowcase; to.HasDiscount = from.HasDiscount; to.Created = from.Created; to.Modified = from.Modified;
             to.ListTime = from.ListTime; to.DelistTime = from.DelistTime; to.Images = from.Images; to.Skus = from.Skus;
             to.PropImages = from.PropImages; to.InputPids = from.InputPids; to.InputStr = from.InputStr; to.PostageId = from.PostageId;
+            to.PropertyAlias = from.PropertyAlias;
         }
 
         /// <summary>

@@ -78,6 +78,20 @@ public sealed class WhatIfChecksTests
     }
 
     [Fact]
+    public void WhatIf_names_the_sale_values_the_sheet_names_itself()
+    {
+        using var session = new ModuleSession();
+        session.Ok($$"""
+            Connect-TaobaoTop -Emulator -Qps 0
+            @(
+                [pscustomobject]@{ 标题 = '纯棉短袖T恤 女'; 类目ID = 50000436; 描述 = '纯棉面料，舒适透气'; 商家编码 = 'OWN-1'; 省 = '浙江'; 市 = '杭州'; 颜色分类 = '雾霾蓝'; 尺码 = 'M'; SKU价格 = '59.00'; SKU库存 = 10 }
+                [pscustomobject]@{ 商家编码 = 'OWN-1'; 颜色分类 = '奶白'; 尺码 = 'M'; SKU价格 = '59.00'; SKU库存 = 10 }
+            ) | Add-TaobaoItem -AllowCustomSaleValue -WhatIf
+            """);
+        Assert.Contains("Add item '纯棉短袖T恤 女' at 59.00 yuan, stock 20, 2 SKUs; sale values under names of your own: 雾霾蓝, 奶白\"", session.Host.Console);
+    }
+
+    [Fact]
     public void WhatIf_writes_nothing_to_the_shop()
     {
         using var session = new ModuleSession();

@@ -156,6 +156,10 @@ namespace TaobaoTop.Cmdlets.Items
         [Parameter]
         public SwitchParameter AllowDuplicateOuterId { get; set; }
 
+        /// <summary>Lists a SKU's colour or size that is not one of the category's values under the sheet's own name (雾霾蓝).</summary>
+        [Parameter]
+        public SwitchParameter AllowCustomSaleValue { get; set; }
+
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
@@ -346,7 +350,7 @@ namespace TaobaoTop.Cmdlets.Items
             var draft = _validator!.Validate(row, _errors);
             if (draft != null)
             {
-                _preflight ??= new ItemPreflight(RequireConnection().Client, e => _pump.Post(() => Report(e)));
+                _preflight ??= new ItemPreflight(RequireConnection().Client, e => _pump.Post(() => Report(e))) { AllowCustomSaleValues = AllowCustomSaleValue };
                 _pump.RunUntil(_preflight.CheckAsync(draft, _errors, Cancellation), Cancellation, WriteRate);
                 if (_errors.Count > 0) draft = null;
             }
@@ -383,6 +387,7 @@ namespace TaobaoTop.Cmdlets.Items
             }
             if (draft.LaterSkus.Count > 0) action += Messages.Format("WithLaterSkus", draft.Skus.Count, draft.LaterSkus.Count);
             else if (draft.Skus.Count > 0) action += Messages.Format("WithSkus", draft.Skus.Count);
+            if (draft.PropertyAlias != null) action += Messages.Format("WithOwnNames", string.Join(", ", draft.PropertyAlias.Split(';').Select(a => a.Substring(a.IndexOf(':', a.IndexOf(':') + 1) + 1))));
             if (priced.Count > 0) action += Messages.Format("PricedFromCost", string.Join(", ", priced), PriceRule);
             return action;
         }
