@@ -669,7 +669,8 @@ namespace TaobaoTop.Core.Items
             result.Status = TaobaoItemStatus.Failed;
             // A spent quota fails every SKU alike: the first few say why, the count says how many.
             var named = string.Join("; ", notAdded.Take(MaxSkusNamed)) + (notAdded.Count > MaxSkusNamed ? CoreText.Format("AndMore", notAdded.Count - MaxSkusNamed) : string.Empty);
-            result.Error = CoreText.Format("LaterSkusNotAdded", numIid, notAdded.Count, draft.Skus.Count, named);
+            // Without a journal a rerun skips the item by its outer_id, so only sku.add by hand adds the rest.
+            result.Error = CoreText.Format(_journal is null ? "LaterSkusNotAddedNoJournal" : "LaterSkusNotAdded", numIid, notAdded.Count, draft.Skus.Count, named);
             return (result, new TaobaoItemRowException(CoreText.Format("RowProblems", draft.Row.Describe(), result.Error), result, cause));
         }
 

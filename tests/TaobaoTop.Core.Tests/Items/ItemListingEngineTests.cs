@@ -82,6 +82,18 @@ public sealed class ItemListingEngineTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_journal_a_SKU_not_added_is_reported_with_the_way_to_add_it_by_hand()
+    {
+        // The quota runs out after the add: 1 item.add, then the first sku.add is refused.
+        var emulator = new TopEmulator(new EmulatorOptions { DailyQuota = 2 });
+        using var client = Client(emulator);
+        var (result, error) = Assert.Single(Run(client, new[] { SkuDraft("SKU-18", colours: 3) }));
+        Assert.Equal(TaobaoItemStatus.Failed, result.Status);
+        Assert.NotNull(result.NumIid);
+        Assert.EndsWith("A run without a journal cannot add them later: add each with taobao.item.sku.add (Invoke-TaobaoApi).", error!.Message);
+    }
+
+    [Fact]
     public async Task A_rerun_with_the_journal_settles_SKUs_left_in_doubt_on_the_item_and_adds_the_rest()
     {
         var emulator = new TopEmulator(new EmulatorOptions { LostAnswerRate = 1 });
