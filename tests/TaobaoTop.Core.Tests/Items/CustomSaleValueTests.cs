@@ -11,20 +11,7 @@ namespace TaobaoTop.Core.Tests.Items;
 /// </summary>
 public sealed class CustomSaleValueTests : IDisposable
 {
-    private readonly TopEmulator _emulator = new();
-    private readonly TopClient _client;
-
-    public CustomSaleValueTests()
-    {
-        _client = new TopClient(
-            new TopClientOptions(EmulatorDefaults.DemoAppKey, new Secret(EmulatorDefaults.DemoAppSecret))
-            {
-                Session = new Secret(EmulatorDefaults.DemoSession),
-                Endpoint = new Uri("http://emulator.test" + EmulatorDefaults.GatewayPath),
-                Qps = 0,
-            },
-            _emulator.CreateHandler());
-    }
+    private readonly TopClient _client = EmulatorClients.For(new TopEmulator());
 
     public void Dispose() => _client.Dispose();
 
