@@ -8,9 +8,10 @@ namespace TaobaoTop.Core.Items
     /// sku_properties and sku_outer_ids of at most 512 bytes each, about 17 colour × size SKUs.
     /// </summary>
     /// <remarks>
-    /// item.add must carry the SKUs without stock (sku.add takes stock above zero only) and the cheapest and the dearest
-    /// SKU (an item's price must lie within its SKUs' prices from the start); then as many of the others as fit, in
-    /// sheet order. The rest keep their sheet order for sku.add.
+    /// item.add must carry the SKUs without stock (sku.add takes stock above zero only), the cheapest and the dearest
+    /// SKU (an item's price must lie within its SKUs' prices from the start) and one with stock (an item added without
+    /// stock goes to the warehouse); then as many of the others as fit, in sheet order. The rest keep their sheet order
+    /// for sku.add.
     /// </remarks>
     public static class SkuSplit
     {
@@ -27,6 +28,9 @@ namespace TaobaoTop.Core.Items
             for (var i = 0; i < skus.Count; i++) must[i] = skus[i].Quantity == 0;
             must[IndexOf(skus, skus.Min(s => s.Price))] = true;
             must[IndexOf(skus, skus.Max(s => s.Price))] = true;
+            // An item added without stock goes to the warehouse, and SKUs added later do not put it on sale.
+            var stocked = skus.FindIndex(s => s.Quantity > 0);
+            if (stocked >= 0 && !skus.Where((s, i) => must[i]).Any(s => s.Quantity > 0)) must[stocked] = true;
 
             var properties = new Joined(ItemRules.MaxSkuPropertiesBytes);
             var outerIds = new Joined(ItemRules.MaxSkuOuterIdsBytes);

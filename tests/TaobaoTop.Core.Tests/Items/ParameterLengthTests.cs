@@ -167,13 +167,30 @@ public sealed class ParameterLengthTests
     }
 
     [Fact]
+    public async Task Item_add_carries_a_SKU_with_stock_so_the_item_goes_on_sale_not_to_the_warehouse()
+    {
+        // 16 SKUs without stock, then 2 with: item.add carries the 16 and the first with stock; the other follows.
+        var hoodie = Hoodie(18);
+        for (var i = 0; i < 16; i++) hoodie.Skus[i].SkuQuantity = "0";
+        var (draft, errors) = await DraftAsync(Shop(SaleProperties, 3020701).Client, hoodie);
+        Assert.Empty(errors);
+        Assert.Equal("1", ItemApi.Add(draft, null).Parameters["num"]);
+        Assert.Equal("HD-1-17", Assert.Single(draft.LaterSkus).OuterId);
+
+        // 17 without stock leave no room for the one with: refused, not listed into the warehouse.
+        hoodie.Skus[16].SkuQuantity = "0";
+        var refused = await PreflightAsync(Shop(SaleProperties, 3020701).Client, hoodie);
+        Assert.StartsWith("line 20 (SKU编码 HD-1-17): the SKUs item.add must carry", Assert.Single(refused).Message);
+    }
+
+    [Fact]
     public async Task SKUs_without_stock_beyond_512_bytes_are_refused_naming_the_first_that_does_not_fit()
     {
         var hoodie = Hoodie(18);
         foreach (var sku in hoodie.Skus) sku.SkuQuantity = "0";
         var errors = await PreflightAsync(Shop(SaleProperties, 3020701).Client, hoodie);
         Assert.Equal(
-            "line 20 (SKU编码 HD-1-17): the SKUs item.add must carry (those without stock, which taobao.item.sku.add does not take, and the cheapest and the dearest) "
+            "line 20 (SKU编码 HD-1-17): the SKUs item.add must carry (those without stock, which taobao.item.sku.add does not take, the cheapest and the dearest, and one with stock) "
             + "come to 539 bytes of sku_properties; item.add takes at most 512: give some of the SKUs without stock a stock, or list them in another item",
             Assert.Single(errors).Message);
         Assert.Equal("颜色分类", errors[0].Field);

@@ -63,7 +63,7 @@ public sealed class WhatIfChecksTests
             """);
         var error = Assert.Single(result.Errors);
         Assert.Equal("row 1 (商家编码 W-1): row 19 (SKU编码 W-1-17): the SKUs item.add must carry (those without stock, which taobao.item.sku.add does not take, "
-            + "and the cheapest and the dearest) come to 539 bytes of sku_properties; item.add takes at most 512: give some of the SKUs without stock a stock, or list them in another item.",
+            + "the cheapest and the dearest, and one with stock) come to 539 bytes of sku_properties; item.add takes at most 512: give some of the SKUs without stock a stock, or list them in another item.",
             error.Exception.Message);
         Assert.Equal("InvalidItemRow,TaobaoTop.Cmdlets.Items.AddTaobaoItemCommand", error.FullyQualifiedErrorId);
         if (whatIf.Length > 0)
