@@ -152,6 +152,8 @@ namespace TaobaoTop.Core.Items
             var before = errors.Count;
             var seen = new Dictionary<string, SkuDraft>(StringComparer.Ordinal);
             var custom = AllowCustomSaleValues ? new CustomSaleValues(draft, sale) : null;
+            // A value not in the list is said once, at its first SKU: a colour repeats on every size.
+            var refused = new HashSet<(long Pid, string Text)>();
             foreach (var sku in draft.Skus)
             {
                 var pairs = new List<(long Pid, long Vid)>();
@@ -172,6 +174,7 @@ namespace TaobaoTop.Core.Items
                     else
                     {
                         broken = true;
+                        if (!refused.Add((property.Pid, text!))) continue;
                         var nearest = string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!));
                         errors.Add(new ItemFieldError(property.Name, where + (!property.IsAllowAlias ? CoreText.Format("PropertyNotAValue", property.Name, text, nearest)
                             : custom is null ? CoreText.Format("SaleValueNotAValue", property.Name, text, nearest)

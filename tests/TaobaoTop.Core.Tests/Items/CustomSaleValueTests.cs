@@ -40,9 +40,9 @@ public sealed class CustomSaleValueTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_the_switch_a_colour_of_the_sheets_own_is_refused_saying_how_to_allow_it()
+    public async Task Without_the_switch_a_colour_of_the_sheets_own_is_refused_once_saying_how_to_allow_it()
     {
-        var (_, errors) = await DraftAsync(Tee(("黑色", "M"), ("雾霾蓝", "M")), allowCustom: false);
+        var (_, errors) = await DraftAsync(Tee(("黑色", "M"), ("雾霾蓝", "M"), ("雾霾蓝", "L")), allowCustom: false);
         Assert.Equal("line 4 (SKU编码 TEE-1-2): 颜色分类 '雾霾蓝' is not one of its values; nearest: 蓝色, 黑色, 白色. "
             + "To list it under this name of your own, allow custom sale values (-AllowCustomSaleValue)", Assert.Single(errors).Message);
     }
