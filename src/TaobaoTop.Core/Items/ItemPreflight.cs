@@ -178,7 +178,8 @@ namespace TaobaoTop.Core.Items
                         var nearest = string.Join(CoreText.Get("ListSeparator"), ItemPropertyCatalog.Nearest(property, text!));
                         errors.Add(new ItemFieldError(property.Name, where + (!property.IsAllowAlias ? CoreText.Format("PropertyNotAValue", property.Name, text, nearest)
                             : custom is null ? CoreText.Format("SaleValueNotAValue", property.Name, text, nearest)
-                            : CoreText.Format("NoFreeSaleValue", property.Name, text, property.Values.Count))));
+                            : CustomSaleValues.CanName(text!) ? CoreText.Format("NoFreeSaleValue", property.Name, text, property.Values.Count)
+                            : CoreText.Format("SaleValueNameChars", property.Name, text))));
                     }
                 }
                 if (broken) continue;
@@ -288,13 +289,16 @@ namespace TaobaoTop.Core.Items
 
         public int Count => _aliases.Count;
 
+        /// <summary>property_alias separates with ':' and ';', and SKU lists with ','.</summary>
+        public static bool CanName(string name) => name.IndexOfAny(new[] { ':', ';', ',' }) < 0;
+
         /// <summary>pid:vid:name;…, or null when no SKU gave a name of its own.</summary>
         public string? PropertyAlias => _aliases.Count == 0 ? null : string.Join(";", _aliases);
 
         /// <summary>The value the name is listed on; null when the property takes no names of the seller's own or has no value free.</summary>
         public TaobaoItemPropertyValue? ValueFor(TaobaoItemProperty property, string name)
         {
-            if (!property.IsAllowAlias || name.IndexOfAny(new[] { ':', ';', ',' }) >= 0) return null;
+            if (!property.IsAllowAlias || !CanName(name)) return null;
             if (_given.TryGetValue((property.Pid, name), out var given)) return given;
             var free = property.Values.FirstOrDefault(v => !_taken.Contains((property.Pid, v.Vid)));
             if (free is null) return null;

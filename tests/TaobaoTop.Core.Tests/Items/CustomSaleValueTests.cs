@@ -71,4 +71,11 @@ public sealed class CustomSaleValueTests : IDisposable
         Assert.Equal("line 15 (SKU编码 TEE-1-13): 颜色分类 '自定义色13' cannot be listed under a name of your own: all 12 values of 颜色分类 are in use by this item",
             Assert.Single(errors).Message);
     }
+
+    [Fact]
+    public async Task A_name_with_a_separator_of_property_alias_is_refused_saying_so()
+    {
+        var (_, errors) = await DraftAsync(Tee(("黑色", "M"), ("蓝;白", "M")), allowCustom: true);
+        Assert.Equal("line 4 (SKU编码 TEE-1-2): 颜色分类 '蓝;白' cannot be a name of your own: property_alias takes no ':', ';' or ','", Assert.Single(errors).Message);
+    }
 }
