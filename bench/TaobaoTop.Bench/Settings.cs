@@ -10,6 +10,7 @@ public sealed record Settings(
     int SmallOrderDays,
     int ListingItems,
     int SkuListingItems,
+    int WideSkuItems,
     int NaiveItems,
     double NaiveSleepSeconds,
     int ImportRuns,
@@ -26,6 +27,8 @@ public sealed record Settings(
         ListingItems: 2_000,
         // 1,000 items of 3–6 SKUs: about 25 s of calls without pictures, 50 s with a 主图2 each.
         SkuListingItems: 1_000,
+        // 60 items of 60 SKUs: 44 calls each, about 66 s.
+        WideSkuItems: 60,
         // The naive script runs at a fixed pace (sleep + latency per item): 200 items give its rate; 2,000 would take ~9 minutes.
         NaiveItems: 200, NaiveSleepSeconds: 0.2,
         ImportRuns: 7, WhatIfRows: 100_000, PacerCalls: 400, ReceiverSeconds: 10,
@@ -35,7 +38,7 @@ public sealed record Settings(
     public static Settings SmokeRun { get; } = new(
         Smoke: true, Qps: 40, LatencyMs: 5,
         OrderDays: 2, OrderTarget: 600, SmallOrderDays: 1,
-        ListingItems: 20, SkuListingItems: 6, NaiveItems: 5, NaiveSleepSeconds: 0.2,
+        ListingItems: 20, SkuListingItems: 6, WideSkuItems: 2, NaiveItems: 5, NaiveSleepSeconds: 0.2,
         ImportRuns: 1, WhatIfRows: 500, PacerCalls: 40, ReceiverSeconds: 1,
         SlowLatenciesMs: new[] { 50 }, SlowOrderDays: 1, SlowListingItems: 10);
 

@@ -22,7 +22,7 @@ public static class PwshScenarios
         {
             "orders" => Orders(Connect(endpoint, qps), Number("days"), timeout),
             "add" => Add(Connect(endpoint, qps), (int)Number("items"), Prefix("ADD"), timeout),
-            "skus" => Skus(endpoint, qps, (int)Number("items"), Number("pictures") != 0, Prefix("SKU"), timeout),
+            "skus" => Skus(endpoint, qps, (int)Number("items"), Number("pictures") != 0, options.TryGetValue("wide", out var wide) && wide != "0", Prefix("SKU"), timeout),
             "naive" => Naive(Connect(endpoint, qps), (int)Number("items"), Number("sleep"), timeout),
             // Against the in-process emulator, as the full run measures it; the gateway only stands by.
             "whatif" => RealPwsh.WhatIf((int)Number("rows")),
@@ -101,7 +101,7 @@ public static class PwshScenarios
     /// 主图2 from a local 800×800 file (one taobao.item.img.upload after its add). The category look-ups made here to find
     /// the leaves first are counted (setupCalls) so the harness can leave them out.
     /// </summary>
-    private static JsonObject Skus(string endpoint, double qps, int items, bool pictures, string prefix, TimeSpan timeout)
+    private static JsonObject Skus(string endpoint, double qps, int items, bool pictures, bool wide, string prefix, TimeSpan timeout)
     {
         var folder = Directory.CreateTempSubdirectory("taobaotop-bench-");
         try
@@ -110,7 +110,7 @@ public static class PwshScenarios
             if (pictures) File.WriteAllBytes(picture, Png.Gradient(800, 800));
             var sheet = Path.Combine(folder.FullName, "items.csv");
             var (hoodie, phone, setupCalls) = FindLeaves(endpoint, qps);
-            var skuRows = WriteSkuSheet(sheet, items, prefix, hoodie, phone, pictures ? picture : null);
+            var skuRows = WriteSkuSheet(sheet, items, prefix, hoodie, phone, pictures ? picture : null, wide);
             var result = RealPwsh.Run($$"""
                 {{Connect(endpoint, qps)}}
                 $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -155,8 +155,12 @@ public static class PwshScenarios
         return (found["卫衣"], found["智能手机"], calls);
     }
 
-    /// <summary>Writes the sheet and returns how many SKU rows it has. Every third item is a phone of 3 capacities; the others are hoodies of 3 × 2 or 2 × 2 colours and sizes.</summary>
-    private static int WriteSkuSheet(string path, int items, string prefix, long hoodie, long phone, string? detailPicture)
+    /// <summary>
+    /// Writes the sheet and returns how many SKU rows it has. Every third item is a phone of 3 capacities; the others are
+    /// hoodies of 3 × 2 or 2 × 2 colours and sizes. <paramref name="wide"/> makes every item a hoodie of 10 colours × 6
+    /// sizes: item.add takes 17 of its 60 SKUs, taobao.item.sku.add the other 43.
+    /// </summary>
+    private static int WriteSkuSheet(string path, int items, string prefix, long hoodie, long phone, string? detailPicture, bool wide)
     {
         const string MainPicture = "https://img.alicdn.com/imgextra/i1/2200000001/O1CN01bench_!!2200000001.jpg";
         var text = new StringBuilder("标题,类目ID,描述,商家编码,省,市,主图,主图2,品牌,材质,型号,颜色分类,尺码,存储容量,成本价,SKU库存,SKU编码\n");
@@ -164,7 +168,7 @@ public static class PwshScenarios
         for (var i = 1; i <= items; i++)
         {
             var code = prefix + "-" + i.ToString(CultureInfo.InvariantCulture);
-            var isPhone = i % 3 == 0;
+            var isPhone = !wide && i % 3 == 0;
             if (isPhone) text.Append(CultureInfo.InvariantCulture, $"5G智能手机 基准款{i},{phone},全网通5G手机，长续航,{code},广东,深圳,{MainPicture},{detailPicture},小米,,M{i},,,,,,\n");
             else text.Append(CultureInfo.InvariantCulture, $"加绒卫衣 男 基准款{i},{hoodie},加厚加绒，保暖舒适的卫衣,{code},浙江,杭州,{MainPicture},{detailPicture},森马,棉,,,,,,,\n");
             if (isPhone)
@@ -176,10 +180,12 @@ public static class PwshScenarios
                 }
                 continue;
             }
-            var colours = i % 3 == 1 ? new[] { "黑色", "白色", "藏青色" } : new[] { "黑色", "白色" };
+            var colours = wide ? new[] { "黑色", "白色", "红色", "蓝色", "灰色", "粉色", "绿色", "黄色", "卡其色", "藏青色" }
+                : i % 3 == 1 ? new[] { "黑色", "白色", "藏青色" } : new[] { "黑色", "白色" };
+            var sizes = wide ? new[] { "S", "M", "L", "XL", "XXL", "XXXL" } : new[] { "M", "L" };
             foreach (var colour in colours)
             {
-                foreach (var size in new[] { "M", "L" })
+                foreach (var size in sizes)
                 {
                     text.Append(CultureInfo.InvariantCulture, $",,,{code},,,,,,,,{colour},{size},,{(size == "M" ? "40.00" : "45.00")},5,{code}-{colour}-{size}\n");
                     skus++;
